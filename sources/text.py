@@ -1,0 +1,51 @@
+"""Plain-text paragraph files: decode bytes (UTF-8, UTF-16 with BOM, Windows-1252, Latin-1) and segment them."""
+
+from __future__ import annotations
+
+import codecs
+
+from tracker.errors import InputError
+from tracker.model import Document
+from tracker.segment import segment
+
+MAX_BYTES = 64 * 1024 * 1024
+# Bytes that Windows-1252 leaves undefined; a file holding them is Latin-1 (C1 controls) if anything.
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
+
+def decode(data: bytes, source: str) -> str:
+    """Text of a file's bytes, refusing empty, binary and oversized data with an error naming `source`."""
+    if len(data) > MAX_BYTES:
+        raise InputError(source, f"file too large ({len(data) // (1024 * 1024)} MiB; limit {MAX_BYTES // (1024 * 1024)} MiB)")
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(source, f"invalid {codec} text at byte {exc.start}") from exc
+            return _check_text(text, source)
+    if b"\x00" in data:
+        raise InputError(source, "binary data (NUL bytes), not a text file")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        codec = "latin-1" if _CP1252_UNDEFINED & set(data) else "cp1252"
+        text = data.decode(codec)
+    return _check_text(text, source)
+
+
+def _check_text(text: str, source: str) -> str:
+    if not text.strip():
+        raise InputError(source, "empty file (no text)")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(8, len(text) // 100):
+        raise InputError(source, "binary data (control characters), not a text file")
+    return text
+
+
+def read_text(data: bytes, source: str) -> Document:
+    """A paragraph file's document; `source` names the file in errors."""
+    document = segment(decode(data, source))
+    if not document.paragraphs:
+        raise InputError(source, "no paragraphs found")
+    return document

@@ -1,0 +1,67 @@
+"""What every command shares: global settings, output helpers and error reporting."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from tracker.errors import TrackerError
+from tracker.exitcodes import ExitCode
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Global options: the database URL and the acting user (None = defaults)."""
+
+    db: str | None = None
+    user: str | None = None
+
+    @property
+    def acting_user(self) -> str:
+        return self.user or os.environ.get("TRACKER_USER") or getpass.getuser()
+
+
+def settings() -> Settings:
+    """The global settings of the running command."""
+    ctx = click.get_current_context()
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, Settings) else Settings()
+
+
+def fail(exc: TrackerError) -> ExitCode:
+    """Report an error on stderr in one line and return the exit code it maps to."""
+    click.echo(f"tracker: error: {exc}", err=True)
+    return ExitCode.DATA
+
+
+def emit_json(data: Any) -> None:
+    """Write JSON data to stdout (data only; never progress or warnings)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def read_file(path: str) -> bytes:
+    """Bytes of a file, with OS errors turned into a one-line input error naming the file."""
+    from tracker.errors import InputError
+
+    try:
+        return Path(path).read_bytes()
+    except IsADirectoryError as exc:
+        raise InputError(path, "is a directory, not a file") from exc
+    except FileNotFoundError as exc:
+        raise InputError(path, "no such file") from exc
+    except PermissionError as exc:
+        raise InputError(path, "permission denied") from exc
+    except OSError as exc:
+        raise InputError(path, exc.strerror or str(exc)) from exc
+
+
+FORMAT_OPTION = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format."
+)

@@ -1,0 +1,1 @@
+"""QA checks between aligned French and English paragraphs."""

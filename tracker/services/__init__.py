@@ -1,0 +1,1 @@
+"""Application services: import, views, decisions; the only layer that joins core, storage and sources."""

@@ -1,0 +1,6 @@
+"""Launch the tracker's terminal UI on the default database (seeded with the sample story on first run)."""
+
+from tracker.cli import main
+
+if __name__ == "__main__":
+    raise SystemExit(main(["tui"]))
