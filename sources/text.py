@@ -16,8 +16,14 @@ _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 def decode(data: bytes, source: str) -> str:
     """Text of a file's bytes, refusing empty, binary and oversized data with an error naming `source`."""
     if len(data) > MAX_BYTES:
-        raise InputError(source, f"file too large ({len(data) // (1024 * 1024)} MiB; limit {MAX_BYTES // (1024 * 1024)} MiB)")
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        raise InputError(
+            source, f"file too large ({len(data) // (1024 * 1024)} MiB; limit {MAX_BYTES // (1024 * 1024)} MiB)"
+        )
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 text = data.decode(codec)

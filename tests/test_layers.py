@@ -6,8 +6,18 @@ import subprocess
 import sys
 import textwrap
 
-CORE = ["tracker.model", "tracker.segment", "tracker.errors", "tracker.exitcodes", "tracker.align",
-        "tracker.diff", "tracker.flags", "tracker.qa", "tracker.approvals", "tracker.sidecar"]
+CORE = [
+    "tracker.model",
+    "tracker.segment",
+    "tracker.errors",
+    "tracker.exitcodes",
+    "tracker.align",
+    "tracker.diff",
+    "tracker.flags",
+    "tracker.qa",
+    "tracker.approvals",
+    "tracker.sidecar",
+]
 
 
 def _loaded_after(imports: list[str], run: str = "") -> set[str]:

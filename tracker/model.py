@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 Lang = Literal["fr", "en"]
@@ -26,7 +26,7 @@ def content_hash(paragraph_hashes: Iterable[str]) -> str:
     return hashlib.sha256("\n".join(paragraph_hashes).encode("ascii")).hexdigest()
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """What a paragraph is in its article; bodies are the default."""
 
     BODY = "body"
@@ -116,9 +116,7 @@ class Link:
 
 def alignment_hash(links: Iterable[Link]) -> str:
     """Content hash of an alignment: which paragraphs stand for which, scores left out."""
-    parts = sorted(
-        ",".join(map(str, link.fr)) + ">" + ",".join(map(str, link.en)) for link in links
-    )
+    parts = sorted(",".join(map(str, link.fr)) + ">" + ",".join(map(str, link.en)) for link in links)
     return hashlib.sha256("\n".join(parts).encode("ascii")).hexdigest()
 
 

@@ -66,8 +66,20 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="tracker", message="%(prog)s %(version)s")
-@click.option("--db", "db", envvar="TRACKER_DB", metavar="URL", help="Database: a path, sqlite:///FILE or postgresql+psycopg://... [env TRACKER_DB]")
-@click.option("--as", "user", envvar="TRACKER_USER", metavar="NAME", help="Act as this user [env TRACKER_USER; default: the OS user].")
+@click.option(
+    "--db",
+    "db",
+    envvar="TRACKER_DB",
+    metavar="URL",
+    help="Database: a path, sqlite:///FILE or postgresql+psycopg://... [env TRACKER_DB]",
+)
+@click.option(
+    "--as",
+    "user",
+    envvar="TRACKER_USER",
+    metavar="NAME",
+    help="Act as this user [env TRACKER_USER; default: the OS user].",
+)
 @click.pass_context
 def cli(ctx: click.Context, db: str | None, user: str | None) -> None:
     """Track French wire copy and its English adaptation, paragraph by paragraph.

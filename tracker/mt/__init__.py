@@ -1,0 +1,1 @@
+"""Machine translation through deep-translator: timeouts, retries, a breaker, a cache; never required."""
