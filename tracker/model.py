@@ -205,3 +205,49 @@ class LinkDecision:
     by: str
     at: datetime
     action: str = "confirm"
+
+
+RoleName = Literal["translator", "editor", "admin"]
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    name: str
+    role: RoleName
+    created_at: datetime
+    created_by: str = ""
+
+
+Verdict = Literal["approved", "rejected"]
+
+
+@dataclass(frozen=True, slots=True)
+class Approval:
+    """An editor's verdict, bound to the content hashes of the French, the English and the alignment it saw."""
+
+    story: str
+    fr_rev: int
+    en_rev: int
+    fr_hash: str
+    en_hash: str
+    alignment_hash: str
+    verdict: Verdict
+    by: str
+    at: datetime
+    note: str = ""
+    forced: bool = False
+    paragraph: str | None = None  # an English paragraph hash for per-paragraph approval; None = the whole revision
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One decision in the append-only log; `hash` covers the entry and the previous entry's hash."""
+
+    seq: int
+    at: datetime
+    by: str
+    action: str
+    story: str
+    detail: str
+    prev_hash: str
+    hash: str

@@ -1,0 +1,1 @@
+"""Placeholder: the tamper-evident audit chain (filled by the foundation issue)."""
