@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
 
 from tracker.model import Approval, Finding, Flag, Link, Paragraph, Revision, Story
 
@@ -47,6 +49,28 @@ class StoryView:
     fr_revisions: tuple[int, ...] = ()
     en_revisions: tuple[int, ...] = ()
     notes: tuple[str, ...] = field(default=())
+
+
+ApprovalState = Literal["approved", "outdated", "none", "rejected"]
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """One story's state at a glance, for lists: latest revisions, counts of rows needing action, approval."""
+
+    slug: str
+    title: str
+    fr_rev: int
+    en_rev: int | None
+    stale: int
+    untranslated: int
+    qa: int
+    approval: ApprovalState
+    updated_at: datetime
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.en_rev is not None and not (self.stale or self.untranslated or self.qa)
 
 
 def order_links(links: Sequence[Link]) -> tuple[Link, ...]:
