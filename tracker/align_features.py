@@ -1,0 +1,126 @@
+"""Language-neutral features of paragraphs for the aligner: cognate prefixes, mapped names, normalised numbers.
+
+Both sides go through the same pipeline (a French word table maps into English), so the features, and hence the
+alignment, do not depend on which side is called French.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tracker.align_lexicon import NUMBER_WORDS, WORDS
+
+PREFIX = 4
+
+# Function words of both languages carry no evidence of translation.
+_STOP_WORDS = """
+    le la les l un une des du de d au aux et ou mais donc or ni car que qu qui quoi dont ou ce cet cette ces
+    se sa son ses leur leurs nous vous ils elles il elle on je j tu me m te t y en ne n pas ne a as ai ont avait
+    avaient etait etaient ete etre sont suis sera serait seront fait faire font sur sous dans par pour avec chez
+    vers tres tout tous toute toutes aussi ainsi comme si sa lui eux meme autre autres quel quelle quels
+    quelles ceux celle celles celui cela ca c s
+    the a an and or but of to in on at by for with from as is are was were be been being has have had do does
+    did it its this that these those he she they we you i his her their our your them him us me my not no
+    so if than then there here which who whom whose what when where how all also more less only still just
+    into over under about after before up down out off very can could would should will shall may might must
+    said says more less
+"""
+_STOP = frozenset(_STOP_WORDS.split())
+_QUOTES = re.compile('[«»“”"]')
+_SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_TITLE_END = re.compile(r"[.!?:;»\"”)…]\s*$")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: `Électricité` -> `electricite`."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _number_key(token: str) -> str:
+    """Digits only, so 6.500 / 6 500 / 6,500 and 1,5 / 1.5 meet whatever the convention."""
+    digits = "".join(ch for ch in token if ch.isdigit()).lstrip("0")
+    return "#" + (digits or "0")
+
+
+def word_features(text: str) -> set[str]:
+    """The evidence one paragraph offers: number keys, mapped words and cognate prefixes of content words."""
+    feats: set[str] = set()
+    folded = fold(text)
+    spaced = _SPACED_THOUSANDS.sub(lambda m: _number_key(m.group()), folded)
+    for m in _NUMBER.finditer(spaced):
+        feats.add(_number_key(m.group()))
+    for word in _LETTERS.findall(_NUMBER.sub(" ", spaced)):
+        number = NUMBER_WORDS.get(word)
+        if number is not None:
+            feats.add("#" + number if number[0].isdigit() else number)
+            continue
+        word = WORDS.get(word, word)
+        if word in _STOP or len(word) < 3:
+            continue
+        feats.add(word[:PREFIX])
+    return feats
+
+
+def is_title(text: str) -> bool:
+    """Headlines, subheads and credit lines: short and without closing punctuation."""
+    stripped = text.strip()
+    return len(stripped) < 200 and not _TITLE_END.search(stripped)
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """One paragraph as the scorer sees it: feature ids, their total weight, its length and shape."""
+
+    feats: frozenset[int]
+    weight: float
+    chars: int
+    title: bool
+    quotes: int
+
+
+class Vocabulary:
+    """Feature ids and inverse-document-frequency weights shared by both sides of one alignment."""
+
+    def __init__(self, bags: Sequence[set[str]]) -> None:
+        df: dict[str, int] = {}
+        for bag in bags:
+            for feat in bag:
+                df[feat] = df.get(feat, 0) + 1
+        n = max(len(bags), 1)
+        self.ids: dict[str, int] = {}
+        self.weights: list[float] = []
+        for feat, count in df.items():
+            self.ids[feat] = len(self.weights)
+            boost = 1.5 if feat.startswith("#") else 1.0
+            self.weights.append(boost * math.log(1.0 + n / count))
+
+    def para(self, text: str, bag: set[str]) -> Para:
+        ids = frozenset(self.ids[f] for f in bag)
+        weight = sum(self.weights[i] for i in ids)
+        return Para(ids, weight, len(text.strip()), is_title(text), len(_QUOTES.findall(text)))
+
+
+def fallback_bag(text: str) -> set[str]:
+    """For paragraphs with no content word: every word, else the bare text, so identical lines still meet."""
+    words = _LETTERS.findall(fold(text))
+    return {"~" + w for w in words} if words else {"=" + text.strip()}
+
+
+def featurize(
+    fr: Sequence[str], en: Sequence[str], fr_extra: Sequence[set[str]] | None = None
+) -> tuple[list[Para], list[Para], Vocabulary]:
+    """Paragraph features of both sides over one shared vocabulary; `fr_extra` adds evidence to French ones."""
+    bags = [word_features(t) or fallback_bag(t) for t in (*fr, *en)]
+    if fr_extra is not None:
+        for bag, extra in zip(bags, fr_extra, strict=False):
+            bag |= extra
+    vocab = Vocabulary(bags)
+    paras = [vocab.para(t, b) for t, b in zip((*fr, *en), bags, strict=True)]
+    return paras[: len(fr)], paras[len(fr) :], vocab

@@ -1,0 +1,95 @@
+"""A small French-to-English word table for the aligner: names, months, days, number words and frequent news words.
+
+Keys and values are lower-case and accent-free; a word missing here still matches through its cognate prefix.
+"""
+
+from __future__ import annotations
+
+# Number words map to digit strings so that `huit mois` meets `eight months` and `8 months`.
+# fmt: off
+NUMBER_WORDS: dict[str, str] = {
+    "un": "1", "une": "1", "one": "1", "deux": "2", "two": "2", "trois": "3", "three": "3", "quatre": "4",
+    "four": "4", "cinq": "5", "five": "5", "six": "6", "sept": "7", "seven": "7", "huit": "8", "eight": "8",
+    "neuf": "9", "nine": "9", "dix": "10", "ten": "10", "onze": "11", "eleven": "11", "douze": "12", "twelve": "12",
+    "vingt": "20", "twenty": "20", "trente": "30", "thirty": "30", "quarante": "40", "forty": "40", "cinquante": "50",
+    "fifty": "50", "cent": "100", "hundred": "100", "mille": "1000", "thousand": "1000", "premier": "1st",
+    "premiere": "1st", "first": "1st", "deuxieme": "2nd", "second": "2nd", "troisieme": "3rd", "third": "3rd",
+    "quatrieme": "4th", "fourth": "4th", "cinquieme": "5th", "fifth": "5th", "moitie": "half", "demi": "half",
+    "half": "half", "quart": "quarter", "quarter": "quarter", "milliard": "billion", "milliards": "billion",
+    "md": "billion", "mds": "billion",
+}
+# fmt: on
+
+# Words that are not numbers but should meet their English counterpart; many are names spelled differently.
+# fmt: off
+WORDS: dict[str, str] = {
+    "poutine": "putin", "sotchi": "sochi", "bakou": "baku", "erevan": "yerevan", "aliev": "aliyev",
+    "pachinian": "pashinian", "otsc": "csto", "otan": "nato", "onu": "un", "ue": "eu", "moscou": "moscow",
+    "pekin": "beijing", "londres": "london", "bruxelles": "brussels", "geneve": "geneva", "varsovie": "warsaw",
+    "venise": "venice", "allemagne": "germany", "allemand": "german", "allemande": "german", "angleterre": "england",
+    "anglais": "english", "espagne": "spain", "espagnol": "spanish", "etats": "states", "unis": "united",
+    "americain": "american", "americaine": "american", "americains": "american", "chine": "china",
+    "chinois": "chinese", "japon": "japan", "inde": "india", "grece": "greece", "turquie": "turkey",
+    "egypte": "egypt", "syrie": "syria", "irak": "iraq", "liban": "lebanon", "libye": "libya", "mexique": "mexico",
+    "bresil": "brazil", "bresilien": "brazilian", "bresilienne": "brazilian", "ecosse": "scotland",
+    "irlande": "ireland", "suede": "sweden", "norvege": "norway", "pologne": "poland", "hongrie": "hungary",
+    "royaume": "kingdom", "uni": "united", "haut": "nagorno", "russe": "russian", "russes": "russian",
+    "arabie": "arabia", "saoudite": "saudi", "israelien": "israeli", "palestinien": "palestinian",
+    "australie": "australia", "australien": "australian", "australienne": "australian", "europeen": "european",
+    "europeenne": "european", "europeens": "european", "francais": "french", "francaise": "french",
+    "britannique": "british", "britanniques": "british", "janvier": "january", "fevrier": "february", "mars": "march",
+    "avril": "april", "mai": "may", "juin": "june", "juillet": "july", "aout": "august", "septembre": "september",
+    "octobre": "october", "novembre": "november", "decembre": "december", "lundi": "monday", "mardi": "tuesday",
+    "mercredi": "wednesday", "jeudi": "thursday", "vendredi": "friday", "samedi": "saturday", "dimanche": "sunday",
+    "hier": "yesterday", "aujourd": "today", "demain": "tomorrow", "gouvernement": "government",
+    "ministre": "minister", "ministere": "ministry", "depute": "deputy", "pays": "country", "ans": "years",
+    "annee": "year", "annees": "years", "mois": "month", "semaine": "week", "semaines": "weeks", "jour": "day",
+    "jours": "days", "heure": "hour", "heures": "hours", "dit": "said", "declare": "said", "declaration": "statement",
+    "affirme": "said", "explique": "said", "ajoute": "added", "selon": "according", "chef": "chief",
+    "dirigeant": "leader", "dirigeants": "leaders", "pouvoir": "power", "loi": "law", "lois": "laws",
+    "projet": "bill", "tribunal": "court", "cour": "court", "juge": "judge", "avocat": "lawyer", "police": "police",
+    "policier": "police", "enquete": "investigation", "prison": "prison", "mort": "death", "morts": "dead",
+    "tue": "killed", "tues": "killed", "blesse": "injured", "guerre": "war", "paix": "peace", "armee": "army",
+    "soldats": "soldiers", "troupes": "troops", "ville": "city", "monde": "world", "mondial": "global",
+    "societe": "company", "entreprise": "company", "entreprises": "companies", "banque": "bank", "argent": "money",
+    "prix": "price", "cout": "cost", "couts": "costs", "emploi": "job", "emplois": "jobs", "travail": "work",
+    "travailleurs": "workers", "salaire": "wage", "impot": "tax", "impots": "taxes", "taxe": "tax", "dette": "debt",
+    "croissance": "growth", "hausse": "rise", "baisse": "fall", "chute": "fall", "augmente": "increased",
+    "benefice": "profit", "benefices": "profits", "revenus": "revenue", "ventes": "sales", "action": "share",
+    "actions": "shares", "bourse": "stock", "marche": "market", "marches": "markets", "avion": "plane",
+    "avions": "aircraft", "voiture": "car", "voitures": "cars", "route": "road", "chemin": "way", "fer": "rail",
+    "train": "train", "ecole": "school", "ecoles": "schools", "eleves": "students", "etudiants": "students",
+    "enfant": "child", "enfants": "children", "femme": "woman", "femmes": "women", "homme": "man", "hommes": "men",
+    "fille": "girl", "filles": "girls", "garcon": "boy", "garcons": "boys", "fils": "son", "mere": "mother",
+    "pere": "father", "famille": "family", "familles": "families", "gens": "people", "personnes": "people",
+    "population": "population", "habitants": "residents", "medecin": "doctor", "medecins": "doctors",
+    "hopital": "hospital", "sante": "health", "maladie": "disease", "cancer": "cancer", "recherche": "research",
+    "chercheurs": "researchers", "etude": "study", "livre": "book", "journal": "newspaper",
+    "journaliste": "journalist", "journalistes": "journalists", "medias": "media", "presse": "press",
+    "election": "election", "elections": "elections", "vote": "vote", "parti": "party", "president": "president",
+    "presidente": "president", "nouveau": "new", "nouvelle": "new", "nouveaux": "new", "grand": "large",
+    "grande": "large", "petit": "small", "petite": "small", "plus": "more", "moins": "less", "dernier": "last",
+    "derniere": "last", "prochain": "next", "prochaine": "next", "seulement": "only", "toujours": "always",
+    "jamais": "never", "encore": "still", "deja": "already", "depuis": "since", "pendant": "during",
+    "avant": "before", "apres": "after", "contre": "against", "sans": "without", "entre": "between",
+    "pourquoi": "why", "comment": "how", "quand": "when", "beaucoup": "many", "sud": "south", "nord": "north",
+    "ouest": "west", "frontiere": "border", "accord": "agreement", "sommet": "summit", "pourparlers": "talks",
+    "reunion": "meeting", "rencontre": "meeting", "conflit": "conflict", "attaque": "attack", "attentat": "attack",
+    "bombe": "bomb", "feu": "fire", "eau": "water", "terre": "land", "mer": "sea", "ciel": "sky", "temps": "time",
+    "fois": "times", "chien": "dog", "chiens": "dogs", "chat": "cat", "cheval": "horse", "oiseau": "bird",
+    "arbre": "tree", "maison": "house", "maisons": "houses", "logement": "housing", "batiment": "building",
+    "eglise": "church", "droit": "right", "droits": "rights", "libre": "free", "liberte": "freedom",
+    "securite": "security", "espionnage": "spying", "renseignement": "intelligence", "ecoute": "surveillance",
+    "donnees": "data", "telephone": "phone", "ordinateur": "computer", "logiciel": "software", "reseau": "network",
+    "sociaux": "social", "jeu": "game", "jeux": "games", "equipe": "team", "joueur": "player", "joueurs": "players",
+    "match": "match", "saison": "season", "victoire": "victory", "defaite": "defeat", "vol": "flight",
+    "vols": "flights", "essai": "test", "essais": "tests", "compagnie": "airline", "aerienne": "air",
+    "aeroport": "airport", "passagers": "passengers", "sieges": "seats", "siege": "seat", "constructeur": "maker",
+    "commandes": "orders", "livraisons": "deliveries", "clients": "customers", "fumer": "smoking", "tabac": "tobacco",
+    "cigarettes": "cigarettes", "drogue": "drug", "drogues": "drugs", "tunnel": "tunnel",
+    "enquetes": "investigations", "accuse": "accused", "accuses": "accused", "condamne": "sentenced",
+    "peine": "sentence", "temoin": "witness", "victime": "victim", "victimes": "victims", "vie": "life",
+    "puberte": "puberty", "sein": "breast", "seins": "breasts", "poids": "weight", "age": "age", "ages": "aged",
+    "vieux": "old", "jeune": "young", "jeunes": "young",
+}
+# fmt: on

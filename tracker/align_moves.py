@@ -1,0 +1,145 @@
+"""The order-breaking part of alignment: moved paragraphs and non-adjacent merges the monotone pass left alone.
+
+Paragraphs the dynamic program left without counterpart are paired with each other when they match strongly
+(a moved paragraph), or joined to an existing link when that raises its gain (a split or merge around a move).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from tracker.align_score import MIN_PART, Scorer
+
+Group = tuple[tuple[int, ...], tuple[int, ...]]
+
+# A crossing link must be clearly better than leaving both paragraphs alone.
+MOVE_GAIN = 0.1
+ATTACH_GAIN = 0.04
+MAX_SIDE = 3
+COMMON = 40
+MAX_REFINE = 6
+
+
+class _Candidates:
+    """Which paragraphs of one side share a not-too-common feature with a paragraph of the other."""
+
+    def __init__(self, scorer: Scorer) -> None:
+        self.scorer = scorer
+        self.index: tuple[dict[int, list[int]], dict[int, list[int]]] = (defaultdict(list), defaultdict(list))
+        for side, paras in enumerate((scorer.fr, scorer.en)):
+            for k, para in enumerate(paras):
+                for f in para.feats:
+                    self.index[side][f].append(k)
+
+    def of(self, side: int, k: int) -> set[int]:
+        """Paragraphs of the other side near paragraph k of `side` (0 = French)."""
+        para = (self.scorer.fr, self.scorer.en)[side][k]
+        other = self.index[1 - side]
+        found: set[int] = set()
+        for f in para.feats:
+            hits = other.get(f)
+            if hits and len(hits) <= COMMON:
+                found.update(hits)
+        return found
+
+
+def recover(scorer: Scorer, groups: list[Group]) -> list[Group]:
+    """Groups with moved paragraphs paired and stray parts of splits and merges attached."""
+    cands = _Candidates(scorer)
+    links = [(list(fr), list(en)) for fr, en in groups]
+    _pair_leftovers(scorer, cands, links)
+    _attach_leftovers(scorer, cands, links)
+    groups = [(tuple(sorted(fr)), tuple(sorted(en))) for fr, en in links if fr or en]
+    return [part for group in groups for part in refine(scorer, group)]
+
+
+def refine(scorer: Scorer, group: Group) -> list[Group]:
+    """The best way to cut a link into smaller ones (crossing allowed); itself if nothing gains more."""
+    fr, en = group
+    if not fr or not en or len(fr) + len(en) < 3 or len(fr) + len(en) > MAX_REFINE:
+        return [group]
+    nodes = [(0, i) for i in fr] + [(1, j) for j in en]
+    best_total, best = scorer.gain(fr, en), [group]
+    for blocks in _partitions(nodes):
+        if len(blocks) == 1:
+            continue
+        parts = [
+            (tuple(sorted(k for side, k in block if side == 0)), tuple(sorted(k for side, k in block if side == 1)))
+            for block in blocks
+        ]
+        if any(len(f) > 1 and not e or len(e) > 1 and not f for f, e in parts):
+            continue
+        total = sum(scorer.gain(f, e) for f, e in parts)
+        if total > best_total:
+            best_total, best = total, parts
+    return best
+
+
+def _partitions(items: list[tuple[int, int]]) -> Iterator[list[list[tuple[int, int]]]]:
+    if not items:
+        yield []
+        return
+    first, rest = items[0], items[1:]
+    for smaller in _partitions(rest):
+        for k in range(len(smaller)):
+            yield [*smaller[:k], [first, *smaller[k]], *smaller[k + 1 :]]
+        yield [[first], *smaller]
+
+
+def _pair_leftovers(scorer: Scorer, cands: _Candidates, links: list[tuple[list[int], list[int]]]) -> None:
+    lone_fr = {fr[0]: k for k, (fr, en) in enumerate(links) if not en}
+    lone_en = {en[0]: k for k, (fr, en) in enumerate(links) if not fr}
+    options = sorted(
+        (
+            (scorer.gain((i,), (j,)), i, j)
+            for i in lone_fr
+            for j in cands.of(0, i)
+            if j in lone_en and scorer.gain((i,), (j,)) > MOVE_GAIN
+        ),
+        reverse=True,
+    )
+    for _, i, j in options:
+        if i in lone_fr and j in lone_en:
+            fr_link, en_link = links[lone_fr.pop(i)], links[lone_en.pop(j)]
+            fr_link[1].append(j)
+            en_link[1].clear()
+
+
+def _attach_leftovers(scorer: Scorer, cands: _Candidates, links: list[tuple[list[int], list[int]]]) -> None:
+    owner: tuple[dict[int, int], dict[int, int]] = ({}, {})
+    for k, (fr, en) in enumerate(links):
+        for i in fr:
+            owner[0][i] = k
+        for j in en:
+            owner[1][j] = k
+    options: list[tuple[float, int, int, int]] = []
+    for k, (fr, en) in enumerate(links):
+        if (fr and en) or not (fr or en):
+            continue
+        side, para = (0, fr[0]) if fr else (1, en[0])
+        for other in cands.of(side, para):
+            target = owner[1 - side][other]
+            tfr, ten = links[target]
+            if not (tfr and ten) or len((tfr, ten)[side]) >= MAX_SIDE:
+                continue
+            if scorer.pair(*((para, other) if side == 0 else (other, para))) <= MIN_PART:
+                continue
+            delta = _with(scorer, tfr, ten, side, para) - scorer.gain(tuple(sorted(tfr)), tuple(sorted(ten)))
+            if delta > ATTACH_GAIN:
+                options.append((delta, k, target, side))
+    options.sort(reverse=True)
+    touched: set[int] = set()
+    for _, k, target, side in options:
+        if k in touched or target in touched:
+            continue
+        para = links[k][side][0]
+        links[target][side].append(para)
+        links[k][side].clear()
+        touched.update((k, target))
+
+
+def _with(scorer: Scorer, fr: list[int], en: list[int], side: int, para: int) -> float:
+    if side == 0:
+        return scorer.gain(tuple(sorted((*fr, para))), tuple(sorted(en)))
+    return scorer.gain(tuple(sorted(fr)), tuple(sorted((*en, para))))

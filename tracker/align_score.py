@@ -1,0 +1,97 @@
+"""How well groups of paragraphs stand for each other: weighted overlap of features, tempered by length and shape.
+
+The gain of a link is what the dynamic program and the move pass maximise; a paragraph left alone gains nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from tracker.align_features import Para
+
+# A link pays off when its similarity beats THRESHOLD; every paragraph beyond a 1-1 costs MERGE_COST.
+THRESHOLD = 0.08
+MERGE_COST = 0.13
+# English runs about 10 % shorter than French; a length ratio far from that lowers similarity.
+LENGTH_RATIO = 0.9
+LENGTH_SLACK = 0.45
+TITLE_MISMATCH = 0.6
+MIN_PART = 0.02
+# Headlines, subheads and credit lines stand alone: they are never part of a merge or a split.
+UNMERGEABLE = -1.0
+
+
+class Scorer:
+    """Similarity and gain of paragraph groups, cached; indices are positions in `fr` and `en`."""
+
+    def __init__(self, fr: Sequence[Para], en: Sequence[Para], weights: Sequence[float], swapped: bool = False) -> None:
+        self.fr = fr
+        self.ratio = 1 / LENGTH_RATIO if swapped else LENGTH_RATIO
+        self.en = en
+        self.weights = weights
+        self._pairs: dict[tuple[int, int], float] = {}
+        self._groups: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
+
+    def pair(self, i: int, j: int) -> float:
+        """Similarity of French paragraph i and English paragraph j."""
+        key = (i, j)
+        cached = self._pairs.get(key)
+        if cached is None:
+            cached = self._similarity((self.fr[i],), (self.en[j],))
+            self._pairs[key] = cached
+        return cached
+
+    def group(self, fr: tuple[int, ...], en: tuple[int, ...]) -> float:
+        """Similarity of French paragraphs `fr` taken together and English paragraphs `en` taken together."""
+        if len(fr) == 1 and len(en) == 1:
+            return self.pair(fr[0], en[0])
+        key = (fr, en)
+        cached = self._groups.get(key)
+        if cached is None:
+            cached = self._similarity(tuple(self.fr[i] for i in fr), tuple(self.en[j] for j in en))
+            self._groups[key] = cached
+        return cached
+
+    def gain(self, fr: tuple[int, ...], en: tuple[int, ...]) -> float:
+        """What linking these groups adds to an alignment; 0 for a paragraph with no counterpart."""
+        if not fr or not en:
+            return 0.0
+        size = len(fr) + len(en)
+        if size > 2 and any(self.fr[i].title for i in fr) | any(self.en[j].title for j in en):
+            return UNMERGEABLE
+        return (self.group(fr, en) - THRESHOLD) * size / 2 - MERGE_COST * (size - 2)
+
+    def plausible(self, fr: tuple[int, ...], en: tuple[int, ...]) -> bool:
+        """A merge is worth scoring only if each of its paragraphs shares something with the other side."""
+        if len(fr) > 1:
+            return all(max(self.pair(i, j) for j in en) > MIN_PART for i in fr)
+        return all(max(self.pair(i, j) for i in fr) > MIN_PART for j in en)
+
+    def _similarity(self, fr: tuple[Para, ...], en: tuple[Para, ...]) -> float:
+        w = self.weights
+        if len(fr) == 1:
+            left = fr[0].feats
+            left_weight = fr[0].weight
+        else:
+            left = frozenset().union(*(p.feats for p in fr))
+            left_weight = sum(w[f] for f in left)
+        if len(en) == 1:
+            right = en[0].feats
+            right_weight = en[0].weight
+        else:
+            right = frozenset().union(*(p.feats for p in en))
+            right_weight = sum(w[f] for f in right)
+        total = left_weight + right_weight
+        if total <= 0:
+            return 0.0
+        shared = sum(w[f] for f in left & right)
+        sim = 2 * shared / total
+        fr_chars = sum(p.chars for p in fr) + 1
+        en_chars = sum(p.chars for p in en) + 1
+        skew = abs(math.log(en_chars / (fr_chars * self.ratio)))
+        if skew > LENGTH_SLACK:
+            sim *= math.exp(-(skew - LENGTH_SLACK))
+        if len(fr) == 1 and len(en) == 1 and fr[0].title != en[0].title:
+            sim *= TITLE_MISMATCH
+        return sim
