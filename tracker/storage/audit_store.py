@@ -1,0 +1,61 @@
+"""The audit log in the database: entries appended inside each write's own transaction, read back in order."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Connection, insert, select, text
+
+from tracker.audit import GENESIS, entry_hash, utc
+from tracker.model import AuditEntry
+from tracker.storage.base import StoreBase, from_db_time
+from tracker.storage.tables import AUDIT
+
+# Serialises appends on PostgreSQL so two writers never chain onto the same previous entry.
+_PG_AUDIT_LOCK = 7_302_002
+
+
+def append_entry(conn: Connection, action: str, story: str, detail: str, *, by: str, at: datetime) -> AuditEntry:
+    """Append one entry to the chain, in the caller's transaction."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_AUDIT_LOCK})
+    prev = conn.execute(select(AUDIT.c.hash).order_by(AUDIT.c.seq.desc()).limit(1)).scalar()
+    prev_hash = str(prev) if prev is not None else GENESIS
+    at = utc(at)
+    digest = entry_hash(prev_hash, at, by, action, story, detail)
+    seq = conn.execute(
+        insert(AUDIT)
+        .values(at=at, actor=by, action=action, story=story, detail=detail, prev_hash=prev_hash, hash=digest)
+        .returning(AUDIT.c.seq)
+    ).scalar_one()
+    return AuditEntry(int(seq), at, by, action, story, detail, prev_hash, digest)
+
+
+class AuditStore(StoreBase):
+    """Reading the log, and appending entries for decisions made outside the Store's own write methods."""
+
+    def audit(self, slug: str | None = None) -> list[AuditEntry]:
+        """Entries oldest first; with `slug`, only that story's (verify the whole log, not a filtered one)."""
+        query = select(
+            AUDIT.c.seq,
+            AUDIT.c.at,
+            AUDIT.c.actor,
+            AUDIT.c.action,
+            AUDIT.c.story,
+            AUDIT.c.detail,
+            AUDIT.c.prev_hash,
+            AUDIT.c.hash,
+        ).order_by(AUDIT.c.seq)
+        if slug is not None:
+            query = query.where(AUDIT.c.story == slug)
+        with self._read() as conn:
+            rows = conn.execute(query).all()
+        return [
+            AuditEntry(int(seq), from_db_time(at), by, action, story, detail, prev, digest)
+            for seq, at, by, action, story, detail, prev, digest in rows
+        ]
+
+    def append_audit(self, action: str, story: str, detail: str, *, by: str, at: datetime) -> AuditEntry:
+        """Append one entry in its own transaction."""
+        with self._write() as conn:
+            return append_entry(conn, action, story, detail, by=by, at=at)

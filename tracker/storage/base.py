@@ -1,0 +1,88 @@
+"""What every part of the Store shares: the engine, read and write transactions, and small converters."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select
+
+from tracker.audit import utc
+from tracker.errors import NotFoundError
+from tracker.storage.engine import WRITE_OPTION, display_url, translated
+from tracker.storage.tables import STORY
+
+
+class StoreBase:
+    """The engine and transactions; areas of the Store (revisions, decisions, audit, ...) build on it."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+
+    @property
+    def display_url(self) -> str:
+        """The database as shown to people (no password)."""
+        return display_url(self.url)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with translated(self.url), self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """One transaction: committed when the block ends, rolled back (nothing stored) when it raises."""
+        with (
+            translated(self.url),
+            self.engine.connect().execution_options(**{WRITE_OPTION: True}) as conn,
+            conn.begin(),
+        ):
+            yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> StoreBase:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def _story_id(self, conn: Connection, slug: str, *, lock: bool = False) -> int:
+        """The id of a story; `lock` holds its row (PostgreSQL) so concurrent writers to it queue."""
+        query = select(STORY.c.id).where(STORY.c.slug == slug)
+        if lock and conn.dialect.name == "postgresql":
+            query = query.with_for_update()
+        story_id = conn.execute(query).scalar()
+        if story_id is None:
+            raise NotFoundError(f"no story {slug!r} in {self.display_url}")
+        return int(story_id)
+
+
+def to_db_time(at: datetime) -> datetime:
+    """A time as stored: UTC (SQLite keeps no zone, so every value must be in the same one)."""
+    return utc(at)
+
+
+def from_db_time(at: datetime) -> datetime:
+    """A stored time, zone-aware in UTC whatever the backend returned."""
+    return utc(at)
+
+
+def dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def load(text: str) -> Any:
+    return json.loads(text)

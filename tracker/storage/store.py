@@ -1,0 +1,35 @@
+"""The Store: one object per open database, composed of one part per area; open_store makes it."""
+
+from __future__ import annotations
+
+from tracker.storage import migrate
+from tracker.storage.audit_store import AuditStore
+from tracker.storage.engine import make_engine, resolve_url
+from tracker.storage.revisions import RevisionStore
+
+
+class Store(RevisionStore, AuditStore):
+    """Facts in a database: stories, immutable revisions, decisions and the audit log, as core dataclasses.
+
+    Every write method is one transaction; errors are tracker errors naming the database, never driver errors.
+    """
+
+    def __enter__(self) -> Store:
+        return self
+
+
+def open_store(url: str | None = None, *, upgrade: bool = True) -> Store:
+    """Open the database at `url` (None: `$TRACKER_DB`, else the user's SQLite file), upgrading its schema.
+
+    A path or `sqlite:///FILE` is a SQLite file (created on first use), `sqlite://` an in-memory database,
+    `postgresql+psycopg://user@host/db` a team server. `upgrade=False` leaves the schema as it is.
+    """
+    resolved = resolve_url(url)
+    engine = make_engine(resolved)
+    if upgrade:
+        try:
+            migrate.upgrade(engine, resolved)
+        except BaseException:
+            engine.dispose()
+            raise
+    return Store(engine, resolved)

@@ -1,0 +1,194 @@
+"""Every table of the tracker's database, in one module; rows never leave the storage package.
+
+Facts are append-only: revisions and their paragraphs are immutable, decisions are added, never edited.
+Timestamps are stored in UTC; lists (hashes, links, metadata) are stored as JSON text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Column, DateTime, Index, Table, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+# Named constraints let Alembic alter them on SQLite (batch mode) and compare them across databases.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def _utc_column(nullable: bool = False) -> Column[datetime]:
+    return Column(DateTime(timezone=True), nullable=nullable)
+
+
+class StoryRow(SQLModel, table=True):
+    __tablename__ = "story"
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(unique=True, max_length=200)
+    title: str = Field(default="", sa_type=Text)
+    created_at: datetime = Field(sa_column=_utc_column())
+
+
+class RevisionRow(SQLModel, table=True):
+    __tablename__ = "revision"
+    __table_args__ = (UniqueConstraint("story_id", "lang", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    story_id: int = Field(foreign_key="story.id", index=True)
+    lang: str = Field(max_length=8)
+    number: int
+    created_at: datetime = Field(sa_column=_utc_column())
+    author: str = Field(sa_type=Text)
+    label: str | None = Field(default=None, sa_type=Text)
+    origin: str = Field(default="", sa_type=Text)
+    content_hash: str = Field(max_length=64)
+    based_on: int | None = None
+    status: str = Field(default="usable", max_length=32)
+    meta: str = Field(default="[]", sa_type=Text)
+
+
+class ParagraphRow(SQLModel, table=True):
+    __tablename__ = "paragraph"
+
+    revision_id: int = Field(foreign_key="revision.id", primary_key=True)
+    idx: int = Field(primary_key=True)
+    text: str = Field(sa_type=Text)
+    hash: str = Field(max_length=64)
+    line_start: int = 0
+    line_end: int = 0
+    role: str = Field(default="body", max_length=16)
+
+
+class AlignmentRow(SQLModel, table=True):
+    """The computed alignment of a revision pair: a cache, replaced on save (decisions live elsewhere)."""
+
+    __tablename__ = "alignment"
+    __table_args__ = (UniqueConstraint("story_id", "fr_rev", "en_rev"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    story_id: int = Field(foreign_key="story.id")
+    fr_rev: int
+    en_rev: int
+    links: str = Field(sa_type=Text)
+
+
+class LinkDecisionRow(SQLModel, table=True):
+    __tablename__ = "link_decision"
+    __table_args__ = (Index(None, "story_id", "fr_rev", "en_rev"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    story_id: int = Field(foreign_key="story.id")
+    fr_rev: int
+    en_rev: int
+    links: str = Field(sa_type=Text)
+    actor: str = Field(sa_type=Text)
+    at: datetime = Field(sa_column=_utc_column())
+    action: str = Field(default="confirm", max_length=32)
+
+
+class AckRow(SQLModel, table=True):
+    __tablename__ = "ack"
+
+    id: int | None = Field(default=None, primary_key=True)
+    story_id: int = Field(foreign_key="story.id", index=True)
+    fr_hash: str = Field(max_length=64)
+    kind: str = Field(max_length=32)
+    actor: str = Field(sa_type=Text)
+    at: datetime = Field(sa_column=_utc_column())
+    note: str = Field(default="", sa_type=Text)
+
+
+class WaiverRow(SQLModel, table=True):
+    __tablename__ = "waiver"
+
+    id: int | None = Field(default=None, primary_key=True)
+    story_id: int = Field(foreign_key="story.id", index=True)
+    check: str = Field(max_length=64)
+    fr_hashes: str = Field(sa_type=Text)
+    en_hashes: str = Field(sa_type=Text)
+    actor: str = Field(sa_type=Text)
+    at: datetime = Field(sa_column=_utc_column())
+    reason: str = Field(sa_type=Text)
+
+
+class ApprovalRow(SQLModel, table=True):
+    __tablename__ = "approval"
+
+    id: int | None = Field(default=None, primary_key=True)
+    story_id: int = Field(foreign_key="story.id", index=True)
+    fr_rev: int
+    en_rev: int
+    fr_hash: str = Field(max_length=64)
+    en_hash: str = Field(max_length=64)
+    alignment_hash: str = Field(max_length=64)
+    verdict: str = Field(max_length=16)
+    actor: str = Field(sa_type=Text)
+    at: datetime = Field(sa_column=_utc_column())
+    note: str = Field(default="", sa_type=Text)
+    forced: bool = False
+    paragraph: str | None = Field(default=None, max_length=64)
+
+
+class UserRow(SQLModel, table=True):
+    __tablename__ = "tracker_user"
+
+    name: str = Field(primary_key=True, max_length=200)
+    role: str = Field(max_length=16)
+    created_at: datetime = Field(sa_column=_utc_column())
+    created_by: str = Field(default="", sa_type=Text)
+
+
+class SettingRow(SQLModel, table=True):
+    __tablename__ = "setting"
+
+    key: str = Field(primary_key=True, max_length=200)
+    value: str = Field(sa_type=Text)
+
+
+class AuditRow(SQLModel, table=True):
+    """The tamper-evident log: each entry's hash covers its fields and the previous entry's hash."""
+
+    __tablename__ = "audit"
+
+    seq: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_column=_utc_column())
+    actor: str = Field(sa_type=Text)
+    action: str = Field(max_length=32)
+    story: str = Field(default="", max_length=200, index=True)
+    detail: str = Field(default="", sa_type=Text)
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64, unique=True)
+
+
+class MTCacheRow(SQLModel, table=True):
+    __tablename__ = "mt_cache"
+
+    key: str = Field(primary_key=True, max_length=200)
+    provider: str = Field(max_length=64)
+    text: str = Field(sa_type=Text)
+    at: datetime = Field(sa_column=_utc_column())
+
+
+def _table(row: type[SQLModel]) -> Table:
+    table = row.__table__  # type: ignore[attr-defined]
+    assert isinstance(table, Table)
+    return table
+
+
+METADATA = SQLModel.metadata
+STORY = _table(StoryRow)
+REVISION = _table(RevisionRow)
+PARAGRAPH = _table(ParagraphRow)
+ALIGNMENT = _table(AlignmentRow)
+LINK_DECISION = _table(LinkDecisionRow)
+ACK = _table(AckRow)
+WAIVER = _table(WaiverRow)
+APPROVAL = _table(ApprovalRow)
+USER = _table(UserRow)
+SETTING = _table(SettingRow)
+AUDIT = _table(AuditRow)
+MT_CACHE = _table(MTCacheRow)
