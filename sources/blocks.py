@@ -1,0 +1,170 @@
+"""Paragraphs out of marked-up article bodies (NITF, XHTML, HTML): blocks in reading order, with their roles.
+
+Shared by every XML and HTML importer so that a subhead, a spacer or a desk signature is treated alike
+whatever format carried it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from lxml import etree
+
+from sources.xmlsafe import localname
+from tracker.model import Document, Paragraph, Role
+
+HEADLINE_TAGS = frozenset({"hl1", "h1"})
+SUBHEAD_TAGS = frozenset({"hl2", "h2", "h3", "h4", "h5", "h6"})
+LEAF_TAGS = frozenset({"p", "li", "dd", "dt", "pre", "blockquote", "figcaption", "td", "th", "caption", "address"})
+CONTAINER_TAGS = frozenset(
+    {
+        "html", "body", "article", "main", "section", "div", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot",
+        "tr", "nitf", "body.content", "body.head", "body.end", "hedline", "block", "center", "span.block",
+    }
+)  # fmt: skip
+# Metadata, navigation and media around the text; never article paragraphs.
+SKIP_TAGS = frozenset(
+    {
+        "head", "script", "style", "noscript", "nav", "footer", "aside", "form", "button", "iframe", "svg", "figure",
+        "img", "video", "audio", "object", "embed", "template", "time", "byline", "dateline", "distributor",
+        "series", "tagline", "bibliography", "note", "media", "select", "input", "textarea", "label", "menu",
+    }
+)  # fmt: skip
+# Class names of page furniture inside article markup (bylines, datelines, share bars, captions).
+SKIP_CLASSES = frozenset(
+    {
+        "byline", "dateline", "dat", "date", "meta", "slugline", "vignette", "source", "credit", "share", "social",
+        "related", "tags", "caption", "breadcrumb", "breadcrumbs", "ad", "advert", "advertisement", "newsletter",
+        "comments", "author", "timestamp", "publicationdate", "sr-only", "visually-hidden",
+    }
+)  # fmt: skip
+BLOCK_TAGS = HEADLINE_TAGS | SUBHEAD_TAGS | LEAF_TAGS | CONTAINER_TAGS | SKIP_TAGS | {"header", "hr"}
+
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+# Desk sign-offs: `bur-dar-gl/fz`, `bur-mba/cf/ial`, `pa/ial`, `gv/ak`, optionally with a trailing dash.
+_SIGNATURE = re.compile(
+    r"^[a-z]{2,5}(?:-[a-z0-9]{1,6})*(?:/[a-z0-9]{1,6}(?:-[a-z0-9]{1,6})*)+\s*-?$"  # with a slash
+    r"|^bur(?:-[a-z0-9]{1,6})+$"  # bureau sign-off without one
+)
+
+# Credit lines an adaptation adds: `*With AFP; adapted from its French version`, `(Avec AFP)`.
+_CREDIT = re.compile(r"^[*(\s]*(?:with|avec|mit)\s+(?:afp|reuters|ap|dpa)\b", re.IGNORECASE)
+
+Block = tuple[str, Role]
+
+
+def clean(text: str) -> str:
+    """ASCII whitespace runs collapsed to one space; no-break spaces (French typography) are kept."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def is_signature(text: str) -> bool:
+    """Whether a paragraph is a desk sign-off such as `bur-dar-gl/fz`."""
+    return len(text) <= 60 and bool(_SIGNATURE.match(text.strip()))
+
+
+def inline_text(element: etree._Element) -> str:
+    """Text of an element with inline markup flattened and line breaks turned into spaces."""
+    parts: list[str] = []
+    _collect(element, parts)
+    return clean("".join(parts))
+
+
+def _collect(element: etree._Element, parts: list[str]) -> None:
+    name = localname(element)
+    if name == "br":
+        parts.append(" ")
+    elif not skipped(element):
+        if element.text:
+            parts.append(element.text)
+        for child in element:
+            _collect(child, parts)
+            if child.tail:
+                parts.append(child.tail)
+        if name in LEAF_TAGS or name in HEADLINE_TAGS or name in SUBHEAD_TAGS:
+            parts.append(" ")
+
+
+def blocks(root: etree._Element) -> list[Block]:
+    """Block-level texts of a body in reading order, with their roles (empty ones included)."""
+    out: list[Block] = []
+    _walk(root, out)
+    return out
+
+
+def _has_block_child(element: etree._Element) -> bool:
+    return any(localname(child) in BLOCK_TAGS for child in element)
+
+
+def skipped(element: etree._Element) -> bool:
+    """Whether an element is furniture rather than text: metadata tags or furniture class names."""
+    name = localname(element)
+    if not name or name in SKIP_TAGS:
+        return True
+    classes = element.get("class") or ""
+    return not SKIP_CLASSES.isdisjoint(c.lower() for c in classes.split())
+
+
+def _walk(element: etree._Element, out: list[Block]) -> None:
+    name = localname(element)
+    if skipped(element) or name == "hr":
+        return
+    if name in HEADLINE_TAGS:
+        out.append((inline_text(element), Role.HEADLINE))
+    elif name in SUBHEAD_TAGS:
+        out.append((inline_text(element), Role.SUBHEAD))
+    elif name == "header":
+        # page and item headers carry dates and keyword lists; only their headings are text
+        for child in element.iter():
+            if localname(child) in HEADLINE_TAGS | SUBHEAD_TAGS:
+                _walk(child, out)
+    elif name in LEAF_TAGS and not _has_block_child(element):
+        out.append((inline_text(element), Role.BODY))
+    else:
+        _walk_container(element, out)
+
+
+def _walk_container(element: etree._Element, out: list[Block]) -> None:
+    """Block children in order; loose inline text between them becomes paragraphs of its own."""
+    run: list[str] = [element.text or ""]
+    for child in element:
+        if localname(child) in BLOCK_TAGS:
+            out.append((clean("".join(run)), Role.BODY))
+            run = []
+            _walk(child, out)
+        else:
+            _collect(child, run)
+        run.append(child.tail or "")
+    out.append((clean("".join(run)), Role.BODY))
+
+
+def build(
+    found: Iterable[Block],
+    *,
+    headline: str | None = None,
+    label: str | None = None,
+    lang: str | None = None,
+    meta: dict[str, str] | None = None,
+) -> Document:
+    """A document from blocks: spacers dropped, headline put first when the body lacks it, signatures marked."""
+    kept: list[Block] = [(text, role) for text, role in found if text]
+    headline = clean(headline) if headline else None
+    if headline and not any(role is Role.HEADLINE for _, role in kept[:2]):
+        kept.insert(0, (headline, Role.HEADLINE))
+    kept = _mark_signatures(kept)
+    paragraphs = tuple(Paragraph(index=i, text=text, role=role) for i, (text, role) in enumerate(kept))
+    title = headline or next((text for text, role in kept if role is Role.HEADLINE), None)
+    pairs = tuple(sorted((k, v) for k, v in (meta or {}).items() if v))
+    return Document(paragraphs=paragraphs, label=label or None, lang=lang or None, title=title, meta=pairs)
+
+
+def _mark_signatures(kept: Sequence[Block]) -> list[Block]:
+    marked = list(kept)
+    for i in range(len(marked) - 1, max(-1, len(marked) - 4), -1):
+        text, role = marked[i]
+        if role is Role.BODY and is_signature(text):
+            marked[i] = (text, Role.SIGNATURE)
+        elif role is Role.BODY and len(text) <= 120 and _CREDIT.match(text):
+            marked[i] = (text, Role.CREDIT)
+    return marked

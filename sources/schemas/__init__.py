@@ -1,0 +1,1 @@
+"""Schemas shipped as package data (ninjs 3.1); see LICENCE.md in this folder."""
