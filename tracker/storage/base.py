@@ -9,7 +9,9 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, Table, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from tracker.audit import utc
 from tracker.errors import NotFoundError
@@ -68,6 +70,19 @@ class StoreBase:
         if story_id is None:
             raise NotFoundError(f"no story {slug!r} in {self.display_url}")
         return int(story_id)
+
+
+def upsert(conn: Connection, table: Table, values: dict[str, Any], keys: list[str]) -> None:
+    """Insert a row, or update the row with the same `keys` (one statement, so concurrent writers cannot clash)."""
+    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    changed = {k: v for k, v in values.items() if k not in keys}
+    conn.execute(insert(table).values(values).on_conflict_do_update(index_elements=keys, set_=changed))
+
+
+def insert_missing(conn: Connection, table: Table, values: dict[str, Any], keys: list[str]) -> None:
+    """Insert a row unless one with the same `keys` exists."""
+    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    conn.execute(insert(table).values(values).on_conflict_do_nothing(index_elements=keys))
 
 
 def to_db_time(at: datetime) -> datetime:

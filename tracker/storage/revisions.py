@@ -9,13 +9,11 @@ from types import EllipsisType
 from typing import Any
 
 from sqlalchemy import Connection, Row, insert, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from tracker.errors import ConflictError, InputError, NotFoundError
 from tracker.model import LANGS, Document, Paragraph, Revision, Role, Story
 from tracker.storage.audit_store import append_entry
-from tracker.storage.base import StoreBase, dump, from_db_time, load, to_db_time
+from tracker.storage.base import StoreBase, dump, from_db_time, insert_missing, load, to_db_time
 from tracker.storage.tables import PARAGRAPH, REVISION, STORY
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
@@ -104,10 +102,7 @@ class RevisionStore(StoreBase):
     def _ensure_story_id(self, conn: Connection, slug: str, title: str, at: datetime) -> int:
         """The story's id, creating it if needed; its row stays locked on PostgreSQL until the transaction ends."""
         values = {"slug": check_slug(slug), "title": title, "created_at": to_db_time(at)}
-        if conn.dialect.name == "postgresql":
-            conn.execute(pg_insert(STORY).values(values).on_conflict_do_nothing(index_elements=["slug"]))
-        else:
-            conn.execute(sqlite_insert(STORY).values(values).on_conflict_do_nothing(index_elements=["slug"]))
+        insert_missing(conn, STORY, values, ["slug"])
         return self._story_id(conn, slug, lock=True)
 
     def add_revision(
