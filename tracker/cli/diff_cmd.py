@@ -1,0 +1,129 @@
+"""`tracker diff`: what changed between two revisions of one language, paragraph by paragraph and word by word.
+
+Two files are diffed as they are; a story slug with `--from`/`--to` diffs stored revisions.
+"""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from typing import Any
+
+import click
+
+from tracker.cli.common import FORMAT_OPTION, emit_json, read_file
+from tracker.exitcodes import ExitCode
+from tracker.model import Change
+
+_COLOURS = {"-": "red", "+": "green"}
+
+
+def read_paragraphs(path: str) -> tuple[str, ...]:
+    """Paragraph texts of a file, segmented as everywhere else, but keeping the spaces a line ends with:
+    a trailing space added or removed is a (cosmetic) change a diff must be able to show."""
+    from sources.text import decode, read_text
+
+    data = read_file(path)
+    document = read_text(data, path)
+    text = unicodedata.normalize("NFC", decode(data, path).replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
+    lines = text.split("\n")
+    out = []
+    for p in document.paragraphs:
+        span = lines[p.line_start - 1 : p.line_end] if p.line_start else []
+        if not span or " ".join(line.strip() for line in span) != p.text:
+            out.append(p.text)
+            continue
+        out.append(" ".join([*(line.strip() for line in span[:-1]), span[-1].lstrip()]))
+    return tuple(out)
+
+
+def change_json(change: Change) -> dict[str, Any]:
+    """One change as the JSON contract has it (DESIGN section 3)."""
+    return {
+        "old": list(change.old),
+        "new": list(change.new),
+        "kind": change.kind,
+        "substantive": change.substantive,
+        "reasons": list(change.reasons),
+        "words": [list(op) for op in change.words],
+    }
+
+
+def _marked(change: Change, colour: bool) -> str:
+    parts = []
+    for op, text in change.words:
+        if op == "=":
+            parts.append(text)
+        elif colour:
+            parts.append(click.style(text, fg=_COLOURS[op], strikethrough=op == "-", underline=op == "+"))
+        else:
+            parts.append(f"[-{text}-]" if op == "-" else f"{{+{text}+}}")
+    return "".join(parts)
+
+
+def _header(change: Change) -> str:
+    old = ",".join(map(str, change.old)) or "-"
+    new = ",".join(map(str, change.new)) or "-"
+    verdict = "" if change.kind == "unchanged" else " substantive" if change.substantive else " cosmetic"
+    reasons = f": {'; '.join(change.reasons)}" if change.reasons else ""
+    return f"{change.kind} {old} -> {new}{verdict}{reasons}"
+
+
+def render_text(changes: tuple[Change, ...], *, plain: bool, show_all: bool, colour: bool) -> str:
+    """Changes for people: a header per change, then words marked, or Before/After lines with --plain."""
+    blocks = []
+    for change in changes:
+        if change.kind == "unchanged" and not show_all:
+            continue
+        lines = [_header(change)]
+        before = "".join(t for op, t in change.words if op != "+")
+        after = "".join(t for op, t in change.words if op != "-")
+        if change.kind == "unchanged":
+            lines.append(f"  {after}")
+        elif plain:
+            if change.old:
+                lines.append(f"  Before: {before}")
+            if change.new:
+                lines.append(f"  After: {after}")
+        else:
+            lines.append(f"  {_marked(change, colour)}")
+        blocks.append("\n".join(lines))
+    if not blocks:
+        return "no changes"
+    return "\n\n".join(blocks)
+
+
+def _stored(slug: str, lang: str, start: int | None, end: int | None) -> tuple[Change, ...]:
+    raise click.UsageError("diffing stored revisions needs the database layer, which is not installed yet")
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True, metavar="OLD_FILE NEW_FILE | SLUG")
+@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True, help="Stored: language.")
+@click.option("--from", "start", type=int, help="Stored: the older revision number [default: the one before --to].")
+@click.option("--to", "end", type=int, help="Stored: the newer revision number [default: the latest].")
+@FORMAT_OPTION
+@click.option("--plain", is_flag=True, help="Before/After lines instead of marked words (logs, screen readers).")
+@click.option("--all", "show_all", is_flag=True, help="Show unchanged paragraphs too (text output).")
+def diff(
+    sources: tuple[str, ...], lang: str, start: int | None, end: int | None, fmt: str, plain: bool, show_all: bool
+) -> ExitCode:
+    """Diff two revisions of the same language: OLD_FILE NEW_FILE, or a stored story's SLUG --from N --to M.
+
+    Every paragraph of both sides appears once in the JSON (`unchanged` included); text output shows the
+    changed paragraphs, words marked [-removed-]{+added+} (coloured on a terminal).
+    """
+    if len(sources) == 2:
+        from tracker.diff import diff as diff_texts
+
+        changes = diff_texts(read_paragraphs(sources[0]), read_paragraphs(sources[1]))
+    elif len(sources) == 1:
+        changes = _stored(sources[0], lang, start, end)
+    else:
+        raise click.UsageError("give two files (OLD_FILE NEW_FILE) or one story slug")
+    if fmt == "json":
+        emit_json({"changes": [change_json(c) for c in changes]})
+    else:
+        colour = sys.stdout.isatty() and not plain
+        click.echo(render_text(changes, plain=plain, show_all=show_all, colour=colour))
+    return ExitCode.OK

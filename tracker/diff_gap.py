@@ -1,0 +1,122 @@
+"""Pair the paragraphs that changed: a monotone alignment inside each gap between identical paragraphs
+(1-1 edits, 1-n splits, n-1 merges), then a stricter pairing across gaps for paragraphs that moved and changed.
+
+A link of old words A with new words B is worth `2 * matched - THRESHOLD * (|A| + |B|)`: each word pair kept
+earns, each word swept into a link costs, so a link is made only when most of its words carry over, and a split
+beats an edit plus an added paragraph exactly when the second part really came from the old paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tracker.worddiff import matched, words
+
+Pairing = tuple[tuple[int, ...], tuple[int, ...]]
+
+THRESHOLD = 0.5
+# A link below the threshold is still taken when one side is mostly contained in the other (a sentence added
+# to a short paragraph), but worth next to nothing, so it never beats a proper link.
+CONTAINED = 0.7
+MOVED_MIN = 0.6
+MAX_PARTS = 3
+# Beyond this many cells a gap is aligned within a band around its diagonal, to stay fast on huge rewrites.
+MAX_CELLS = 40_000
+
+_NO = float("-inf")
+
+
+def _worth(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    if not a or not b:
+        return _NO
+    m = matched(a, b)
+    gain = 2 * m - THRESHOLD * (len(a) + len(b))
+    if gain > 0:
+        return gain
+    if m >= 4 and m >= CONTAINED * min(len(a), len(b)):
+        return 0.001 * m
+    return _NO
+
+
+def _joined(texts: Sequence[str], idx: Sequence[int]) -> tuple[str, ...]:
+    out: tuple[str, ...] = ()
+    for i in idx:
+        out += words(texts[i])
+    return out
+
+
+def align_gap(old: Sequence[str], new: Sequence[str], gap_old: list[int], gap_new: list[int]) -> list[Pairing]:
+    """Best monotone set of links between the changed paragraphs of one gap (indices into `old` and `new`)."""
+    n, m = len(gap_old), len(gap_new)
+    band = max(n, m) if n * m <= MAX_CELLS else max(MAX_PARTS, MAX_CELLS // max(n, m))
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int, bool]]] = [[(0, 0, False)] * (m + 1) for _ in range(n + 1)]
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if i == 0 and j == 0:
+                continue
+            if abs(i * m / max(n, 1) - j) > band + MAX_PARTS:
+                best[i][j] = _NO
+                continue
+            cands = []
+            if i:
+                cands.append((best[i - 1][j], i - 1, j, False))
+            if j:
+                cands.append((best[i][j - 1], i, j - 1, False))
+            for di, dj in _shapes():
+                if di <= i and dj <= j and best[i - di][j - dj] > _NO:
+                    w = _worth(
+                        _joined(old, gap_old[i - di : i]),
+                        _joined(new, gap_new[j - dj : j]),
+                    )
+                    if w > _NO:
+                        cands.append((best[i - di][j - dj] + w, i - di, j - dj, True))
+            score, pi, pj, link = max(cands, key=lambda c: c[0])
+            best[i][j] = score
+            back[i][j] = (pi, pj, link)
+    pairs: list[Pairing] = []
+    i, j = n, m
+    while i or j:
+        pi, pj, link = back[i][j]
+        if link:
+            pairs.append((tuple(gap_old[pi:i]), tuple(gap_new[pj:j])))
+        i, j = pi, pj
+    return pairs[::-1]
+
+
+def _shapes() -> tuple[tuple[int, int], ...]:
+    return ((1, 1), *((1, k) for k in range(2, MAX_PARTS + 1)), *((k, 1) for k in range(2, MAX_PARTS + 1)))
+
+
+def pair_leftovers(old: Sequence[str], new: Sequence[str], left_old: list[int], left_new: list[int]) -> list[Pairing]:
+    """Paragraphs that moved and changed: pair the closest leftovers, best first, when most words carry over."""
+    if not left_old or not left_new:
+        return []
+    index: dict[str, set[int]] = {}
+    for i in left_old:
+        for w in set(words(old[i])):
+            index.setdefault(w, set()).add(i)
+    scored: list[tuple[float, int, int]] = []
+    for j in left_new:
+        b = words(new[j])
+        shared: dict[int, int] = {}
+        for w in set(b):
+            candidates = index.get(w, ())
+            if len(candidates) > 50:
+                continue  # a function word: no evidence
+            for i in candidates:
+                shared[i] = shared.get(i, 0) + 1
+        for i in sorted(shared, key=lambda k: -shared[k])[:5]:
+            a = words(old[i])
+            s = 2 * matched(a, b) / (len(a) + len(b))
+            if s >= MOVED_MIN:
+                scored.append((s, i, j))
+    pairs: list[Pairing] = []
+    taken_old: set[int] = set()
+    taken_new: set[int] = set()
+    for _, i, j in sorted(scored, reverse=True):
+        if i not in taken_old and j not in taken_new:
+            taken_old.add(i)
+            taken_new.add(j)
+            pairs.append(((i,), (j,)))
+    return pairs
