@@ -17,6 +17,7 @@ CORE = [
     "tracker.align_score",
     "tracker.align_dp",
     "tracker.align_moves",
+    "tracker.align_decisions",
     "tracker.diff",
     "tracker.worddiff",
     "tracker.diff_lexicon",
@@ -26,6 +27,8 @@ CORE = [
     "tracker.qa",
     "tracker.approvals",
     "tracker.sidecar",
+    "tracker.checkresult",
+    "tracker.reports",
 ]
 
 

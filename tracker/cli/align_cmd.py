@@ -1,0 +1,97 @@
+"""`tracker align`: which English paragraphs stand for which French ones, for two files or a stored story.
+
+Two files are aligned as they are; a story slug (with `--fr N` / `--en N`) aligns stored revisions and keeps the
+links people confirmed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Sequence
+from itertools import zip_longest
+from typing import Any
+
+import click
+
+from tracker.cli.common import FORMAT_OPTION, emit_json, read_file, settings
+from tracker.exitcodes import ExitCode
+from tracker.model import Link
+
+GUTTER = " | "
+
+
+def read_paragraphs(path: str) -> tuple[str, ...]:
+    """Paragraph texts of a paragraph file, segmented as everywhere else."""
+    from sources.text import read_text
+
+    return read_text(read_file(path), path).texts
+
+
+def link_json(link: Link) -> dict[str, Any]:
+    """One link as the JSON contract has it (DESIGN section 3), with its kind."""
+    from tracker.align import link_kind
+
+    data: dict[str, Any] = {"fr": list(link.fr), "en": list(link.en), "score": link.score, "kind": link_kind(link)}
+    if link.confirmed:
+        data["confirmed"] = True
+    return data
+
+
+def _column(indices: Sequence[int], texts: Sequence[str], width: int) -> list[str]:
+    lines: list[str] = []
+    for k in indices:
+        lines.extend(textwrap.wrap(f"[{k}] {texts[k]}", width) or [f"[{k}]"])
+    return lines
+
+
+def render_text(links: Sequence[Link], fr: Sequence[str], en: Sequence[str], width: int) -> str:
+    """Links for people: a header with kind and score, then French and English side by side."""
+    from tracker.align import link_kind
+
+    column = max(20, (width - len(GUTTER)) // 2)
+    blocks: list[str] = []
+    for link in links:
+        fr_ids = ",".join(map(str, link.fr)) or "-"
+        en_ids = ",".join(map(str, link.en)) or "-"
+        mark = " confirmed" if link.confirmed else ""
+        score = f"  score {link.score:.2f}" if link.fr and link.en else ""
+        header = f"── fr {fr_ids} ↔ en {en_ids}  {link_kind(link)}{score}{mark} "
+        left, right = _column(link.fr, fr, column), _column(link.en, en, column)
+        rows = [f"{a:<{column}}{GUTTER}{b}".rstrip() for a, b in zip_longest(left, right, fillvalue="")]
+        blocks.append("\n".join([header.ljust(2 * column + len(GUTTER), "─"), *rows]))
+    return "\n".join(blocks) + "\n"
+
+
+@click.command()
+@click.argument("first", metavar="FR_FILE|SLUG")
+@click.argument("second", metavar="[EN_FILE]", required=False)
+@click.option("--fr", "fr_number", type=int, metavar="N", help="Stored French revision (default: the latest).")
+@click.option("--en", "en_number", type=int, metavar="N", help="Stored English revision (default: the latest).")
+@click.option("--width", type=int, default=None, help="Text output width (default: the terminal's).")
+@FORMAT_OPTION
+def align(
+    first: str, second: str | None, fr_number: int | None, en_number: int | None, width: int | None, fmt: str
+) -> ExitCode:
+    """Align French and English paragraphs: FR_FILE EN_FILE, or a stored story SLUG.
+
+    Every paragraph of both sides appears in exactly one link; a link with nothing on one side is a paragraph
+    with no counterpart (a French background paragraph dropped, an English subhead added).
+    """
+    if second is not None:
+        if fr_number is not None or en_number is not None:
+            raise click.UsageError("--fr/--en apply to a stored story, not to two files")
+        from tracker.align import align as align_texts
+
+        fr, en = read_paragraphs(first), read_paragraphs(second)
+        links = align_texts(fr, en)
+    else:
+        from tracker.services.alignment import align_stored
+
+        stored = align_stored(first, fr_number=fr_number, en_number=en_number, url=settings().db)
+        fr, en, links = stored.fr, stored.en, stored.links
+    if fmt == "json":
+        emit_json({"links": [link_json(link) for link in links]})
+    else:
+        click.echo(render_text(links, fr, en, width or shutil.get_terminal_size((120, 24)).columns), nl=False)
+    return ExitCode.OK
