@@ -27,6 +27,10 @@ _TOP_KEYS = ("format", "version", "story", "files", "adapted_from", "links", "ac
 class SidecarError(InputError):
     """The sidecar file is not valid JSON or not a valid sidecar; `problem` names the field and what is wrong."""
 
+    def __init__(self, source: str, problem: str, line: int = 0) -> None:
+        super().__init__(source, problem)
+        self.line = line
+
 
 @dataclass(frozen=True, slots=True)
 class HashLink:
@@ -127,7 +131,8 @@ def parse(text: str, source: str = FILENAME) -> Sidecar:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SidecarError(source, f"line {exc.lineno} column {exc.colno}: invalid JSON: {exc.msg}") from exc
+        problem = f"line {exc.lineno} column {exc.colno}: invalid JSON: {exc.msg}"
+        raise SidecarError(source, problem, exc.lineno) from exc
     top = r.obj(data, "", required=("format", "version"), optional=_TOP_KEYS)
     if top["format"] != FORMAT:
         raise r.fail("format", f"must be {FORMAT!r}, found {top['format']!r}")

@@ -1,0 +1,74 @@
+"""The report as JUnit XML: one test suite per story, one test case per story and rule (valid against junit-10.xsd).
+
+A rule's test case fails when it has findings at or above the gate; unreadable input is an `<error>`; findings
+below the gate are listed in the test case's `<system-out>`, which passes.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from tracker.checkresult import RULES, CheckFinding, Report, StoryResult, render_words
+
+# Characters XML 1.0 cannot carry at all, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def _describe(findings: list[CheckFinding]) -> str:
+    lines = []
+    for f in findings:
+        where = f"{f.file}:{f.line}" if f.line else f.file
+        lines.append(f"{where}: {f.severity}: {f.message}")
+        if f.diff:
+            lines.append(f"    French diff: {render_words(f.diff)}")
+    return _clean("\n".join(lines))
+
+
+def _testcase(story: StoryResult, rule: str, report: Report) -> tuple[ET.Element, str]:
+    """A rule's test case and its outcome: `pass`, `failure` or `error`."""
+    case = ET.Element("testcase", {"classname": _clean(story.story), "name": rule, "time": "0"})
+    mine = [f for f in story.findings if f.rule == rule]
+    gating = [f for f in mine if f.at_or_above(report.fail_on)]
+    outcome = "pass"
+    if gating:
+        outcome = "error" if rule == "unreadable-input" else "failure"
+        noun = "finding" if len(gating) == 1 else "findings"
+        element = ET.SubElement(
+            case, outcome, {"type": rule, "message": _clean(f"{len(gating)} {noun}: {gating[0].message}")}
+        )
+        element.text = _describe(gating)
+    below = [f for f in mine if not f.at_or_above(report.fail_on)]
+    if below:
+        ET.SubElement(case, "system-out").text = _describe(below)
+    return case, outcome
+
+
+def render(report: Report) -> str:
+    root = ET.Element("testsuites", {"name": "tracker check"})
+    totals = {"tests": 0, "failure": 0, "error": 0}
+    for story in report.stories:
+        suite = ET.SubElement(root, "testsuite", {"name": _clean(story.story)})
+        counts = {"failure": 0, "error": 0}
+        for rule in RULES:
+            case, outcome = _testcase(story, rule, report)
+            suite.append(case)
+            if outcome != "pass":
+                counts[outcome] += 1
+        suite.set("tests", str(len(RULES)))
+        suite.set("failures", str(counts["failure"]))
+        suite.set("errors", str(counts["error"]))
+        suite.set("time", "0")
+        totals["tests"] += len(RULES)
+        totals["failure"] += counts["failure"]
+        totals["error"] += counts["error"]
+    root.set("tests", str(totals["tests"]))
+    root.set("failures", str(totals["failure"]))
+    root.set("errors", str(totals["error"]))
+    root.set("time", "0")
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
