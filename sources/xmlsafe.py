@@ -70,3 +70,12 @@ def parse(data: bytes, source: str) -> etree._Element:
     if dtd is not None and any(True for _ in dtd.iterentities()):  # type: ignore[union-attr]
         raise InputError(source, "XML declares entities (<!ENTITY>): refused (possible XXE or entity-expansion attack)")
     return root
+
+
+# Characters XML 1.0 cannot carry (C0 controls but tab/newline/return, surrogates, U+FFFE/U+FFFF).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text safe to write into XML: characters XML cannot hold become U+FFFD instead of crashing the export."""
+    return _NOT_XML.sub("\ufffd", text)
