@@ -10,12 +10,13 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 
-from tracker.align_score import Scorer
+from tracker.align_score import MIN_PART, THRESHOLD, Scorer
 
 Group = tuple[tuple[int, ...], tuple[int, ...]]
 
 # (French paragraphs, English paragraphs) one step of the path covers; 1-1 first so it wins ties.
 MOVES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
+# A merge move is tried only when each of its paragraphs shares something with the other side on its own.
 FULL_GRID = 80
 BAND = 12
 ANCHOR_MIN = 0.3
@@ -27,19 +28,22 @@ NEG = float("-inf")
 def monotone(scorer: Scorer, n: int, m: int) -> list[Group]:
     """Best order-keeping alignment of n French and m English paragraphs, as (fr, en) groups in order."""
     bands = _full(n, m) if n <= FULL_GRID and m <= FULL_GRID else _anchored(scorer, n, m)
+    pair = scorer.pair
+    gain = scorer.gain
+    threshold = THRESHOLD
     best: list[list[float]] = []
     back: list[list[int]] = []
     for i in range(n + 1):
         lo, hi = bands[i]
         row = [NEG] * (hi - lo + 1)
-        moves = [-1] * (hi - lo + 1)
+        moves = [0] * (hi - lo + 1)
         best.append(row)
         back.append(moves)
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
                 row[0] = 0.0
                 continue
-            top, top_move = NEG, -1
+            top, top_move = NEG, 0
             for k, (a, b) in enumerate(MOVES):
                 pi, pj = i - a, j - b
                 if pi < 0 or pj < 0:
@@ -50,11 +54,16 @@ def monotone(scorer: Scorer, n: int, m: int) -> list[Group]:
                 prev = best[pi][pj - plo]
                 if prev == NEG:
                     continue
-                fr = tuple(range(pi, i))
-                en = tuple(range(pj, j))
-                if a + b > 2 and not scorer.plausible(fr, en):
-                    continue
-                total = prev + scorer.gain(fr, en)
+                if a == 0 or b == 0:
+                    total = prev
+                elif a == 1 and b == 1:
+                    total = prev + pair(pi, pj) - threshold
+                else:
+                    if a > 1 and any(pair(x, pj) <= MIN_PART for x in range(pi, i)):
+                        continue
+                    if b > 1 and any(pair(pi, y) <= MIN_PART for y in range(pj, j)):
+                        continue
+                    total = prev + gain(tuple(range(pi, i)), tuple(range(pj, j)))
                 if total > top:
                     top, top_move = total, k
             row[j - lo] = top

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tracker.align_lexicon import NUMBER_WORDS, WORDS
+from tracker.align_lexicon import NUMBER_WORDS, STEMS_TEXT, WORDS
 
 PREFIX = 4
 
@@ -27,9 +27,10 @@ _STOP_WORDS = """
     did it its this that these those he she they we you i his her their our your them him us me my not no
     so if than then there here which who whom whose what when where how all also more less only still just
     into over under about after before up down out off very can could would should will shall may might must
-    said says more less
+    said says more less hui
 """
 _STOP = frozenset(_STOP_WORDS.split())
+_COMBINING = re.compile("[\u0300-\u036f]")
 _QUOTES = re.compile('[«»“”"]')
 _SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -39,8 +40,30 @@ _TITLE_END = re.compile(r"[.!?:;»\"”)…]\s*$")
 
 def fold(text: str) -> str:
     """Lower case without accents: `Électricité` -> `electricite`."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.lower()))
+
+
+_STEMS = {fold(k): v for k, v in (entry.split(":") for entry in STEMS_TEXT.split())}
+# Stems this long also stand for longer words (`entraîn` for `entraînement`); shorter ones only for their inflections.
+_LONG_STEM = 6
+_INFLECTIONS = ("s", "e", "es", "x")
+
+
+def translate(word: str) -> str:
+    """The English a folded French word maps to through the tables; the word itself when none knows it."""
+    found = WORDS.get(word) or _STEMS.get(word)
+    if found:
+        return found
+    for ending in _INFLECTIONS:
+        if word.endswith(ending):
+            found = _STEMS.get(word[: -len(ending)])
+            if found:
+                return found
+    for k in range(len(word) - 1, _LONG_STEM - 1, -1):
+        found = _STEMS.get(word[:k])
+        if found and k >= _LONG_STEM:
+            return found
+    return word
 
 
 def _number_key(token: str) -> str:
@@ -61,7 +84,7 @@ def word_features(text: str) -> set[str]:
         if number is not None:
             feats.add("#" + number if number[0].isdigit() else number)
             continue
-        word = WORDS.get(word, word)
+        word = translate(word)
         if word in _STOP or len(word) < 3:
             continue
         feats.add(word[:PREFIX])

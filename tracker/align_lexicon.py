@@ -8,7 +8,7 @@ from __future__ import annotations
 # Number words map to digit strings so that `huit mois` meets `eight months` and `8 months`.
 # fmt: off
 NUMBER_WORDS: dict[str, str] = {
-    "un": "1", "une": "1", "one": "1", "deux": "2", "two": "2", "trois": "3", "three": "3", "quatre": "4",
+    "deux": "2", "two": "2", "trois": "3", "three": "3", "quatre": "4",
     "four": "4", "cinq": "5", "five": "5", "six": "6", "sept": "7", "seven": "7", "huit": "8", "eight": "8",
     "neuf": "9", "nine": "9", "dix": "10", "ten": "10", "onze": "11", "eleven": "11", "douze": "12", "twelve": "12",
     "vingt": "20", "twenty": "20", "trente": "30", "thirty": "30", "quarante": "40", "forty": "40", "cinquante": "50",
@@ -93,3 +93,84 @@ WORDS: dict[str, str] = {
     "vieux": "old", "jeune": "young", "jeunes": "young",
 }
 # fmt: on
+
+# French stems (a word starting with one, longest first) and the English word they mean; for common news words
+# whose English has no shared first letters. Written with accents; the feature code folds them.
+STEMS_TEXT = """
+sœur:sister frère:brother mari:husband épouse:wife enfant:child gamin:kid bébé:baby fille:daughter garçon:boy
+voisin:neighbour ami:friend amie:friend copain:friend gens:people peuple:people foule:crowd habitant:resident
+manger:eat mangé:eat boire:drink nourriture:food repas:meal tard:late tôt:early bientôt:soon souvent:often
+parfois:sometimes jamais:never toujours:always aujourd:today hier:yesterday demain:tomorrow soir:evening
+matin:morning nuit:night semaine:week mois:month année:year siècle:century heure:hour minute:minute
+dire:say disent:say déclar:said ajout:add expliqu:explain estim:estimate souligné:stress
+indiqu:indicate annonc:announce nié:deny nier:deny démenti:deny refus:refuse
+accept:accept rejet:reject demand:ask répond:answer réponse:answer question:question parler:speak
+parlé:speak discours:speech entretien:interview appel:call appelé:call écrit:write écrire:write lire:read
+voir:see vu:see regard:look sembl:seem paraît:seem croire:believe pense:think penser:think savoir:know
+sait:know connaît:know connu:know apprendre:learn comprendre:understand trouv:find cherch:search
+perdu:lost perdre:lose gagn:win aider:help aidé:help aide:help essay:try tenter:try tenté:try
+vouloir:want veut:want voulait:want pouvoir:can peut:can devoir:must doit:must falloir:need besoin:need
+faut:need donner:give donné:give prendre:take pris:take mettre:put garder:keep laisser:leave
+quitt:leave partir:leave parti:party arriv:arrive venir:come venu:come revenir:return retour:return
+aller:go allé:go sortir:out entrer:enter entré:enter ouvrir:open ouvert:open fermer:close fermé:close
+commenc:begin début:start finir:end termin:end arrêt:stop arrêté:arrest continu:continue
+rester:stay resté:stay vivre:live vécu:live vie:life mourir:die mort:death décéd:died tuer:kill tué:kill
+blessé:injur soign:treat guérir:cure malade:ill maladie:disease médecin:doctor hôpital:hospital
+santé:health infirmi:nurse patient:patient douleur:pain sang:blood cœur:heart cerveau:brain corps:body
+tête:head visage:face yeux:eyes œil:eye jambe:leg peau:skin
+dent:tooth poids:weight taille:size sein:breast vêtement:clothes habit:clothes
+chaussure:shoe chapeau:hat porter:wear porté:wear beau:beautiful belle:beautiful joli:pretty
+petit:small gros:big énorme:huge long:long haut:high bas:low nouveau:new
+nouvel:new nouvelle:new vieux:old vieil:old ancien:former jeune:young faible:weak
+dur:hard facile:easy difficile:difficult vrai:true faux:false certain:certain sûr:sure possible:possible
+meilleur:best pire:worse mieux:better mauvais:bad bon:good bonne:good heureux:happy triste:sad
+peur:fear craint:fear inquiet:concern colère:anger fier:proud fierté:pride honte:shame
+argent:money dollar:dollar euro:euro prix:price coût:cost payer:pay payé:pay
+acheter:buy acheté:buy vendre:sell vendu:sell vente:sale achat:purchase dépens:spend économi:econom
+banque:bank bancaire:bank entreprise:company société:company firme:firm usine:factory magasin:store
+boutique:shop marché:market bourse:stock action:share actionnaire:shareholder bénéfice:profit
+chiffre:figure recette:revenue revenu:revenue perte:loss dette:debt prêt:loan taux:rate hausse:rise
+baisse:fall chute:fall augment:increase diminu:decrease réduire:reduce réduit:reduce croissance:growth
+emploi:job travail:work travaill:work salarié:employee employé:employee personnel:staff patron:boss
+directeur:director dirigeant:leader chef:chief président:president ministre:minister gouvern:government
+député:mp sénat:senate élu:elected élection:election vote:vote parti:party loi:law
+règle:rule mesure:measure politique:policy pays:country état:state nation:nation ville:city village:village
+région:region quartier:neighbourhood route:road pont:bridge maison:house logement:housing
+bâtiment:building immeuble:building église:church école:school élève:student étudiant:student
+enseignant:teacher professeur:professor université:university cours:course examen:exam
+police:police policier:officer agent:officer enquête:investigat enquêt:investigat preuve:evidence
+témoign:testimony témoin:witness juge:judge procès:trial tribunal:court avocat:lawyer accus:accus
+condamn:sentence peine:sentence prison:prison détenu:prisoner crime:crime délit:offence
+voleur:thief arme:weapon fusil:gun tiré:shot balle:bullet bombe:bomb explos:explosion
+attaque:attack attentat:attack guerre:war paix:peace armée:army soldat:soldier militaire:military
+troupe:troop combat:fight rebelle:rebel otage:hostage réfugié:refugee frontière:border sécurité:security
+menace:threat danger:danger risque:risk sauver:rescue secour:rescue pompier:firefighter incendie:fire
+feu:fire eau:water mer:sea plage:beach rivière:river fleuve:river lac:lake montagne:mountain
+forêt:forest arbre:tree fleur:flower terre:earth ciel:sky soleil:sun pluie:rain neige:snow
+tempête:storm vent:wind chaleur:heat froid:cold temps:time météo:weather climat:climate
+chien:dog cheval:horse oiseau:bird poisson:fish animal:animal
+voiture:car camion:truck avion:plane aéroport:airport train:train navire:ship bateau:boat
+conduire:drive conducteur:driver passager:passenger voyage:travel touriste:tourist vacances:holiday
+jeu:game jouer:play joué:play joueur:player équipe:team match:match saison:season victoire:win
+défaite:defeat championnat:championship entraîn:train entraîneur:coach fan:fan supporter:fan
+musique:music chanson:song chanteur:singer chanteuse:singer film:film cinéma:cinema livre:book
+journal:newspaper presse:press média:media chaîne:channel émission:show télévision:television
+téléphone:phone ordinateur:computer logiciel:software internet:internet réseau:network site:site
+donnée:data courriel:email message:message espion:spy surveill:surveillance renseign:intelligence
+secret:secret écoute:eavesdrop
+fête:party cadeau:gift anniversaire:birthday mariage:wedding enterrement:funeral tombe:grave
+costume:costume
+recherche:research chercheur:researcher scientifique:scientist étude:study expert:expert
+découv:discover découverte:discovery virus:virus cellule:cell
+tabac:tobacco fumer:smoke fumeur:smoker alcool:alcohol drogue:drug cannabis:marijuana
+tunnel:tunnel passage:passage tonne:ton kilo:kilogram
+mètre:metre kilomètre:kilometre pourcent:percent moitié:half tiers:third quart:quarter
+chaque:each plusieurs:several beaucoup:many peu:few nombre:number environ:about presque:almost
+seulement:only encore:again déjà:already depuis:since pendant:during avant:before après:after
+contre:against sans:without malgré:despite cependant:however toutefois:however pourtant:yet
+ainsi:thus alors:then parce:because selon:according lorsque:when pourquoi:why
+comment:how quelque:some chose:thing rien:nothing personne:person tout:all ensemble:together
+seul:alone autre:other même:same différent:different plupart:most premier:first dernier:last
+prochain:next suivant:following précédent:previous récent:recent actuel:current futur:future
+présent:present moment:moment époque:era histoire:history avenir:future
+"""
