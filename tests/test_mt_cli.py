@@ -103,3 +103,43 @@ def test_an_unknown_provider_is_one_sentence(
     assert code == 3
     assert err.startswith("tracker: error: Unknown translation provider 'babel'")
     assert "Traceback" not in err
+
+
+def test_a_stored_paragraph_gets_a_suggestion_cached_in_the_database_and_nothing_is_saved_as_english(
+    tmp_path: Path, env: dict[str, str], server: MTServer
+) -> None:
+    from datetime import UTC, datetime
+
+    from tracker.segment import segment
+    from tracker.storage import open_store
+
+    db = str(tmp_path / "t.db")
+    with open_store(db) as store:
+        store.add_revision(
+            "sochi", "fr", segment("Le chat.\n\nLe président a dit bonjour.\n"), by="ana", at=datetime.now(UTC)
+        )
+    env["TRACKER_MT_LIBRE_URL"] = server.url
+    args = ["--db", db, "translate", "sochi", "--para", "1", "-p", "libre", "--format", "json"]
+    code, out, _ = run(args, env)
+    assert code == 0
+    assert [s["text"] for s in json.loads(out)["suggestions"]] == ["The president has said hello."]
+    code, out, _ = run(args, env)
+    assert json.loads(out)["suggestions"][0]["cached"] is True
+    assert server.requests == 1
+    with open_store(db) as store:
+        assert store.latest_number("sochi", "en") is None
+
+
+def test_a_paragraph_the_story_lacks_is_one_sentence(tmp_path: Path, env: dict[str, str], server: MTServer) -> None:
+    from datetime import UTC, datetime
+
+    from tracker.errors import NotFoundError
+    from tracker.segment import segment
+    from tracker.storage import open_store
+
+    db = str(tmp_path / "t.db")
+    with open_store(db) as store:
+        store.add_revision("sochi", "fr", segment("Le chat.\n"), by="ana", at=datetime.now(UTC))
+    env["TRACKER_MT_LIBRE_URL"] = server.url
+    with pytest.raises(NotFoundError, match="has no paragraph 5"):
+        run(["--db", db, "translate", "sochi", "--para", "5", "-p", "libre"], env)

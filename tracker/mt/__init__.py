@@ -11,25 +11,27 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from tracker.mt.cache import Cache
     from tracker.mt.client import MTClient
+    from tracker.mt.providers import ProviderConfig
 
 
-def client(
-    provider: str | None = None, *, cache: Cache | None = None, source: str = "fr", target: str = "en"
+def make_client(
+    provider: str | ProviderConfig | None = None, *, cache: Cache | None = None, source: str = "fr", target: str = "en"
 ) -> MTClient:
-    """A client for `provider` (None = the configured default) as set up in the environment and `[mt]`."""
+    """A client for `provider`: a name as set up in the environment and `[mt]` (None = the default), or a config."""
     from tracker.mt.client import MTClient
     from tracker.mt.providers import default_provider, load
 
-    return MTClient(load(provider or default_provider()), cache=cache, source=source, target=target)
+    config = load(provider or default_provider()) if provider is None or isinstance(provider, str) else provider
+    return MTClient(config, cache=cache, source=source, target=target)
 
 
 def translate_paragraphs(
     texts: Sequence[str],
-    provider: str | None = None,
+    provider: str | ProviderConfig | None = None,
     cache: Cache | None = None,
     *,
     source: str = "fr",
     target: str = "en",
 ) -> list[str]:
     """One machine translation per paragraph, in order (boundaries kept); raises TranslationError in one sentence."""
-    return client(provider, cache=cache, source=source, target=target).translate_many(texts)
+    return make_client(provider, cache=cache, source=source, target=target).translate_many(texts)

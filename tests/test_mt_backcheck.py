@@ -1,0 +1,75 @@
+"""The back-translation check: the English is translated back (through a local server) and compared with the French."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from mt_servers import MTServer, glossary_translate
+
+from tracker.model import Link
+from tracker.mt.backcheck import CHECK, backcheck, compare, similarity
+from tracker.mt.breaker import CircuitBreaker
+from tracker.mt.cache import MemoryCache
+from tracker.mt.client import MTClient
+from tracker.mt.providers import ProviderConfig
+
+BACK = {
+    "the": "le", "summit": "sommet", "lasted": "a duré", "hours": "heures", "president": "président",
+    "said": "a dit", "hello": "bonjour", "cat": "chat", "black": "noir", "is": "est",
+}  # fmt: skip
+FR = ["Le sommet a duré 12 heures.", "Le président n'a pas dit bonjour.", "Le chat est noir."]
+EN = ["The summit lasted 15 hours.", "The president said hello.", "The cat is black."]
+LINKS = [Link((0,), (0,)), Link((1,), (1,)), Link((2,), (2,))]
+
+
+@pytest.fixture
+def server() -> Iterator[MTServer]:
+    with MTServer(translate=lambda text: glossary_translate(text, BACK)) as srv:
+        yield srv
+
+
+def test_back_translation_flags_a_changed_figure_and_a_lost_negation(server: MTServer) -> None:
+    config = ProviderConfig("libre", url=server.url, timeout=2)
+    findings = backcheck(FR, EN, LINKS, config, MemoryCache())
+    assert {f.check for f in findings} == {CHECK}
+    by_link = {(f.fr, f.en): f for f in findings if f.severity == "warning"}
+    assert "12" in by_link[((0,), (0,))].message or any("12" in f.message for f in findings)
+    assert any("15" in f.message for f in findings if f.en == (0,))
+    assert any(f.en == (1,) and "negation differs" in f.message for f in findings)
+    assert not [f for f in findings if f.en == (2,)]
+
+
+def test_back_translations_are_cached_like_any_other(server: MTServer) -> None:
+    cache = MemoryCache()
+    config = ProviderConfig("libre", url=server.url, timeout=2)
+    backcheck(FR, EN, LINKS, config, cache)
+    before = server.requests
+    backcheck(FR, EN, LINKS, config, cache)
+    assert server.requests == before
+
+
+def test_english_only_and_french_only_links_are_not_back_checked(server: MTServer) -> None:
+    config = ProviderConfig("libre", url=server.url, timeout=2)
+    findings = backcheck(FR[:1], ["Subhead", *EN[:1]], [Link((), (0,)), Link((0,), (1,))], config)
+    assert all(f.en == (1,) for f in findings)
+    assert server.texts == ["The summit lasted 15 hours."]
+
+
+def test_a_faithful_back_translation_gives_no_finding() -> None:
+    assert compare(["Le chat est noir."], ["Le chat est noir."], [Link((0,), (0,))]) == []
+
+
+def test_a_back_translation_that_shares_nothing_reads_far() -> None:
+    [finding] = compare(["Le sommet de Sotchi."], ["Une réunion ailleurs."], [Link((0,), (0,))])
+    assert finding.severity == "info" and "reads far" in finding.message
+    assert similarity("Le sommet de Sotchi.", "Le sommet de Sotchi.") == 1.0
+
+
+def test_a_failing_provider_surfaces_as_one_translation_error() -> None:
+    from tracker.errors import TranslationError
+
+    with MTServer() as srv:
+        url = srv.url
+    with pytest.raises(TranslationError, match="offline"):
+        MTClient(ProviderConfig("libre", url=url, timeout=1), breaker=CircuitBreaker()).translate("x")
