@@ -1,0 +1,302 @@
+"""Import wire and article files (any format sources.detect reads) and git histories as revisions of stories.
+
+Files are read and parsed before anything is stored, so a refused file stores nothing; versions of one story
+are stored in wire order (version, then time) whatever order the files were named in.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from sources.detect import MAX_BYTES, load, story_key, story_slug
+from sources.xmlsafe import check_size
+from tracker.errors import InputError, TrackerError
+from tracker.model import LANGS, Document, Revision
+from tracker.storage import Store
+
+Outcome = Literal["imported", "skipped", "refused"]
+STATUSES = frozenset({"usable", "withheld", "canceled"})
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What happened to one document of one file: imported (new revision), skipped (unchanged) or refused."""
+
+    source: str
+    outcome: Outcome
+    story: str = ""
+    lang: str = ""
+    revision: int | None = None
+    status: str = ""
+    label: str = ""
+    problem: str = ""
+
+    @property
+    def message(self) -> str:
+        if self.outcome == "refused":
+            return f"refused  {self.source}: {self.problem}"
+        where = f"{self.story} {self.lang} r{self.revision}"
+        status = f" [{self.status}]" if self.status and self.status != "usable" else ""
+        label = f" ({self.label})" if self.label else ""
+        return f"{self.outcome:<8} {self.source} -> {where}{status}{label}"
+
+
+@dataclass(slots=True)
+class _Pending:
+    source: str
+    order: int
+    document: Document
+    story: str
+    lang: str
+    meta: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, int]:
+        version = self.meta.get("version", "")
+        return (
+            self.story,
+            LANGS.index(self.lang),
+            int(version) if version.isdigit() else 0,
+            self.meta.get("versionCreated", ""),
+            self.order,
+        )
+
+
+def wire_status(document: Document) -> str:
+    """The revision status a wire item asks for: usable, withheld or canceled (a kill)."""
+    status = dict(document.meta).get("pubStatus", "usable")
+    return status if status in STATUSES else "usable"
+
+
+def read_source(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """Bytes of a file, refused by its size before a byte is read; OS errors become input errors."""
+    try:
+        check_size(path.stat().st_size, str(path), limit)
+        return path.read_bytes()
+    except IsADirectoryError as exc:
+        raise InputError(str(path), "is a directory, not a file") from exc
+    except FileNotFoundError as exc:
+        raise InputError(str(path), "no such file") from exc
+    except PermissionError as exc:
+        raise InputError(str(path), "permission denied") from exc
+    except OSError as exc:
+        raise InputError(str(path), exc.strerror or str(exc)) from exc
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, and files under folders named (recursively, hidden ones left out), in a stable order."""
+    files: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file() and not any(part.startswith(".") for part in p.parts[len(path.parts) :])
+            )
+        else:
+            files.append(path)
+    return files
+
+
+def tracked_lang(document: Document, lang: str | None, source: str) -> str:
+    """`fr` or `en`: the language asked for, else the document's own (`fr-FR` -> `fr`)."""
+    chosen = lang or (document.lang or "").split("-")[0].lower()
+    if not chosen:
+        raise InputError(source, "no language in the file; pass --lang fr or --lang en")
+    if chosen not in LANGS:
+        raise InputError(source, f"language {chosen!r} is not tracked (fr or en); pass --lang to override")
+    return chosen
+
+
+def read_documents(path: Path, *, story: str | None, lang: str | None, order: int) -> list[_Pending]:
+    source = str(path)
+    pending = []
+    for document in load(read_source(path), source):
+        slug = story or story_slug(story_key(document))
+        pending.append(
+            _Pending(source, order, document, slug, tracked_lang(document, lang, source), dict(document.meta))
+        )
+    return pending
+
+
+def _based_on(store: Store, item: _Pending) -> int | None:
+    """The French revision an English item names as its source (guid@version), if stored."""
+    wanted = item.meta.get("derivedFrom", "").split()
+    if item.lang != "en" or not wanted or "@" not in wanted[0]:
+        return None
+    guid, version = wanted[0].rsplit("@", 1)
+    try:
+        french = store.revisions(item.story, "fr")
+    except TrackerError:
+        return None
+    matches = [r.number for r in french if dict(r.meta).get("guid") == guid and dict(r.meta).get("version") == version]
+    return matches[-1] if matches else None
+
+
+def already_stored(store: Store, slug: str, lang: str, document: Document) -> Revision | None:
+    """A stored revision that makes this document old news: the same wire guid and version (or a later
+    version of that guid), or the same content; None when the document is new."""
+    try:
+        stored = store.revisions(slug, lang)
+    except TrackerError:
+        return None
+    meta = dict(document.meta)
+    guid, version = meta.get("guid"), meta.get("version", "")
+    for revision in reversed(stored):
+        other = dict(revision.meta)
+        if guid and other.get("guid") == guid:
+            theirs = other.get("version", "")
+            if theirs == version or (theirs.isdigit() and version.isdigit() and int(theirs) > int(version)):
+                return revision
+        if other.get("commit") and other.get("commit") == meta.get("commit"):
+            return revision
+        if revision.content_hash == document.content_hash and revision.status == wire_status(document):
+            return revision
+    return None
+
+
+def store_document(store: Store, item: _Pending, *, by: str, at: datetime) -> FileResult:
+    known = already_stored(store, item.story, item.lang, item.document)
+    if known is not None:
+        return FileResult(
+            item.source, "skipped", known.story, known.lang, known.number, known.status, known.label or ""
+        )
+    revision, created = store.add_revision(
+        item.story,
+        item.lang,
+        item.document,
+        by=by,
+        at=at,
+        label=item.document.label,
+        origin=item.source,
+        based_on=_based_on(store, item),
+        status=wire_status(item.document),
+        meta=item.document.meta,
+    )
+    return FileResult(
+        item.source,
+        "imported" if created else "skipped",
+        revision.story,
+        revision.lang,
+        revision.number,
+        revision.status,
+        revision.label or "",
+    )
+
+
+def import_paths(
+    store: Store,
+    paths: Sequence[str | Path],
+    *,
+    by: str,
+    at: datetime,
+    story: str | None = None,
+    lang: str | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> list[FileResult]:
+    """Import every file under `paths`; each file is imported, skipped (unchanged) or refused with the reason."""
+    results: list[FileResult] = []
+    pending: list[_Pending] = []
+    for order, path in enumerate(expand(paths)):
+        try:
+            pending.extend(read_documents(path, story=story, lang=lang, order=order))
+        except TrackerError as exc:
+            results.append(FileResult(str(path), "refused", problem=getattr(exc, "problem", str(exc))))
+        if progress:
+            progress(str(path))
+    for item in sorted(pending, key=lambda p: p.sort_key):
+        try:
+            results.append(store_document(store, item, by=by, at=at))
+        except TrackerError as exc:
+            results.append(FileResult(item.source, "refused", item.story, item.lang, problem=str(exc)))
+    return results
+
+
+# ---------------------------------------------------------------- git history
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    sha: str
+    author: str
+    at: datetime
+    message: str
+
+
+def _git(args: Sequence[str], cwd: Path) -> bytes:
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False, timeout=120)
+    except FileNotFoundError as exc:
+        raise InputError(str(cwd), "git is not installed") from exc
+    except subprocess.TimeoutExpired as exc:
+        raise InputError(str(cwd), "git took longer than 120 s") from exc
+    if done.returncode != 0:
+        raise InputError(str(cwd), f"git {args[0]} failed: {done.stderr.decode(errors='replace').strip()[:300]}")
+    return done.stdout
+
+
+def file_history(path: Path) -> list[tuple[Commit, bytes | None]]:
+    """Each commit that changed the file, oldest first, with the file's bytes then (None where it was deleted)."""
+    folder = path.resolve().parent
+    top = Path(_git(["rev-parse", "--show-toplevel"], folder).decode().strip())
+    relative = path.resolve().relative_to(top).as_posix()
+    log = _git(["log", "--reverse", "--format=%H%x1f%an%x1f%aI%x1f%s%x1e", "--", relative], top).decode()
+    history = []
+    for record in filter(str.strip, log.split("\x1e")):
+        sha, author, date, message = record.strip("\n").split("\x1f", 3)
+        commit = Commit(sha, author, datetime.fromisoformat(date), message)
+        try:
+            data: bytes | None = _git(["show", f"{sha}:{relative}"], top)
+        except InputError:
+            data = None  # the commit deleted the file
+        if data is not None:
+            check_size(len(data), f"{path}@{sha[:12]}")
+        history.append((commit, data))
+    if not history:
+        raise InputError(str(path), "no commit in git history changed this file")
+    return history
+
+
+@dataclass(frozen=True, slots=True)
+class GitResult:
+    commit: Commit
+    revision: Revision
+    created: bool
+
+
+def import_git(store: Store, path: Path, *, story: str, lang: str, by: str) -> list[GitResult]:
+    """One revision per commit that changed `path` (author, date, message as label); all versions parsed first."""
+    if lang not in LANGS:
+        raise InputError(lang, "unknown language (use fr or en)")
+    parsed: list[tuple[Commit, Document]] = []
+    for commit, data in file_history(path):
+        if data is None:
+            continue
+        documents = load(data, f"{path}@{commit.sha[:12]}")
+        parsed.append((commit, documents[0]))
+    results = []
+    for commit, document in parsed:
+        meta = tuple(sorted({*document.meta, ("commit", commit.sha)}))
+        known = already_stored(store, story, lang, Document(document.paragraphs, meta=meta))
+        if known is not None and dict(known.meta).get("commit") == commit.sha:
+            results.append(GitResult(commit, known, False))
+            continue
+        revision, created = store.add_revision(
+            story,
+            lang,
+            document,
+            by=commit.author or by,
+            at=commit.at,
+            label=commit.message,
+            origin=f"git:{commit.sha}",
+            meta=meta,
+            status=wire_status(document),
+        )
+        results.append(GitResult(commit, revision, created))
+    return results
