@@ -22,6 +22,26 @@ class Store(RevisionStore, AlignmentStore, DecisionStore, UserStore, AuditStore,
         return self
 
 
+def schema_status(url: str | None = None) -> tuple[str | None, str]:
+    """(the database's schema revision or None when empty, the newest this tracker knows), changing nothing."""
+    resolved = resolve_url(url)
+    engine = make_engine(resolved)
+    try:
+        return migrate.current(engine, resolved), migrate.HEAD
+    finally:
+        engine.dispose()
+
+
+def upgrade_schema(url: str | None = None) -> tuple[str | None, str]:
+    """Upgrade the database's schema to the newest revision; returns (before, after)."""
+    resolved = resolve_url(url)
+    engine = make_engine(resolved)
+    try:
+        return migrate.upgrade(engine, resolved)
+    finally:
+        engine.dispose()
+
+
 def open_store(url: str | None = None, *, upgrade: bool = True) -> Store:
     """Open the database at `url` (None: `$TRACKER_DB`, else the user's SQLite file), upgrading its schema.
 
