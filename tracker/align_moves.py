@@ -14,8 +14,10 @@ from tracker.align_score import MIN_PART, Scorer
 Group = tuple[tuple[int, ...], tuple[int, ...]]
 
 # A crossing link must be clearly better than leaving both paragraphs alone.
-MOVE_GAIN = 0.1
-ATTACH_GAIN = 0.04
+MOVE_GAIN = 0.05
+ATTACH_GAIN = 0.03
+# Parts of a split or merge sit near each other; far ones need more evidence.
+ATTACH_DISTANCE = 0.02
 MAX_SIDE = 3
 COMMON = 40
 MAX_REFINE = 6
@@ -47,7 +49,7 @@ class _Candidates:
 def recover(scorer: Scorer, groups: list[Group]) -> list[Group]:
     """Groups with moved paragraphs paired and stray parts of splits and merges attached."""
     cands = _Candidates(scorer)
-    links = [(list(fr), list(en)) for fr, en in groups]
+    links = [(list(fr), list(en)) for fr, en in _sandwiches(scorer, groups)]
     _pair_leftovers(scorer, cands, links)
     _attach_leftovers(scorer, cands, links)
     groups = [(tuple(sorted(fr)), tuple(sorted(en))) for fr, en in links if fr or en]
@@ -85,6 +87,24 @@ def _partitions(items: list[tuple[int, int]]) -> Iterator[list[list[tuple[int, i
         for k in range(len(smaller)):
             yield [*smaller[:k], [first, *smaller[k]], *smaller[k + 1 :]]
         yield [[first], *smaller]
+
+
+def _sandwiches(scorer: Scorer, groups: list[Group]) -> list[Group]:
+    """A lone French and a lone English paragraph between two links stand for each other, unless their shape
+    or length says otherwise: adaptations rarely drop one paragraph and add an unrelated one at the same place."""
+    out = list(groups)
+    k = 0
+    while k + 3 < len(out):
+        (afr, aen), x, y, (bfr, ben) = out[k : k + 4]
+        lone = {len(x[0]) + 2 * len(x[1]), len(y[0]) + 2 * len(y[1])} == {1, 2} and not (x[0] and x[1])
+        if lone and afr and aen and bfr and ben:
+            i = (x[0] or y[0])[0]
+            j = (x[1] or y[1])[0]
+            if max(afr) == i - 1 and min(bfr) == i + 1 and max(aen) == j - 1 and min(ben) == j + 1:
+                if scorer.compatible(i, j):
+                    out[k + 1 : k + 3] = [((i,), (j,))]
+        k += 1
+    return out
 
 
 def _pair_leftovers(scorer: Scorer, cands: _Candidates, links: list[tuple[list[int], list[int]]]) -> None:
@@ -126,6 +146,7 @@ def _attach_leftovers(scorer: Scorer, cands: _Candidates, links: list[tuple[list
             if scorer.pair(*((para, other) if side == 0 else (other, para))) <= MIN_PART:
                 continue
             delta = _with(scorer, tfr, ten, side, para) - scorer.gain(tuple(sorted(tfr)), tuple(sorted(ten)))
+            delta -= ATTACH_DISTANCE * (min(abs(para - k) for k in (tfr, ten)[side]) - 1)
             if delta > ATTACH_GAIN:
                 options.append((delta, k, target, side))
     options.sort(reverse=True)

@@ -18,6 +18,7 @@ LENGTH_RATIO = 0.9
 LENGTH_SLACK = 0.45
 TITLE_MISMATCH = 0.6
 MIN_PART = 0.02
+SANDWICH_SKEW = 0.7
 # Headlines, subheads and credit lines stand alone: they are never part of a merge or a split.
 UNMERGEABLE = -1.0
 
@@ -61,6 +62,12 @@ class Scorer:
         if size > 2 and any(self.fr[i].title for i in fr) | any(self.en[j].title for j in en):
             return UNMERGEABLE
         return (self.group(fr, en) - THRESHOLD) * size / 2 - MERGE_COST * (size - 2)
+
+    def compatible(self, i: int, j: int) -> bool:
+        """Whether paragraphs could translate each other by shape alone: both titles or neither, similar lengths."""
+        fr, en = self.fr[i], self.en[j]
+        skew = abs(math.log((en.chars + 1) / ((fr.chars + 1) * self.ratio)))
+        return fr.title == en.title and skew <= SANDWICH_SKEW
 
     def plausible(self, fr: tuple[int, ...], en: tuple[int, ...]) -> bool:
         """A merge is worth scoring only if each of its paragraphs shares something with the other side."""
