@@ -100,9 +100,9 @@ def _sandwiches(scorer: Scorer, groups: list[Group]) -> list[Group]:
         if lone and afr and aen and bfr and ben:
             i = (x[0] or y[0])[0]
             j = (x[1] or y[1])[0]
-            if max(afr) == i - 1 and min(bfr) == i + 1 and max(aen) == j - 1 and min(ben) == j + 1:
-                if scorer.compatible(i, j):
-                    out[k + 1 : k + 3] = [((i,), (j,))]
+            between = max(afr) == i - 1 and min(bfr) == i + 1 and max(aen) == j - 1 and min(ben) == j + 1
+            if between and scorer.compatible(i, j):
+                out[k + 1 : k + 3] = [((i,), (j,))]
         k += 1
     return out
 
