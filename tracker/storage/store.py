@@ -7,12 +7,13 @@ from tracker.storage.alignments import AlignmentStore
 from tracker.storage.audit_store import AuditStore
 from tracker.storage.decisions import DecisionStore
 from tracker.storage.engine import make_engine, resolve_url
+from tracker.storage.identity import IdentityStore
 from tracker.storage.mtcache import MTCacheStore
 from tracker.storage.revisions import RevisionStore
 from tracker.storage.users import UserStore
 
 
-class Store(RevisionStore, AlignmentStore, DecisionStore, UserStore, AuditStore, MTCacheStore):
+class Store(RevisionStore, AlignmentStore, DecisionStore, UserStore, AuditStore, MTCacheStore, IdentityStore):
     """Facts in a database: stories, immutable revisions, decisions and the audit log, as core dataclasses.
 
     Every write method is one transaction; errors are tracker errors naming the database, never driver errors.
