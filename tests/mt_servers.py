@@ -2,7 +2,7 @@
 
 One server answers LibreTranslate (`POST /translate`), Google's mobile page (`GET /m`), MyMemory (`GET /get`),
 DeepL (`GET /v2/translate`) and Microsoft (`GET /languages`, `POST /translate?api-version=3.0`). Each translation
-request takes the next fault from `script` (`ok`, `slow`, `429`, `500`, `403`, `malformed`, `drop`, `collapse`);
+request takes the next fault from `script` (`ok`, `slow`, `429`, `500`, `403`, `414`, `malformed`, `drop`, `collapse`);
 it translates word by word with a glossary, so a test can tell a translation from an echo.
 """
 
@@ -89,6 +89,7 @@ class MTServer:
 def _handler(server: MTServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        wbufsize = 1 << 16  # headers and body in one segment: no delayed-ACK stall per request
 
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - keep test output clean
             pass
@@ -112,7 +113,7 @@ def _handler(server: MTServer) -> type[BaseHTTPRequestHandler]:
                 return
             if fault == "slow":
                 server.pause()
-            if fault in {"429", "500", "403"}:
+            if fault in {"429", "500", "403", "414"}:
                 self._send(int(fault), {"error": f"scripted {fault}"}, {"Retry-After": "0"} if fault == "429" else {})
                 return
             route = _ROUTES.get(parts.path)

@@ -64,6 +64,12 @@ def test_a_provider_that_merges_paragraphs_is_asked_one_by_one(server: MTServer)
     assert server.requests == 3
 
 
+def test_a_batch_refused_as_too_large_is_sent_one_paragraph_at_a_time(server: MTServer) -> None:
+    server.script = ["414"]
+    assert make(server).translate_many(["Le chat.", "Le monde."]) == ["The cat.", "The world."]
+    assert server.requests == 3
+
+
 def test_a_paragraph_longer_than_the_provider_limit_is_cut_at_sentences(server: MTServer) -> None:
     text = " ".join(f"Le chat {i} dit bonjour." for i in range(60))  # > 490 characters
     out = make(server, "mymemory").translate(text)

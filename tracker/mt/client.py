@@ -21,16 +21,18 @@ from tracker.mt.suggestion import Suggestion
 
 RATE_LIMIT_STATUSES = frozenset({429, 456})  # 456: DeepL's "quota exceeded"
 TRANSIENT_STATUSES = frozenset({500, 502, 503, 504})
+TOO_LARGE = frozenset({413, 414})  # a batch a server or proxy refuses for its size is sent one paragraph at a time
 MAX_WAIT = 5.0  # never sleep longer than this between attempts: a longer Retry-After is the breaker's job
 
 
 class MTError(TranslationError):
     """A translation failed; `kind` is offline, timeout, rate-limited, unauthorised, provider or config."""
 
-    def __init__(self, message: str, *, kind: str, provider: str) -> None:
+    def __init__(self, message: str, *, kind: str, provider: str, status: int | None = None) -> None:
         super().__init__(message)
         self.kind = kind
         self.provider = provider
+        self.status = status
 
 
 class _Failure:
@@ -131,7 +133,12 @@ class MTClient:
     def _translate_group(self, units: list[str]) -> list[str]:
         if len(units) == 1:
             return [self._call(units[0])]
-        parts = batching.unpack(self._call(batching.join(units)), len(units))
+        try:
+            parts = batching.unpack(self._call(batching.join(units)), len(units))
+        except MTError as exc:
+            if exc.status not in TOO_LARGE:
+                raise
+            parts = None
         if parts is not None:
             return parts
         # The provider merged or split paragraphs: boundaries matter more than requests, so ask one by one.
@@ -160,7 +167,7 @@ class MTClient:
                 return str(out)
             opened = self.breaker.failure(self._breaker_key, failure.kind, ctx.retry_after)
             if opened or not failure.transient or attempt == attempts - 1:
-                raise MTError(failure.message, kind=failure.kind, provider=self.config.name)
+                raise MTError(failure.message, kind=failure.kind, provider=self.config.name, status=ctx.status)
             self.sleep(self._wait(attempt, ctx.retry_after))
         raise AssertionError("unreachable")  # pragma: no cover
 

@@ -26,7 +26,7 @@ class ProviderSpec:
     key_env: str | None
     needs_key: bool
     official: tuple[str, ...]
-    max_chars: int
+    max_chars: int  # per request; deep-translator sends LibreTranslate and DeepL text in the URL, so keep it short
     langs: tuple[tuple[str, str], ...] = ()  # our code -> the provider's, where they differ
 
     def code(self, lang: str) -> str:
@@ -42,9 +42,9 @@ PROVIDERS: dict[str, ProviderSpec] = {
                      ("http://api.mymemory.translated.net/", "https://api.mymemory.translated.net/"), 490,
                      (("fr", "fr-FR"), ("en", "en-GB"))),
         ProviderSpec("libre", "LibreTranslate (self-hosted URL or key)", "LibreTranslator", "LIBRE_API_KEY", False,
-                     ("https://libretranslate.com/", "https://libretranslate.de/"), 4900),
+                     ("https://libretranslate.com/", "https://libretranslate.de/"), 2000),
         ProviderSpec("deepl", "DeepL (key)", "DeeplTranslator", "DEEPL_API_KEY", True,
-                     ("https://api-free.deepl.com/", "https://api.deepl.com/"), 4900),
+                     ("https://api-free.deepl.com/", "https://api.deepl.com/"), 2000),
         ProviderSpec("microsoft", "Microsoft Translator (key, region)", "MicrosoftTranslator", "MICROSOFT_API_KEY",
                      True, ("https://api.cognitive.microsofttranslator.com/",), 4900),
     )
