@@ -25,9 +25,11 @@ CORE = [
     "tracker.diff_gap",
     "tracker.flags",
     "tracker.qa",
+    "tracker.facts",
     "tracker.approvals",
     "tracker.sidecar",
     "tracker.checkresult",
+    "tracker.check",
     "tracker.reports",
 ]
 

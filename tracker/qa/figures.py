@@ -1,0 +1,53 @@
+"""The fact checks: every figure and every date or time of one side is found on the other, in its convention."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tracker.facts import DateFact, Figure
+from tracker.model import Finding, Severity
+from tracker.qa.match import date_matched, figure_matched, pool, time_values
+from tracker.qa.pair import Pair
+
+
+def _missing(claims: Iterable[Figure], opposite: tuple[Figure, ...], extra: set[float]) -> list[Figure]:
+    return [f for f in claims if not figure_matched(f, opposite, extra)]
+
+
+def _fr_claims(pair: Pair) -> list[Figure]:
+    return [f for f in pair.fr_figures if f.claim and not f.spelled]
+
+
+def check_numbers(pair: Pair, severity: Severity) -> list[Finding]:
+    """French figures absent from the English, and English figures the French does not have."""
+    fr_extra, en_extra = time_values(pair.fr_dates), time_values(pair.en_dates)
+    lost = [f for f in _missing(_fr_claims(pair), pair.en_figures, en_extra) if pair.kept(f.start)]
+    added = _missing((f for f in pair.en_figures if f.claim), pair.fr_figures, fr_extra)
+    if not lost and not added:
+        return []
+    parts = []
+    if lost:
+        parts.append(f"French {_list(lost)} not in the English")
+    if added:
+        parts.append(f"English {_list(added)} not in the French")
+    spans = tuple(f.text for f in lost + added)
+    return [pair.finding("numbers", severity, "; ".join(parts), spans)]
+
+
+def _list(items: list[Figure] | list[DateFact]) -> str:
+    return ", ".join(dict.fromkeys(i.text for i in items))
+
+
+def check_dates(pair: Pair, severity: Severity) -> list[Finding]:
+    """Days, months, weekdays, times of day and decades carried over both ways."""
+    en_pool = pool(pair.en_figures)
+    lost = [d for d in pair.fr_dates if d.claim and not date_matched(d, pair.en_dates, en_pool) and pair.kept(d.start)]
+    added = [d for d in pair.en_dates if d.claim and not date_matched(d, pair.fr_dates, pool(pair.fr_figures))]
+    if not lost and not added:
+        return []
+    parts = []
+    if lost:
+        parts.append(f"French {_list(lost)} not in the English")
+    if added:
+        parts.append(f"English {_list(added)} not in the French")
+    return [pair.finding("dates", severity, "; ".join(parts), tuple(d.text for d in lost + added))]

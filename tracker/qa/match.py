@@ -1,0 +1,151 @@
+"""Whether one fact of a side has its counterpart among the facts of the other side."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from rapidfuzz.fuzz import ratio
+
+from tracker.facts import DateFact, Figure, Name, converted, name_key
+
+_EXCLUSIVE_UNITS = {"%", "EUR", "USD", "GBP", "JPY", "CNY", "RUB"}
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b or a not in _EXCLUSIVE_UNITS or b not in _EXCLUSIVE_UNITS
+
+
+def time_values(dates: Iterable[DateFact]) -> set[float]:
+    """Hours and minutes of times of day, as a plain figure opposite may give them (`23 heures` = `11pm`)."""
+    out: set[float] = set()
+    for fact in dates:
+        if fact.kind == "time":
+            for minutes in fact.values:
+                hour = minutes // 60
+                out |= {float(hour), float(hour % 12 or 12), float(minutes % 60)}
+    return out
+
+
+def _rounds(x: float, y: float) -> bool:
+    """y is x rounded to fewer decimals (45,72 -> 46), or the other way round."""
+    for a, b in ((x, y), (y, x)):
+        decimals = len(repr(a).split(".")[1].rstrip("0")) if "." in repr(a) else 0
+        if any(round(a, k) == b for k in range(decimals)) and b != 0:
+            return True
+    return False
+
+
+def _converts(value: float, unit: str | None, others: frozenset[float]) -> bool:
+    """A metric figure opposite an English paper's conversion of it (15 m ~ 50 ft), within rounding."""
+    return any(abs(v - target) <= 0.12 * abs(target) for target in converted(value, unit) for v in others)
+
+
+def _short_years(values: frozenset[float]) -> frozenset[float]:
+    """`'15` and `Q1/15` stand for 2015, and the other way round."""
+    out: set[float] = set()
+    for v in values:
+        if v.is_integer() and 10 <= v < 100:
+            out |= {1900 + v, 2000 + v}
+        elif v.is_integer() and 1950 <= v < 2100:
+            out.add(v % 100)
+    return frozenset(out)
+
+
+def figure_matched(figure: Figure, opposite: tuple[Figure, ...], extra: set[float]) -> bool:
+    """Whether a figure has its counterpart: same value in any convention, rounded, converted, or a short year."""
+    if figure.values & extra:
+        return True
+    years = _short_years(figure.values)
+    if any(years & other.values for other in opposite if other.claim and not other.spelled):
+        return True
+    for other in opposite:
+        if not _compatible(figure.unit, other.unit):
+            continue
+        if figure.values & other.values:
+            return True
+        for value in figure.values:
+            if other.claim and any(_rounds(value, v) for v in other.values):
+                return True
+            if _converts(value, figure.unit, other.values) or any(
+                _converts(v, other.unit, frozenset({value})) for v in other.values
+            ):
+                return True
+    return False
+
+
+def date_matched(fact: DateFact, opposite: tuple[DateFact, ...], values: set[float]) -> bool:
+    for other in opposite:
+        if fact.kind == "month" and other.kind == "day" and any(v // 100 in fact.values for v in other.values):
+            return True
+        if fact.kind == other.kind and fact.values & other.values:
+            return True
+    if fact.kind == "time":
+        return any(float(v // 60) in values or float(v // 60 % 12 or 12) in values for v in fact.values)
+    return fact.kind == "decade" and bool({float(v) for v in fact.values} & values)
+
+
+def pool(figures: tuple[Figure, ...]) -> set[float]:
+    return {v for f in figures for v in f.values}
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two spelling-neutral keys name the same thing (Poutine/Putin, Bruxelles/Brussels, Moscou/Moscow)."""
+    if a == b:
+        return True
+    short = min(len(a), len(b))
+    if short < 4:
+        return False
+    prefix = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), short)
+    return (prefix >= 4 and prefix >= 0.6 * short) or ratio(a, b) >= 80
+
+
+def _acronym_match(acronym: str, english: str, french: str) -> bool:
+    """OTSC/CSTO, OTAN/NATO, FMI/IMF: the same letters in another order; or an English acronym the French
+    lacks (ODD/SDGs, DSD/DDoS: the English expands it differently)."""
+    letters = sorted(acronym)
+    found = re.findall(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b", english)
+    return any(sorted(word) == letters or _stands_for(acronym, word, french) for word in found)
+
+
+def _stands_for(acronym: str, word: str, french: str) -> bool:
+    """An English acronym the French lacks, of about the same length and sharing a letter."""
+    core = word.upper().rstrip("S") if word.endswith("s") else word.upper()
+    return core not in french and abs(len(core) - len(acronym)) <= 1 and bool(set(core) & set(acronym))
+
+
+class English:
+    """The English side, indexed for name look-ups."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.keys = {name_key(w) for w in re.findall(r"[^\W\d_]+", text)}
+        self.lower = text.lower()
+
+    def has_spelling(self, spelling: str) -> bool:
+        if spelling.isupper() or "." in spelling:
+            return re.search(rf"(?<!\w){re.escape(spelling)}(?!\w)", self.text) is not None
+        return re.search(rf"(?<!\w){re.escape(spelling.lower())}", self.lower) is not None
+
+    def has_key(self, key: str) -> bool:
+        return key in self.keys or any(same_name(key, other) for other in self.keys)
+
+
+def name_carried(
+    name: Name, english: English, table: Mapping[str, tuple[str, ...]], ignore: frozenset[str], french: str
+) -> bool | None:
+    """Whether the English has the name; None when it holds nothing to look for (titles, initials)."""
+    if name.text in table and any(english.has_spelling(s) for s in table[name.text]):
+        return True
+    parts = [p for p in name.parts if p not in ignore and (len(p) >= 3 or name.acronym)]
+    if not parts:
+        return None
+    for part in parts:
+        if len(name.text.split()) == 1 and part in table and any(english.has_spelling(s) for s in table[part]):
+            return True
+        if name.acronym:
+            if english.has_spelling(part) or (part not in table and _acronym_match(part, english.text, french)):
+                return True
+        elif english.has_key(name_key(part)):
+            return True
+    return False
