@@ -36,7 +36,15 @@ def settings() -> Settings:
 
 
 def fail(exc: TrackerError) -> ExitCode:
-    """Report an error on stderr in one line and return the exit code it maps to."""
+    """Report an error on stderr in one line and return the exit code it maps to.
+
+    A refusal (wrong role, four eyes, rows needing action) is the gate saying no: exit 1, like findings.
+    """
+    from tracker.errors import ForbiddenError, RefusedError
+
+    if isinstance(exc, ForbiddenError | RefusedError):
+        click.echo(f"tracker: refused: {exc}", err=True)
+        return ExitCode.FINDINGS
     click.echo(f"tracker: error: {exc}", err=True)
     return ExitCode.DATA
 
