@@ -63,15 +63,45 @@ def render_text(links: Sequence[Link], fr: Sequence[str], en: Sequence[str], wid
     return "\n".join(blocks) + "\n"
 
 
+def _warn(message: str) -> None:
+    click.echo(f"tracker: warning: {message}", err=True)
+
+
+def _mt_config(provider: str) -> Any:
+    from tracker.mt.providers import load
+
+    return load(provider)
+
+
+def _machine_translation(fr: Sequence[str], provider: str) -> list[str] | None:
+    """English MT of each French paragraph (issue 10), or None with a warning when MT is unavailable."""
+    from tracker.mt.client import MTClient
+    from tracker.services.translate import translate_or_warn
+
+    return translate_or_warn(MTClient(_mt_config(provider)), fr, _warn)
+
+
 @click.command()
 @click.argument("first", metavar="FR_FILE|SLUG")
 @click.argument("second", metavar="[EN_FILE]", required=False)
 @click.option("--fr", "fr_number", type=int, metavar="N", help="Stored French revision (default: the latest).")
 @click.option("--en", "en_number", type=int, metavar="N", help="Stored English revision (default: the latest).")
 @click.option("--width", type=int, default=None, help="Text output width (default: the terminal's).")
+@click.option(
+    "--mt",
+    "mt_provider",
+    metavar="PROVIDER",
+    help="Use a machine translation of the French as extra evidence (off by default; not saved).",
+)
 @FORMAT_OPTION
 def align(
-    first: str, second: str | None, fr_number: int | None, en_number: int | None, width: int | None, fmt: str
+    first: str,
+    second: str | None,
+    fr_number: int | None,
+    en_number: int | None,
+    width: int | None,
+    mt_provider: str | None,
+    fmt: str,
 ) -> ExitCode:
     """Align French and English paragraphs: FR_FILE EN_FILE, or a stored story SLUG.
 
@@ -84,7 +114,16 @@ def align(
         from tracker.align import align as align_texts
 
         fr, en = read_paragraphs(first), read_paragraphs(second)
-        links = align_texts(fr, en)
+        links = align_texts(fr, en, fr_mt=_machine_translation(fr, mt_provider) if mt_provider else None)
+    elif mt_provider:
+        from tracker.services.translate import align_with_mt
+        from tracker.storage import open_store
+
+        with open_store(settings().db) as store:
+            stored = align_with_mt(
+                store, first, _mt_config(mt_provider), fr_number=fr_number, en_number=en_number, warn=_warn
+            )
+        fr, en, links = stored.fr, stored.en, stored.links
     else:
         from tracker.services.alignment import align_stored
 
