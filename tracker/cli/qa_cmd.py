@@ -1,0 +1,124 @@
+"""`tracker qa` and `tracker waive`: check that an adaptation carries over its source's facts; set a finding aside.
+
+`tracker qa FR_FILE EN_FILE` aligns two files and checks each link; `tracker qa SLUG` checks a stored story's
+latest revisions. Exit code 1 when any error finding is left unwaived: the CI gate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from tracker.cli.common import FORMAT_OPTION, emit_json, settings
+from tracker.exitcodes import ExitCode
+from tracker.model import Finding
+
+if TYPE_CHECKING:
+    from tracker.qa import QAConfig
+
+
+def load_config() -> QAConfig:
+    """The `[qa]` and `[names]` tables of the configuration file, as a QA configuration."""
+    from tracker.config import section
+    from tracker.qa import QAConfig
+
+    return QAConfig.from_table(section("qa"), section("names"))
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    """One finding as the JSON contract has it (DESIGN section 3); `waived` appears only when true."""
+    data: dict[str, Any] = {
+        "check": finding.check,
+        "severity": finding.severity,
+        "fr": list(finding.fr),
+        "en": list(finding.en),
+        "message": finding.message,
+    }
+    if finding.waived:
+        data["waived"] = True
+    return data
+
+
+def render_text(findings: Sequence[Finding]) -> str:
+    """One line per finding, then a count; waived findings stay listed, marked."""
+    lines = []
+    for f in findings:
+        where = f"fr {','.join(map(str, f.fr)) or '-'} → en {','.join(map(str, f.en)) or '-'}"
+        mark = " (waived)" if f.waived else ""
+        lines.append(f"{f.severity:<7} {f.check:<12} {where}: {f.message}{mark}")
+    errors = sum(f.severity == "error" and not f.waived for f in findings)
+    waived = sum(f.waived for f in findings)
+    summary = f"{len(findings)} finding{'s' * (len(findings) != 1)}, {errors} unwaived error{'s' * (errors != 1)}"
+    lines.append(summary + (f", {waived} waived" if waived else "") if findings else "no findings")
+    return "\n".join(lines) + "\n"
+
+
+def gate(findings: Sequence[Finding]) -> ExitCode:
+    return ExitCode.FINDINGS if any(f.severity == "error" and not f.waived for f in findings) else ExitCode.OK
+
+
+@click.command()
+@click.argument("first", metavar="FR_FILE|SLUG")
+@click.argument("second", metavar="[EN_FILE]", required=False)
+@FORMAT_OPTION
+def qa(first: str, second: str | None, fmt: str) -> ExitCode:
+    """Check an adaptation against its source: FR_FILE EN_FILE (aligned first), or a stored story SLUG.
+
+    Checks figures, dates and times, quotes, names, untranslated text, lengths and coverage, each in its own
+    language's conventions (6.500 = 6,500; 14h30 = 2:30 pm; « » = “ ”). Configure them in the [qa] table of
+    the configuration file. Exits 1 when any error finding is not waived.
+    """
+    config = load_config()
+    if second is not None:
+        from tracker.align import align
+        from tracker.cli.align_cmd import read_paragraphs
+        from tracker.qa import check
+
+        fr, en = read_paragraphs(first), read_paragraphs(second)
+        findings = check(fr, en, align(fr, en), config)
+    else:
+        from tracker.services.qa import qa_revisions
+        from tracker.storage import open_store
+
+        with open_store(settings().db) as store:
+            findings = qa_revisions(store, first, config=config).findings
+    if fmt == "json":
+        emit_json({"issues": [finding_json(f) for f in findings]})
+    else:
+        click.echo(render_text(findings), nl=False)
+    return gate(findings)
+
+
+@click.command()
+@click.argument("slug")
+@click.option("--check", "check_id", required=True, metavar="ID", help="The check of the finding (numbers, ...).")
+@click.option("--fr", "fr", type=int, multiple=True, metavar="N", help="French paragraph of the finding (repeatable).")
+@click.option(
+    "--en", "en", type=int, multiple=True, metavar="M", help="English paragraph of the finding [default: any]."
+)
+@click.option("--reason", required=True, metavar="TEXT", help="Why this finding needs no change.")
+@FORMAT_OPTION
+def waive(slug: str, check_id: str, fr: tuple[int, ...], en: tuple[int, ...], reason: str, fmt: str) -> ExitCode:
+    """Waive a QA finding on the latest revisions of a stored story, with a reason.
+
+    The waiver records who and when, and is bound to the paragraph texts: it lapses when either side changes.
+    Waived findings stay listed by `tracker qa`, marked as waived.
+    """
+    from tracker.qa import CHECKS
+    from tracker.services.qa import waive as waive_finding
+    from tracker.storage import open_store
+
+    if check_id not in CHECKS:
+        raise click.UsageError(f"unknown check {check_id!r} (known: {', '.join(CHECKS)})")
+    config = load_config()
+    by, at = settings().acting_user, datetime.now(UTC)
+    with open_store(settings().db) as store:
+        waiver, finding = waive_finding(store, slug, check_id, fr, en or None, reason, by=by, at=at, config=config)
+    if fmt == "json":
+        emit_json({"waived": finding_json(finding), "by": waiver.by, "at": waiver.at.isoformat(), "reason": reason})
+    else:
+        click.echo(f"waived {check_id} on fr {','.join(map(str, finding.fr))} → en {','.join(map(str, finding.en))}")
+    return ExitCode.OK
