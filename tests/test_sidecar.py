@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from tracker.model import Acknowledgement, Approval, Waiver, text_hash
 from tracker.sidecar import HashLink, Sidecar, SidecarError, canonical, dumps, parse
 
-H = [text_hash(str(i)) for i in range(8)]
+TEXTS = [f"Paragraph {i} of a story, long enough to need an excerpt when it is shown in a sidecar." for i in range(8)]
+H = [text_hash(t) for t in TEXTS]
 AT = datetime(2026, 11, 26, 20, 0, tzinfo=UTC)
 
 
@@ -60,9 +61,17 @@ def test_every_entry_sits_on_its_own_line_so_merges_touch_single_lines() -> None
 
 def test_excerpts_are_informative_only_and_ignored_on_read() -> None:
     sidecar = _sample()
-    text = dumps(sidecar, texts=dict.fromkeys(H, "x" * 200))
+    text = dumps(sidecar, texts=dict(zip(H, TEXTS, strict=True)))
     assert "…" in text
     assert parse(text) == canonical(sidecar)
+
+
+def test_the_french_the_english_was_adapted_from_is_kept_in_full_and_checked_against_its_hash() -> None:
+    text = dumps(_sample(), texts=dict(zip(H, TEXTS, strict=True)))
+    again = parse(text)
+    assert dict(again.adapted_texts) == {H[i]: TEXTS[i] for i in range(3)}
+    with pytest.raises(SidecarError, match=r"adapted_from\[0\]\.text: does not match its hash"):
+        parse(text.replace(TEXTS[0], TEXTS[0] + " edited"))
 
 
 def test_a_sidecar_without_adapted_from_says_so() -> None:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any, cast
 
 from tracker.errors import InputError
-from tracker.model import Acknowledgement, Approval, Waiver
+from tracker.model import Acknowledgement, Approval, Waiver, text_hash
 
 FILENAME = "tracker.json"
 FORMAT = "tracker-sidecar"
@@ -50,7 +50,10 @@ class Sidecar:
     links: tuple[HashLink, ...] = ()
     acknowledgements: tuple[Acknowledgement, ...] = ()
     waivers: tuple[Waiver, ...] = ()
-    approvals: tuple[Approval, ...] = field(default=())
+    approvals: tuple[Approval, ...] = ()
+    # The French paragraph texts behind `adapted_from` hashes, when the file carries them: a copy of content,
+    # not a decision, so it takes no part in equality.
+    adapted_texts: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def file_for(self, lang: str) -> str | None:
         """The file name the sidecar gives for a language, if any."""
@@ -143,7 +146,7 @@ def parse(text: str, source: str = FILENAME) -> Sidecar:
         raise r.fail("version", "must be at least 1")
     story = r.str_(top.get("story", ""), "story")
     files = _files(r, top.get("files", {}))
-    adapted = _adapted_from(r, top["adapted_from"]) if "adapted_from" in top else None
+    adapted, adapted_texts = _adapted_from(r, top["adapted_from"]) if "adapted_from" in top else (None, ())
     links = tuple(_link(r, v, f"links[{i}]") for i, v in enumerate(r.list_(top.get("links", []), "links")))
     acks = tuple(
         _ack(r, v, f"acknowledgements[{i}]", story)
@@ -155,7 +158,7 @@ def parse(text: str, source: str = FILENAME) -> Sidecar:
     approvals = tuple(
         _approval(r, v, f"approvals[{i}]", story) for i, v in enumerate(r.list_(top.get("approvals", []), "approvals"))
     )
-    return Sidecar(story, files, adapted, links, acks, waivers, approvals)
+    return Sidecar(story, files, adapted, links, acks, waivers, approvals, adapted_texts)
 
 
 def _files(r: _Reader, value: Any) -> tuple[tuple[str, str], ...]:
@@ -169,13 +172,20 @@ def _files(r: _Reader, value: Any) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _adapted_from(r: _Reader, value: Any) -> tuple[str, ...]:
+def _adapted_from(r: _Reader, value: Any) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     items = r.list_(value, "adapted_from")
     hashes = []
+    texts = []
     for i, item in enumerate(items):
-        entry = r.obj(item, f"adapted_from[{i}]", required=("hash",), optional=())
-        hashes.append(r.hash_(entry["hash"], f"adapted_from[{i}].hash"))
-    return tuple(hashes)
+        entry = r.obj(item, f"adapted_from[{i}]", required=("hash",), optional=("text",))
+        h = r.hash_(entry["hash"], f"adapted_from[{i}].hash")
+        hashes.append(h)
+        if "text" in entry:
+            text = r.str_(entry["text"], f"adapted_from[{i}].text")
+            if text_hash(text) != h:
+                raise r.fail(f"adapted_from[{i}].text", "does not match its hash (edited by hand?)")
+            texts.append((h, text))
+    return tuple(hashes), tuple(texts)
 
 
 def _link(r: _Reader, value: Any, where: str) -> HashLink:
@@ -274,21 +284,28 @@ def _block(name: str, lines: Sequence[str]) -> str:
 
 
 def canonical(sidecar: Sidecar) -> Sidecar:
-    """The same decisions in canonical order, duplicates dropped: what `dumps` writes and `parse` reads back."""
+    """The same decisions in canonical order, duplicates dropped: what `dumps` writes and `parse` reads back.
+
+    Entries sort by their main key, then by their whole serialised form, so any input order writes the same file.
+    """
     return replace(
         sidecar,
         files=tuple(sorted(sidecar.files)),
         links=tuple(sorted(set(sidecar.links), key=lambda lk: (lk.en, lk.fr))),
         acknowledgements=tuple(
-            sorted(set(sidecar.acknowledgements), key=lambda a: (a.fr_hash, a.at, a.kind, a.by, a.note))
+            sorted(set(sidecar.acknowledgements), key=lambda a: (a.fr_hash, _line(_ack_obj(a, {}))))
         ),
-        waivers=tuple(sorted(set(sidecar.waivers), key=lambda w: (w.check, w.fr_hashes, w.en_hashes, w.at, w.by))),
-        approvals=tuple(sorted(set(sidecar.approvals), key=lambda a: (a.at, a.by, a.en_hash, a.fr_hash, a.verdict))),
+        waivers=tuple(sorted(set(sidecar.waivers), key=lambda w: (w.check, _line(_waiver_obj(w, {}))))),
+        approvals=tuple(sorted(set(sidecar.approvals), key=lambda a: (a.at, _line(_approval_obj(a))))),
     )
 
 
 def dumps(sidecar: Sidecar, texts: Mapping[str, str] | None = None) -> str:
-    """Deterministic JSON text of a sidecar; `texts` (hash -> paragraph text) adds excerpts readers can skim."""
+    """Deterministic JSON text of a sidecar.
+
+    `texts` (hash -> paragraph text) adds excerpts readers can skim, and the full French paragraphs the English
+    was adapted from, so the folder can be judged even where git history does not reach.
+    """
     texts = texts or {}
     s = canonical(sidecar)
     head = [
@@ -299,7 +316,9 @@ def dumps(sidecar: Sidecar, texts: Mapping[str, str] | None = None) -> str:
     head.append(f'  "files": {_line(dict(s.files))}')
     blocks = list(head)
     if s.adapted_from is not None:
-        blocks.append(_block("adapted_from", [_line(_entry({"hash": h}, texts, [h])) for h in s.adapted_from]))
+        known = {**dict(s.adapted_texts), **texts}
+        entries = [{"hash": h, "text": known[h]} if h in known else {"hash": h} for h in s.adapted_from]
+        blocks.append(_block("adapted_from", [_line(entry) for entry in entries]))
     blocks.append(
         _block(
             "links", [_line(_entry({"fr": list(lk.fr), "en": list(lk.en)}, texts, lk.en or lk.fr)) for lk in s.links]

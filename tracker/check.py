@@ -1,0 +1,236 @@
+"""Judge one story from its texts, the French its English was adapted from, and its sidecar: findings, no I/O.
+
+The services gather the inputs (folders, git); this module only decides what is stale, untranslated,
+orphaned, contradicting its source, or approved no longer, and where each problem sits in the files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from tracker.align import align
+from tracker.checkresult import RULES, CheckFinding, StoryResult, sort_key
+from tracker.diff import diff
+from tracker.flags import carry_links, flags
+from tracker.model import Approval, Change, Document, Flag, Link, Paragraph, alignment_hash
+from tracker.qa import apply_waivers
+from tracker.qa import check as qa_check
+from tracker.sidecar import HashLink, Sidecar
+
+
+@dataclass(frozen=True, slots=True)
+class StoryTexts:
+    """Everything needed to judge one story; file names are as reports should show them.
+
+    `base_fr` is the French the English was adapted from (None: the same as `fr`); `base_en` is the English
+    at the git base, used only to point an outdated approval at the first English paragraph that changed.
+    """
+
+    story: str
+    fr_file: str
+    en_file: str
+    sidecar_file: str
+    fr: Document
+    en: Document
+    sidecar: Sidecar
+    base_fr: Document | None = None
+    base_en: Document | None = None
+    base_note: str = ""
+
+
+def finding(rule: str, story: str, file: str, line: int, message: str, **extra: object) -> CheckFinding:
+    """A finding with its rule's severity."""
+    return CheckFinding(rule, RULES[rule][0], story, file, line, message, **extra)  # type: ignore[arg-type]
+
+
+def resolve_base(hashes: Sequence[str], candidates: Iterable[Document]) -> Document | None:
+    """The French document whose paragraphs have exactly these hashes, assembled from candidate documents.
+
+    Paragraph texts may come from different candidates (the current French, the git base, older commits);
+    None when some hash is found in none of them.
+    """
+    pool: dict[str, Paragraph] = {}
+    wanted = set(hashes)
+    for document in candidates:
+        for p in document.paragraphs:
+            if p.hash in wanted:
+                pool.setdefault(p.hash, p)
+        if wanted <= pool.keys():
+            break
+    if not wanted <= pool.keys():
+        return None
+    return Document(paragraphs=tuple(Paragraph(n, pool[h].text) for n, h in enumerate(hashes)))
+
+
+def missing_hashes(hashes: Sequence[str], candidates: Iterable[Document]) -> set[str]:
+    """The hashes no candidate document has a paragraph for."""
+    found = {p.hash for d in candidates for p in d.paragraphs}
+    return set(hashes) - found
+
+
+def fixed_links(links: Sequence[HashLink], fr: Sequence[Paragraph], en: Sequence[Paragraph]) -> tuple[Link, ...]:
+    """Confirmed links turned into indices over these paragraphs; links naming an absent text are dropped."""
+    fr_at: dict[str, list[int]] = {}
+    en_at: dict[str, list[int]] = {}
+    for p in fr:
+        fr_at.setdefault(p.hash, []).append(p.index)
+    for p in en:
+        en_at.setdefault(p.hash, []).append(p.index)
+    used_fr: set[int] = set()
+    used_en: set[int] = set()
+    out: list[Link] = []
+    for link in links:
+        fr_idx = _take(link.fr, fr_at, used_fr)
+        en_idx = _take(link.en, en_at, used_en)
+        if fr_idx is None or en_idx is None:
+            continue
+        used_fr.update(fr_idx)
+        used_en.update(en_idx)
+        out.append(Link(fr=fr_idx, en=en_idx, score=1.0, confirmed=True))
+    return tuple(out)
+
+
+def _take(hashes: Sequence[str], at: dict[str, list[int]], used: set[int]) -> tuple[int, ...] | None:
+    picked: list[int] = []
+    for h in hashes:
+        free = [i for i in at.get(h, ()) if i not in used and i not in picked]
+        if not free:
+            return None
+        picked.append(free[0])
+    return tuple(sorted(picked))
+
+
+def _words(changes: Sequence[Change]) -> tuple[tuple[str, str], ...]:
+    chosen = [c for c in changes if c.substantive] or list(changes)
+    words: list[tuple[str, str]] = []
+    for change in chosen:
+        if words and change.words:
+            words.append(("=", " … "))
+        words.extend((op, text) for op, text in change.words)
+    # a diff with nothing added or removed says nothing the message does not
+    return tuple(words) if any(op != "=" for op, _ in words) else ()
+
+
+def _line(paragraphs: Sequence[Paragraph], indices: Sequence[int]) -> int:
+    return min((paragraphs[i].line_start for i in indices if 0 <= i < len(paragraphs)), default=0)
+
+
+def _flag_finding(s: StoryTexts, flag: Flag) -> CheckFinding | None:
+    fr_line = _line(s.fr.paragraphs, flag.fr)
+    en_line = _line(s.en.paragraphs, flag.en)
+    where_fr = f"{s.fr_file}:{fr_line}" if fr_line else s.fr_file
+    why = f" ({', '.join(flag.reasons)})" if flag.reasons else ""
+    words = _words(flag.changes)
+    common = {"fr": flag.fr, "en": flag.en, "fr_file": s.fr_file if flag.fr else "", "fr_line": fr_line, "diff": words}
+    note = f" {s.base_note}" if s.base_note else ""
+    if flag.kind == "stale":
+        message = f"English paragraph is stale: its French source at {where_fr} changed since the English was made{why}"
+        return finding("stale", s.story, s.en_file, en_line, message + note, **common)
+    if flag.kind == "untranslated":
+        what = ", ".join(flag.reasons) or "no English counterpart"
+        message = f"French paragraph not translated ({what}): translate it or acknowledge it as omitted"
+        return finding("untranslated", s.story, s.fr_file, fr_line, message + note, **common)
+    if flag.kind == "orphaned":
+        message = f"English paragraph stands for French text that is gone{why}"
+        return finding("orphaned", s.story, s.en_file, en_line, message + note, **common)
+    return None
+
+
+def _qa_findings(s: StoryTexts, links: Sequence[Link]) -> list[CheckFinding]:
+    fr, en = s.fr.texts, s.en.texts
+    found = apply_waivers(qa_check(fr, en, links), s.sidecar.waivers, fr, en)
+    out: list[CheckFinding] = []
+    for f in found:
+        if f.waived or f.severity == "info":
+            continue
+        rule = "qa-error" if f.severity == "error" else "qa-warning"
+        fr_line = _line(s.fr.paragraphs, f.fr)
+        file, line = (s.en_file, _line(s.en.paragraphs, f.en)) if f.en else (s.fr_file, fr_line)
+        extra = {"fr": f.fr, "en": f.en, "fr_file": s.fr_file if f.fr else "", "fr_line": fr_line, "check": f.check}
+        out.append(finding(rule, s.story, file, line, f"{f.check}: {f.message}", **extra))
+    return out
+
+
+def _first_changed_en(s: StoryTexts) -> int:
+    if s.base_en is None:
+        return 1
+    before = {p.hash for p in s.base_en.paragraphs}
+    return next((p.line_start for p in s.en.paragraphs if p.hash not in before), 1)
+
+
+def _approval_findings(s: StoryTexts, links: Sequence[Link]) -> list[CheckFinding]:
+    whole = [a for a in s.sidecar.approvals if a.paragraph is None]
+    if not whole:
+        message = f"no editor approval recorded in {s.sidecar_file}"
+        return [finding("approval-missing", s.story, s.en_file, 1, message)]
+    latest = max(whole, key=lambda a: a.at)
+    when = latest.at.strftime("%Y-%m-%d %H:%M UTC")
+    if latest.verdict != "approved":
+        note = f": {latest.note}" if latest.note else ""
+        message = f"the latest verdict is a rejection by {latest.by} on {when}{note}"
+        return [finding("approval-missing", s.story, s.en_file, 1, message)]
+    changed = []
+    line = 1
+    if latest.en_hash != s.en.content_hash:
+        changed.append("the English")
+        line = _first_changed_en(s)
+    if latest.fr_hash != s.fr.content_hash:
+        changed.append("the French")
+    if latest.alignment_hash != alignment_hash(links):
+        changed.append("the alignment")
+    if not changed:
+        return []
+    message = f"approval by {latest.by} on {when} is outdated: {' and '.join(changed)} changed since"
+    return [finding("approval-outdated", s.story, s.en_file, line, message)]
+
+
+def judge(s: StoryTexts) -> StoryResult:
+    """Every finding on one story, in reading order."""
+    base = s.base_fr or s.fr
+    fixed = fixed_links(s.sidecar.links, base.paragraphs, s.en.paragraphs)
+    base_links = align(base.texts, s.en.texts, fixed=fixed)
+    same = base.texts == s.fr.texts
+    changes = None if same else diff(base.texts, s.fr.texts)
+    found_flags = flags(base.texts, s.fr.texts, s.en.texts, base_links, s.sidecar.acknowledgements, changes)
+    links = (
+        base_links if changes is None else carry_links(base_links, changes, len(s.fr.paragraphs), len(s.en.paragraphs))
+    )
+    findings: list[CheckFinding] = []
+    for flag in found_flags:
+        if flag.acknowledged:
+            continue
+        made = _flag_finding(s, flag)
+        if made is not None:
+            findings.append(made)
+    findings.extend(_qa_findings(s, links))
+    findings.extend(_approval_findings(s, links))
+    files = (s.fr_file, s.en_file, s.sidecar_file)
+    return StoryResult(story=s.story, findings=tuple(sorted(findings, key=sort_key)), files=files)
+
+
+def current_links(s: StoryTexts) -> tuple[Link, ...]:
+    """The alignment of the current French and English as `judge` sees it (what an approval is bound to)."""
+    base = s.base_fr or s.fr
+    fixed = fixed_links(s.sidecar.links, base.paragraphs, s.en.paragraphs)
+    base_links = align(base.texts, s.en.texts, fixed=fixed)
+    if base.texts == s.fr.texts:
+        return base_links
+    return carry_links(base_links, diff(base.texts, s.fr.texts), len(s.fr.paragraphs), len(s.en.paragraphs))
+
+
+def approval_for(s: StoryTexts, *, by: str, at: datetime, note: str = "") -> Approval:
+    """An approval of the story exactly as `judge` sees it now (French, English and alignment hashes)."""
+    return Approval(
+        story=s.sidecar.story,
+        fr_rev=0,
+        en_rev=0,
+        fr_hash=s.fr.content_hash,
+        en_hash=s.en.content_hash,
+        alignment_hash=alignment_hash(current_links(s)),
+        verdict="approved",
+        by=by,
+        at=at,
+        note=note,
+    )

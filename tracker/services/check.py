@@ -1,0 +1,295 @@
+"""`tracker check` behind the CLI: find the story folders (on disk, or changed since a git revision), read their
+texts and the French each English was adapted from (from git where needed), and judge each one.
+
+Git is driven through its plumbing commands in a subprocess; no database, no network.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from tracker.check import StoryTexts, finding, judge, missing_hashes, resolve_base
+from tracker.checkresult import FailOn, Report, StoryResult
+from tracker.errors import InputError, TrackerError
+from tracker.model import Document, Paragraph
+from tracker.services.folders import find_story_folders, is_story_folder, read_bytes, read_document, text_path
+from tracker.sidecar import FILENAME, Sidecar, SidecarError, parse
+
+HISTORY_LIMIT = 50
+
+
+class RepositoryError(TrackerError):
+    """Git is missing, the path is not in a repository, or the revision does not exist."""
+
+
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    try:
+        proc = subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True, check=False)
+    except FileNotFoundError as exc:
+        raise RepositoryError("git is not installed (needed for --base)") from exc
+    if proc.returncode != 0:
+        detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RepositoryError(f"git {args[0]} failed: {detail[0] if detail else f'exit {proc.returncode}'}")
+    return proc.stdout
+
+
+def repo_root(path: Path) -> Path:
+    """The top folder of the git work tree holding `path`."""
+    where = path if path.is_dir() else path.parent
+    try:
+        out = _git(where, "rev-parse", "--show-toplevel")
+    except RepositoryError as exc:
+        raise RepositoryError(f"{path}: not inside a git repository ({exc})") from exc
+    return Path(out.decode().strip())
+
+
+def verify_rev(root: Path, rev: str) -> str:
+    """The commit id a revision names; RepositoryError when it names none."""
+    if rev.startswith("-"):
+        raise RepositoryError(f"unknown revision {rev!r}")
+    try:
+        out = _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    except RepositoryError as exc:
+        raise RepositoryError(f"unknown revision {rev!r} in {root}") from exc
+    return out.decode().strip()
+
+
+def changed_files(root: Path, rev: str) -> list[str]:
+    """Paths (relative to the root) that differ between `rev` and the working tree, untracked files included."""
+    tracked = _git(root, "diff", "--name-only", "--no-renames", "-z", rev, "--")
+    untracked = _git(root, "ls-files", "--others", "--exclude-standard", "-z")
+    names = {n.decode("utf-8", "surrogateescape") for n in (tracked + untracked).split(b"\0") if n}
+    return sorted(names)
+
+
+def read_blobs(root: Path, specs: Sequence[str]) -> dict[str, bytes | None]:
+    """Contents of `REV:path` specs in one `git cat-file --batch` call; None for what does not exist."""
+    if not specs:
+        return {}
+    out = _git(root, "cat-file", "--batch", stdin="".join(f"{s}\n" for s in specs).encode("utf-8", "surrogateescape"))
+    blobs: dict[str, bytes | None] = {}
+    pos = 0
+    for spec in specs:
+        end = out.index(b"\n", pos)
+        header = out[pos:end].split()
+        pos = end + 1
+        if len(header) == 3 and header[1] == b"blob":
+            size = int(header[2])
+            blobs[spec] = out[pos : pos + size]
+            pos += size + 1
+        elif len(header) == 3:
+            pos += int(header[2]) + 1
+            blobs[spec] = None
+        else:
+            blobs[spec] = None
+    return blobs
+
+
+class GitContext:
+    """Lazy access to the repository around the checked folders: base versions and history of files."""
+
+    def __init__(self, start: Path, rev: str | None = None, root: Path | None = None) -> None:
+        self.start = start
+        self.rev = rev
+        self._root = root
+        self._looked = root is not None
+        self._blobs: dict[str, bytes | None] = {}
+
+    @property
+    def root(self) -> Path | None:
+        if not self._looked:
+            self._looked = True
+            try:
+                self._root = repo_root(self.start)
+            except RepositoryError:
+                self._root = None
+        return self._root
+
+    def relative(self, path: Path) -> str | None:
+        root = self.root
+        if root is None:
+            return None
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            return None
+
+    def prefetch(self, paths: Sequence[Path]) -> None:
+        """Read the base versions of many files in one git call."""
+        root, rev = self.root, self.rev
+        if root is None or rev is None:
+            return
+        specs = [f"{rev}:{rel}" for rel in (self.relative(p) for p in paths) if rel is not None]
+        self._blobs.update(read_blobs(root, [s for s in specs if s not in self._blobs]))
+
+    def blob(self, rev: str, path: Path) -> bytes | None:
+        rel, root = self.relative(path), self.root
+        if rel is None or root is None:
+            return None
+        spec = f"{rev}:{rel}"
+        if spec not in self._blobs:
+            self._blobs.update(read_blobs(root, [spec]))
+        return self._blobs[spec]
+
+    def base_document(self, path: Path) -> Document | None:
+        """The file as it was at the base revision (None: no base, not in git there, or unreadable)."""
+        if self.rev is None:
+            return None
+        data = self.blob(self.rev, path)
+        return _document_or_none(data, f"{self.rev[:12]}:{path.name}")
+
+    def history(self, path: Path) -> Iterator[Document]:
+        """Earlier committed versions of a file, newest first (a bounded walk)."""
+        rel, root = self.relative(path), self.root
+        if rel is None or root is None:
+            return
+        try:
+            commits = _git(root, "log", f"-n{HISTORY_LIMIT}", "--format=%H", "--", rel).decode().split()
+        except RepositoryError:
+            return
+        blobs = read_blobs(root, [f"{c}:{rel}" for c in commits])
+        for commit in commits:
+            doc = _document_or_none(blobs.get(f"{commit}:{rel}"), f"{commit[:12]}:{path.name}")
+            if doc is not None:
+                yield doc
+
+
+def _document_or_none(data: bytes | None, source: str) -> Document | None:
+    if data is None:
+        return None
+    try:
+        return read_document(data, source)
+    except InputError:
+        return None
+
+
+def _placeholder(hashes: Sequence[str], candidates: list[Document]) -> Document:
+    """The adapted-from French with unknown paragraphs marked, so they count as changed rather than vanish."""
+    pool = {p.hash: p.text for d in candidates for p in d.paragraphs}
+    texts = [pool.get(h, f"[French text {h[:12]} not found]") for h in hashes]
+    return Document(paragraphs=tuple(Paragraph(n, t) for n, t in enumerate(texts)))
+
+
+def base_french(sidecar: Sidecar, fr: Document, fr_path: Path, git: GitContext) -> tuple[Document | None, str]:
+    """The French the English was adapted from, and a note when it could only be approximated."""
+    rev_doc = git.base_document(fr_path)
+    hashes = sidecar.adapted_from
+    if hashes is None:
+        return rev_doc, ""
+    if tuple(p.hash for p in fr.paragraphs) == hashes:
+        return None, ""
+    stored = Document(paragraphs=tuple(Paragraph(n, t) for n, (_, t) in enumerate(sidecar.adapted_texts)))
+    candidates = [fr, stored] + ([rev_doc] if rev_doc is not None else [])
+    if not missing_hashes(hashes, candidates):
+        return resolve_base(hashes, candidates), ""
+    for old in git.history(fr_path):
+        candidates.append(old)
+        if not missing_hashes(hashes, candidates):
+            return resolve_base(hashes, candidates), ""
+    note = "(the French it was adapted from is not in the folder's git history: diff unavailable)"
+    return _placeholder(hashes, candidates), note
+
+
+class _Shown:
+    """Paths as reports show them: relative to the working folder when under it."""
+
+    def __init__(self, cwd: Path) -> None:
+        self.cwd = cwd.resolve()
+
+    def __call__(self, path: Path) -> str:
+        full = path.resolve() if not path.is_absolute() else path
+        try:
+            return full.relative_to(self.cwd).as_posix() or "."
+        except ValueError:
+            return os.path.relpath(full, self.cwd) if full.anchor == self.cwd.anchor else full.as_posix()
+
+
+def check_folder(folder: Path, git: GitContext, shown: _Shown) -> StoryResult:
+    """Judge one story folder; unreadable texts and an invalid sidecar become findings, not exceptions."""
+    story, sidecar_file = shown(folder), shown(folder / FILENAME)
+    try:
+        raw = (folder / FILENAME).read_bytes() if (folder / FILENAME).exists() else None
+        sidecar = parse(raw.decode("utf-8"), sidecar_file) if raw is not None else Sidecar(story=folder.name)
+    except UnicodeDecodeError as exc:
+        problem = f"not UTF-8 text (byte {exc.start})"
+        return StoryResult(story, (finding("sidecar-invalid", story, sidecar_file, 0, problem),), (sidecar_file,))
+    except SidecarError as exc:
+        return StoryResult(
+            story, (finding("sidecar-invalid", story, sidecar_file, exc.line, exc.problem),), (sidecar_file,)
+        )
+    except OSError as exc:
+        problem = exc.strerror or str(exc)
+        return StoryResult(story, (finding("unreadable-input", story, sidecar_file, 0, problem),), (sidecar_file,))
+    paths = {lang: text_path(folder, lang, sidecar) for lang in ("fr", "en")}
+    docs: dict[str, Document] = {}
+    broken = []
+    for lang, path in paths.items():
+        try:
+            docs[lang] = read_document(read_bytes(path, shown(path)), shown(path))
+        except InputError as exc:
+            broken.append(finding("unreadable-input", story, shown(path), 0, f"{lang}: {exc.problem}"))
+    files = (shown(paths["fr"]), shown(paths["en"]), sidecar_file)
+    if broken:
+        return StoryResult(story, tuple(broken), files)
+    base_fr, note = base_french(sidecar, docs["fr"], paths["fr"], git)
+    texts = StoryTexts(
+        story=story,
+        fr_file=files[0],
+        en_file=files[1],
+        sidecar_file=sidecar_file,
+        fr=docs["fr"],
+        en=docs["en"],
+        sidecar=sidecar,
+        base_fr=base_fr,
+        base_en=git.base_document(paths["en"]),
+        base_note=note,
+    )
+    return judge(texts)
+
+
+def _story_folder_of(root: Path, rel: str) -> Path | None:
+    here = (root / rel).parent
+    while True:
+        if here.is_dir() and is_story_folder(here):
+            return here
+        if here == root or root not in here.parents:
+            return None
+        here = here.parent
+
+
+def _under(folder: Path, scopes: Sequence[Path]) -> bool:
+    full = folder.resolve()
+    return any(full == s or s in full.parents for s in scopes)
+
+
+def changed_story_folders(root: Path, rev: str, paths: Sequence[str]) -> list[Path]:
+    """Story folders (still on disk, under the paths) with a file that differs from `rev`."""
+    scopes = [Path(p).resolve() for p in paths]
+    for p, scope in zip(paths, scopes, strict=True):
+        if not scope.exists():
+            raise InputError(p, "no such file or folder")
+    folders = {f for rel in changed_files(root, rev) if (f := _story_folder_of(root, rel)) is not None}
+    return sorted(f for f in folders if _under(f, [s if s.is_dir() else s.parent for s in scopes]))
+
+
+def run_check(
+    paths: Sequence[str], *, base: str | None = None, fail_on: FailOn = "error", cwd: Path | None = None
+) -> Report:
+    """Check the story folders under `paths` (or those changed since `base`) and return the report."""
+    cwd = cwd or Path.cwd()
+    paths = list(paths) or ["."]
+    shown = _Shown(cwd)
+    if base is None:
+        folders = find_story_folders(paths)
+        git = GitContext(Path(paths[0]).resolve())
+    else:
+        root = repo_root(Path(paths[0]).resolve())
+        rev = verify_rev(root, base)
+        folders = changed_story_folders(root, rev, paths)
+        git = GitContext(root, rev, root)
+        git.prefetch([p for f in folders for p in (text_path(f, "fr"), text_path(f, "en"))])
+    results = tuple(check_folder(folder, git, shown) for folder in folders)
+    return Report(stories=results, fail_on=fail_on, base=base)
