@@ -8,6 +8,8 @@ Word diffs and the substantive/cosmetic verdict are computed only for paragraphs
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
@@ -21,12 +23,51 @@ __all__ = ["diff", "word_diff", "changed", "classify"]
 
 
 def _anchors(old: Sequence[str], new: Sequence[str]) -> list[tuple[int, int]]:
-    """Pairs of identical paragraphs kept in order: the longest run of text that did not move."""
+    """Pairs of identical paragraphs kept in order: the longest run of text that did not move.
+
+    Patience diff: paragraphs found exactly once on each side are anchored by a longest increasing
+    subsequence (n log n), and the stretches between them (small, holding the duplicates) by difflib.
+    """
     ids: dict[str, int] = {}
     a = [ids.setdefault(t, len(ids)) for t in old]
     b = [ids.setdefault(t, len(ids)) for t in new]
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return [(m.a + k, m.b + k) for m in matcher.get_matching_blocks() for k in range(m.size)]
+    count_a = Counter(a)
+    count_b = Counter(b)
+    where_b = {x: j for j, x in enumerate(b) if count_b[x] == 1}
+    unique = [(i, where_b[x]) for i, x in enumerate(a) if count_a[x] == 1 and x in where_b]
+    pairs: list[tuple[int, int]] = []
+    bounds = [(-1, -1), *_increasing(unique), (len(a), len(b))]
+    for (i0, j0), (i1, j1) in zip(bounds, bounds[1:], strict=False):
+        if i1 - i0 > 1 and j1 - j0 > 1:
+            matcher = SequenceMatcher(None, a[i0 + 1 : i1], b[j0 + 1 : j1], autojunk=False)
+            pairs += [
+                (i0 + 1 + m.a + k, j0 + 1 + m.b + k) for m in matcher.get_matching_blocks() for k in range(m.size)
+            ]
+        if i1 < len(a):
+            pairs.append((i1, j1))
+    return pairs
+
+
+def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest subsequence of (i, j) pairs, sorted by i, whose j increase too."""
+    tails: list[int] = []
+    tail_at: list[int] = []
+    previous = [-1] * len(pairs)
+    for n, (_, j) in enumerate(pairs):
+        k = bisect_left(tails, j)
+        if k == len(tails):
+            tails.append(j)
+            tail_at.append(n)
+        else:
+            tails[k] = j
+            tail_at[k] = n
+        previous[n] = tail_at[k - 1] if k else -1
+    out: list[tuple[int, int]] = []
+    n = tail_at[-1] if tail_at else -1
+    while n >= 0:
+        out.append(pairs[n])
+        n = previous[n]
+    return out[::-1]
 
 
 def _moved_exact(old: Sequence[str], new: Sequence[str], free_old: list[int], free_new: list[int]) -> list[Pairing]:
@@ -70,10 +111,9 @@ def _lineage(old: Sequence[str], new: Sequence[str]) -> tuple[list[Pairing], lis
     return unchanged, moved, pairs
 
 
-def _is_out_of_order(pair: Pairing, anchors: list[tuple[int, int]]) -> bool:
-    """A pairing crosses an anchor when an unchanged paragraph lies between its old and new positions."""
-    i, j = pair[0][0], pair[1][0]
-    return any((a < i and b > j) or (a > i and b < j) for a, b in anchors)
+def _is_out_of_order(pair: Pairing, anchor_old: list[int], anchor_new: list[int]) -> bool:
+    """A pairing is out of order when its old and new paragraphs lie in different gaps between anchors."""
+    return bisect_left(anchor_old, pair[0][0]) != bisect_left(anchor_new, pair[1][0])
 
 
 def changed(old: Sequence[str], new: Sequence[str], pair: Pairing, kind: ChangeKind) -> Change:
@@ -101,7 +141,8 @@ def diff(old: Sequence[str], new: Sequence[str]) -> tuple[Change, ...]:
     exactly one Change (unchanged ones included), in the order of the new revision (removed ones where they were).
     """
     unchanged, moved, pairs = _lineage(old, new)
-    anchors = [(o[0], n[0]) for o, n in unchanged]
+    anchor_old = [o[0] for o, _ in unchanged]
+    anchor_new = [n[0] for _, n in unchanged]
     changes = [Change(o, n, "unchanged", words=(("=", old[o[0]]),)) for o, n in unchanged]
     changes += [Change(o, n, "moved", reasons=("moved",), words=(("=", old[o[0]]),)) for o, n in moved]
     for pair in pairs:
@@ -109,7 +150,7 @@ def diff(old: Sequence[str], new: Sequence[str]) -> tuple[Change, ...]:
             kind: ChangeKind = "merged"
         elif len(pair[1]) > 1:
             kind = "split"
-        elif _is_out_of_order(pair, anchors):
+        elif _is_out_of_order(pair, anchor_old, anchor_new):
             kind = "moved"
         else:
             kind = "edited"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz.distance import DamerauLevenshtein, Indel
 
@@ -27,29 +27,30 @@ from tracker.diff_lexicon import (
     spoken_value,
     strip_accents,
 )
-from tracker.worddiff import changed_runs, tokens
+from tracker.worddiff import NUMBER_PATTERN, WORD_PATTERN, changed_runs
 
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s|\"|$)")
-_HAS_WORD = re.compile(r"\w")
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):
     text: str
     low: str
     quoted: bool
     number: bool
 
 
+_QUOTE_OR_WORD = re.compile(f'"|{NUMBER_PATTERN}|{WORD_PATTERN}')
+
+
 def _words(folded: str) -> list[_Word]:
     """Words and figures of a folded text, each knowing whether it sits inside quotation marks."""
     out: list[_Word] = []
     quoted = False
-    for tok in tokens(folded):
+    for tok in _QUOTE_OR_WORD.findall(folded):
         if tok == '"':
             quoted = not quoted
-        elif _HAS_WORD.search(tok):
-            out.append(_Word(tok, tok.lower(), quoted, bool(FIGURE.fullmatch(tok))))
+        else:
+            out.append(_Word(tok, tok.lower(), quoted, tok[0].isdigit()))
     return out
 
 
@@ -189,10 +190,10 @@ def classify(old: str, new: str) -> tuple[bool, tuple[str, ...]]:
         s, c = _chunk_reasons(dele, ins, more_sentences)
         sub.extend(s)
         cos.extend(c)
+    if sub:
+        return True, _dedupe(sub)  # what a translator must act on; the cosmetic rest would be noise
     cos.extend(_cosmetic_reasons(old, new, fo, fn))
-    if not sub and not cos:
-        cos.append("punctuation")
-    return bool(sub), _dedupe(sub + cos)
+    return False, _dedupe(cos or ["punctuation"])
 
 
 def _grouped(wo: list[_Word], wn: list[_Word]) -> list[tuple[int, int, int, int]]:

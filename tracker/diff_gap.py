@@ -26,28 +26,51 @@ MAX_CELLS = 40_000
 _NO = float("-inf")
 
 
-def _worth(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+def _worth_of(m: int, a: int, b: int) -> float:
+    """Value of linking `a` old words with `b` new words of which `m` pair up (see the module docstring)."""
     if not a or not b:
         return _NO
-    m = matched(a, b)
-    gain = 2 * m - THRESHOLD * (len(a) + len(b))
+    gain = 2 * m - THRESHOLD * (a + b)
     if gain > 0:
         return gain
-    if m >= 4 and m >= CONTAINED * min(len(a), len(b)):
+    if m >= 4 and m >= CONTAINED * min(a, b):
         return 0.001 * m
     return _NO
 
 
-def _joined(texts: Sequence[str], idx: Sequence[int]) -> tuple[str, ...]:
-    out: tuple[str, ...] = ()
-    for i in idx:
-        out += words(texts[i])
-    return out
+class _Gap:
+    """The words of a gap's paragraphs and their pairwise overlaps, computed once and only when asked."""
+
+    def __init__(self, old: Sequence[str], new: Sequence[str], gap_old: list[int], gap_new: list[int]) -> None:
+        self.a = [words(old[i]) for i in gap_old]
+        self.b = [words(new[j]) for j in gap_new]
+        self._m: dict[tuple[int, int], int] = {}
+
+    def pair(self, i: int, j: int) -> int:
+        key = (i, j)
+        if key not in self._m:
+            self._m[key] = matched(self.a[i], self.b[j])
+        return self._m[key]
+
+    def worth(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """Value of linking old paragraphs [i0, i1) with new [j0, j1); a part that does not mostly come
+        from the other side rules a split or merge out before any joined comparison is made."""
+        if i1 - i0 == 1 and j1 - j0 == 1:
+            return _worth_of(self.pair(i0, j0), len(self.a[i0]), len(self.b[j0]))
+        if i1 - i0 == 1:
+            if any(2 * self.pair(i0, j) < len(self.b[j]) for j in range(j0, j1)):
+                return _NO
+        elif any(2 * self.pair(i, j0) < len(self.a[i]) for i in range(i0, i1)):
+            return _NO
+        a = tuple(w for i in range(i0, i1) for w in self.a[i])
+        b = tuple(w for j in range(j0, j1) for w in self.b[j])
+        return _worth_of(matched(a, b), len(a), len(b))
 
 
 def align_gap(old: Sequence[str], new: Sequence[str], gap_old: list[int], gap_new: list[int]) -> list[Pairing]:
     """Best monotone set of links between the changed paragraphs of one gap (indices into `old` and `new`)."""
     n, m = len(gap_old), len(gap_new)
+    gap = _Gap(old, new, gap_old, gap_new)
     band = max(n, m) if n * m <= MAX_CELLS else max(MAX_PARTS, MAX_CELLS // max(n, m))
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, bool]]] = [[(0, 0, False)] * (m + 1) for _ in range(n + 1)]
@@ -63,12 +86,9 @@ def align_gap(old: Sequence[str], new: Sequence[str], gap_old: list[int], gap_ne
                 cands.append((best[i - 1][j], i - 1, j, False))
             if j:
                 cands.append((best[i][j - 1], i, j - 1, False))
-            for di, dj in _shapes():
+            for di, dj in _SHAPES:
                 if di <= i and dj <= j and best[i - di][j - dj] > _NO:
-                    w = _worth(
-                        _joined(old, gap_old[i - di : i]),
-                        _joined(new, gap_new[j - dj : j]),
-                    )
+                    w = gap.worth(i - di, i, j - dj, j)
                     if w > _NO:
                         cands.append((best[i - di][j - dj] + w, i - di, j - dj, True))
             score, pi, pj, link = max(cands, key=lambda c: c[0])
@@ -84,8 +104,7 @@ def align_gap(old: Sequence[str], new: Sequence[str], gap_old: list[int], gap_ne
     return pairs[::-1]
 
 
-def _shapes() -> tuple[tuple[int, int], ...]:
-    return ((1, 1), *((1, k) for k in range(2, MAX_PARTS + 1)), *((k, 1) for k in range(2, MAX_PARTS + 1)))
+_SHAPES = ((1, 1), *((1, k) for k in range(2, MAX_PARTS + 1)), *((k, 1) for k in range(2, MAX_PARTS + 1)))
 
 
 def pair_leftovers(old: Sequence[str], new: Sequence[str], left_old: list[int], left_new: list[int]) -> list[Pairing]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 # A figure in running text: `6.500`, `6 500` (no-break or thin space), `1,5`, `30.000`, `2020`, `14h30`.
 FIGURE = re.compile(r"\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)*")
@@ -70,8 +71,11 @@ def figure_value(token: str) -> float:
         return float("nan")
 
 
+@lru_cache(maxsize=65536)
 def number_word_value(word: str) -> float | None:
     """Value of a spelled-out number (`dix`, `vingt-cinq`, `twenty-one`), None when `word` is not one."""
+    if word.isdigit() or (word.lower() not in _UNITS and "-" not in word and "‑" not in word and " " not in word):
+        return None
     parts = [p for p in re.split(r"[-‑ ]", word.lower()) if p and p != "et"]
     if not parts or any(p not in _UNITS for p in parts):
         return None

@@ -12,14 +12,10 @@ from rapidfuzz.distance import Indel
 
 # Numbers first, so `6.500`, `6 500` (no-break spaces) and `1,5` stay one token; then words with their
 # elided article (`l’`, `n'`) kept apart, so `a` -> `n'a` reads as one inserted token.
-_TOKEN = re.compile(
-    r"\d{1,3}(?:[\u00a0\u202f]\d{3})+(?:,\d+)?"
-    r"|\d+(?:[.,]\d+)*"
-    r"|[^\W\d_]{1,3}['’](?=\w)"
-    r"|\w+(?:[-‑]\w+)*"
-    r"|\s+"
-    r"|[^\w\s]"
-)
+NUMBER_PATTERN = r"\d{1,3}(?:[\u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)*"
+WORD_PATTERN = r"[^\W\d_]{1,3}['’](?=\w)|\w+(?:[-‑]\w+)*"
+_TOKEN = re.compile(f"{NUMBER_PATTERN}|{WORD_PATTERN}|\\s+|[^\\w\\s]")
+_WORDS_ONLY = re.compile(f"{NUMBER_PATTERN}|{WORD_PATTERN}")
 _WORDISH = re.compile(r"\w")
 
 # Below this word similarity a word diff is noise: show the paragraph as rewritten, old and new whole.
@@ -28,6 +24,7 @@ REWRITE_BELOW = 0.4
 Op = tuple[str, str]
 
 
+@lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[str, ...]:
     """Every token of `text` (words, numbers, spaces, punctuation); they join back into `text`."""
     return tuple(_TOKEN.findall(text))
@@ -36,7 +33,7 @@ def tokens(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def words(text: str) -> tuple[str, ...]:
     """The lowercased words and numbers of `text`, punctuation and spacing left out: what lineage compares."""
-    return tuple(t.lower() for t in _TOKEN.findall(text) if _WORDISH.search(t))
+    return tuple(_WORDS_ONLY.findall(text.lower()))
 
 
 def similarity(old: tuple[str, ...], new: tuple[str, ...]) -> float:

@@ -1,0 +1,110 @@
+"""Benchmark the revision diff: a 30-paragraph and a 5,000-paragraph revision pair, against naive difflib.
+
+    python tests/bench/bench_diff.py
+
+Prints median wall times and the ratio to a baseline measured in the same run (difflib over paragraphs,
+then difflib over the words of each replaced pair). Targets: 30 paragraphs < 10 ms, 5,000 < 1 s.
+"""
+
+from __future__ import annotations
+
+import difflib
+import random
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from importlib import resources
+
+from tracker.diff import diff
+from tracker.segment import segment
+from tracker.worddiff import tokens, words
+
+
+def _sample_paragraphs() -> list[str]:
+    text = resources.files("tracker").joinpath("samples", "sochi-summit", "fr.r2.txt").read_text(encoding="utf-8")
+    return [p for p in segment(text).texts if len(p) > 60]
+
+
+def revision(n: int, rng: random.Random) -> list[str]:
+    """n distinct French-looking paragraphs: sample sentences recombined, each with its own figure."""
+    pool = [s.strip() + "." for p in _sample_paragraphs() for s in p.split(".") if len(s.strip()) > 30]
+    return [f"{' '.join(rng.sample(pool, 2))} Bilan {i}: {rng.randint(10, 9999)} morts." for i in range(n)]
+
+
+def revise(old: list[str], rng: random.Random, rate: float) -> list[str]:
+    """A later revision: ~rate of the paragraphs get a punctuation fix, a changed figure, a moved, added,
+    removed, split or merged paragraph."""
+    new = list(old)
+    for _ in range(max(6, int(len(old) * rate))):
+        i = rng.randrange(len(new) - 1)
+        edit = rng.choice(["comma", "figure", "move", "add", "remove", "split", "merge"])
+        if edit == "comma":
+            new[i] = new[i].replace(" ", ", ", 1)
+        elif edit == "figure":
+            new[i] = new[i].replace("morts", "morts et 12 blessés")
+        elif edit == "move":
+            new.insert(rng.randrange(len(new)), new.pop(i))
+        elif edit == "add":
+            new.insert(i, f"Paragraphe nouveau {rng.random():.6f} sur la situation, selon des sources locales.")
+        elif edit == "remove":
+            del new[i]
+        elif edit == "split" and ". " in new[i]:
+            head, tail = new[i].split(". ", 1)
+            new[i : i + 1] = [head + ".", tail]
+        elif edit == "merge":
+            new[i : i + 2] = [new[i] + " " + new[i + 1]]
+    return new
+
+
+def baseline(old: Sequence[str], new: Sequence[str]) -> int:
+    """Naive difflib: paragraphs as one sequence, then words of each replaced block."""
+    count = 0
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "replace":
+            a = " ".join(old[i1:i2]).split()
+            b = " ".join(new[j1:j2]).split()
+            count += len(difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+    return count
+
+
+def cold_diff(old: Sequence[str], new: Sequence[str]) -> object:
+    """diff with the per-text caches emptied first, so repeats measure real work."""
+    words.cache_clear()
+    tokens.cache_clear()
+    return diff(old, new)
+
+
+def median_ms(fn: Callable[[], object], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    # A fixed pure-Python loop, so figures from a loaded or slower machine can be read in proportion.
+    calibration = median_ms(lambda: sum(range(100_000)), 20)
+    print(f"calibration: sum(range(100_000)) {calibration:.2f} ms (about 1 ms on an idle 2-core machine)")
+    rng = random.Random(7)
+    for n, rate, repeats, target in ((30, 0.2, 50, 10.0), (5000, 0.05, 5, 1000.0)):
+        old = revision(n, rng)
+        new = revise(old, rng, rate)
+        diff(old[:3], new[:3])  # warm the imports that every process pays once
+        ours = median_ms(lambda o=old, w=new: cold_diff(o, w), repeats)
+        base = median_ms(lambda o=old, w=new: baseline(o, w), repeats)
+        changed = sum(1 for c in diff(old, new) if c.kind != "unchanged")
+        print(
+            f"diff {n:>5} paragraphs ({changed} changes): {ours:8.2f} ms median of {repeats}"
+            f"  target < {target:.0f} ms  {'ok' if ours < target else 'SLOW'}"
+            f"  | naive difflib {base:8.2f} ms  ratio {ours / base:5.2f}x"
+        )
+    old = revision(30, rng)
+    rewritten = revision(30, random.Random(99))
+    worst = median_ms(lambda: cold_diff(old, rewritten), 10)
+    print(f"diff    30 paragraphs all rewritten (worst case): {worst:8.2f} ms median of 10")
+
+
+if __name__ == "__main__":
+    main()
