@@ -1,0 +1,198 @@
+"""The Desk: everything a face (the terminal UI) asks of the tracker, over one store and one acting user.
+
+It implements `tracker.tui.backend.Backend` structurally; each call opens no connection of its own beyond the
+store's pool, so worker threads may call it concurrently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+
+from tracker.diff import diff as diff_revisions
+from tracker.errors import NotFoundError, RefusedError
+from tracker.model import (
+    AckKind,
+    Acknowledgement,
+    Approval,
+    Change,
+    Document,
+    Finding,
+    Link,
+    Paragraph,
+    Revision,
+    User,
+    Waiver,
+)
+from tracker.segment import segment
+from tracker.services import alignment, approvals
+from tracker.services.views import load_view, summaries
+from tracker.storage import Store
+from tracker.view import StorySummary, StoryView
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Desk:
+    """One person's desk on one database: reads views, records decisions as that person."""
+
+    def __init__(self, store: Store, user: str, *, clock: Callable[[], datetime] = _utcnow) -> None:
+        self.store = store
+        self.name = user
+        self.clock = clock
+
+    # ------------------------------------------------------------------ reading
+    def user(self) -> User | None:
+        return approvals.acting_user(self.store, self.name, at=self.clock())
+
+    def stories(self) -> list[StorySummary]:
+        return summaries(self.store)
+
+    def view(self, slug: str, fr_rev: int | None = None, en_rev: int | None = None) -> StoryView:
+        return load_view(self.store, slug, fr_rev, en_rev)
+
+    def history(self, slug: str) -> list[Revision]:
+        return [self.store.revision(slug, r.lang, r.number) for r in self.store.revisions(slug)]
+
+    def diff(self, slug: str, lang: str, a: int, b: int) -> tuple[Change, ...]:
+        old, new = self.store.revision(slug, lang, a), self.store.revision(slug, lang, b)
+        return diff_revisions(old.texts, new.texts)
+
+    def change_token(self) -> str:
+        entries = self.store.audit()
+        return f"{len(entries)}:{entries[-1].hash if entries else ''}"
+
+    def changed_since(self, token: str) -> bool:
+        return self.change_token() != token
+
+    # ------------------------------------------------------------------ translating
+    def save_english(
+        self,
+        slug: str,
+        en: tuple[int, ...],
+        text: str,
+        *,
+        fr_rev: int,
+        expected_en_rev: int | None,
+        fr: tuple[int, ...] = (),
+    ) -> Revision:
+        current = self.store.revision(slug, "en", expected_en_rev).texts if expected_en_rev is not None else ()
+        new = segment(text).texts if text.strip() else ()
+        texts = list(current)
+        if en:
+            start, end = min(en), max(en)
+            if end >= len(texts) or sorted(en) != list(range(start, end + 1)):
+                raise RefusedError(
+                    f"{slug}: English paragraphs {list(en)} are not contiguous paragraphs of r{expected_en_rev}"
+                )
+        else:
+            start = end = self._insertion_point(slug, fr, fr_rev, expected_en_rev)
+            end -= 1
+        texts[start : end + 1] = new
+        if not texts:
+            raise RefusedError(f"{slug}: an English revision needs at least one paragraph")
+        document = Document(tuple(Paragraph(i, t, 2 * i + 1, 2 * i + 1) for i, t in enumerate(texts)))
+        revision, created = self.store.add_revision(
+            slug,
+            "en",
+            document,
+            by=self.name,
+            at=self.clock(),
+            based_on=fr_rev,
+            origin="tui",
+            expected_latest=expected_en_rev,
+        )
+        if created and fr and new:
+            self._decide(slug, "relink", fr, tuple(range(start, start + len(new))), fr_rev, revision.number)
+        return revision
+
+    def _insertion_point(self, slug: str, fr: Sequence[int], fr_rev: int, en_rev: int | None) -> int:
+        """After the English of the nearest preceding French paragraph that has some, else at the top."""
+        if en_rev is None or not fr:
+            return 0
+        view = load_view(self.store, slug, fr_rev, en_rev)
+        best, point = -1, 0
+        for row in view.rows:
+            if row.link.fr and row.link.en and max(row.link.fr) < min(fr) and max(row.link.fr) > best:
+                best, point = max(row.link.fr), max(row.link.en) + 1
+        return point
+
+    def suggest(self, slug: str, fr_index: int, *, fr_rev: int) -> object:
+        from tracker.mt.providers import default_provider, load
+        from tracker.services.translate import suggest_paragraphs
+
+        config = load(default_provider())
+        return suggest_paragraphs(self.store, slug, config, paras=[fr_index], fr_number=fr_rev)[0].suggestion
+
+    def ack(self, slug: str, fr_index: int, kind: AckKind, note: str, *, fr_rev: int) -> Acknowledgement:
+        paragraphs = self.store.revision(slug, "fr", fr_rev).paragraphs
+        if not 0 <= fr_index < len(paragraphs):
+            raise NotFoundError(f"{slug}: French revision {fr_rev} has no paragraph {fr_index}")
+        ack = Acknowledgement(slug, paragraphs[fr_index].hash, kind, self.name, self.clock(), note)
+        self.store.add_ack(ack)
+        return ack
+
+    # ------------------------------------------------------------------ alignment corrections
+    def _decide(self, slug: str, action: str, fr: Sequence[int], en: Sequence[int], fr_rev: int, en_rev: int) -> None:
+        try:
+            alignment.decide(
+                self.store, slug, action, fr, en, by=self.name, at=self.clock(), fr_number=fr_rev, en_number=en_rev
+            )
+        except ValueError as exc:
+            raise RefusedError(f"{slug}: {exc}") from exc
+
+    def relink(self, slug: str, fr: tuple[int, ...], en: tuple[int, ...], *, fr_rev: int, en_rev: int) -> None:
+        self._decide(slug, "relink", fr, en, fr_rev, en_rev)
+
+    def unlink(self, slug: str, link: Link, *, fr_rev: int, en_rev: int) -> None:
+        self._decide(slug, "unlink", link.fr, link.en, fr_rev, en_rev)
+
+    def merge(self, slug: str, a: Link, b: Link, *, fr_rev: int, en_rev: int) -> None:
+        self._decide(slug, "merge", a.fr + b.fr, a.en + b.en, fr_rev, en_rev)
+
+    def split(self, slug: str, link: Link, *, fr_at: int, en_at: int, fr_rev: int, en_rev: int) -> None:
+        self._decide(slug, "split", link.fr[:fr_at], link.en[:en_at], fr_rev, en_rev)
+        rest_fr, rest_en = link.fr[fr_at:], link.en[en_at:]
+        if rest_fr or rest_en:
+            self._decide(slug, "confirm", rest_fr, rest_en, fr_rev, en_rev)
+
+    # ------------------------------------------------------------------ review
+    def waive(self, slug: str, finding: Finding, reason: str, *, fr_rev: int, en_rev: int) -> Waiver:
+        if not reason.strip():
+            raise RefusedError(f"{slug}: a waiver needs a reason")
+        fr = self.store.revision(slug, "fr", fr_rev).paragraphs
+        en = self.store.revision(slug, "en", en_rev).paragraphs
+        waiver = Waiver(
+            slug,
+            finding.check,
+            tuple(fr[i].hash for i in finding.fr),
+            tuple(en[j].hash for j in finding.en),
+            self.name,
+            self.clock(),
+            reason,
+        )
+        self.store.add_waiver(waiver)
+        return waiver
+
+    def approve(
+        self, slug: str, note: str, *, fr_rev: int, en_rev: int, force: bool = False, paragraph: int | None = None
+    ) -> Approval:
+        return approvals.decide(
+            self.store,
+            slug,
+            "approved",
+            by=self.name,
+            at=self.clock(),
+            note=note,
+            force=force,
+            fr_rev=fr_rev,
+            en_rev=en_rev,
+            paragraph=paragraph,
+        )
+
+    def reject(self, slug: str, note: str, *, fr_rev: int, en_rev: int) -> Approval:
+        return approvals.decide(
+            self.store, slug, "rejected", by=self.name, at=self.clock(), note=note, fr_rev=fr_rev, en_rev=en_rev
+        )
