@@ -32,12 +32,13 @@ def server() -> Iterator[MTServer]:
 def test_back_translation_flags_a_changed_figure_and_a_lost_negation(server: MTServer) -> None:
     config = ProviderConfig("libre", url=server.url, timeout=2)
     findings = backcheck(FR, EN, LINKS, config, MemoryCache())
-    assert {f.check for f in findings} == {CHECK}
-    by_link = {(f.fr, f.en): f for f in findings if f.severity == "warning"}
-    assert "12" in by_link[((0,), (0,))].message or any("12" in f.message for f in findings)
-    assert any("15" in f.message for f in findings if f.en == (0,))
-    assert any(f.en == (1,) and "negation differs" in f.message for f in findings)
-    assert not [f for f in findings if f.en == (2,)]
+    assert [(f.check, f.severity, f.fr, f.en, f.spans) for f in findings] == [
+        (CHECK, "warning", (0,), (0,), ("12",)),
+        (CHECK, "warning", (0,), (0,), ("15",)),
+        (CHECK, "warning", (1,), (1,), ()),
+    ]
+    assert "lacks the French figure(s) 12" in findings[0].message
+    assert "negation differs: the French is negative" in findings[2].message
 
 
 def test_back_translations_are_cached_like_any_other(server: MTServer) -> None:
@@ -73,3 +74,12 @@ def test_a_failing_provider_surfaces_as_one_translation_error() -> None:
         url = srv.url
     with pytest.raises(TranslationError, match="offline"):
         MTClient(ProviderConfig("libre", url=url, timeout=1), breaker=CircuitBreaker()).translate("x")
+
+
+def test_an_unreachable_provider_is_a_warning_and_no_findings_when_asked() -> None:
+    with MTServer() as srv:
+        url = srv.url
+    heard: list[str] = []
+    findings = backcheck(FR, EN, LINKS, ProviderConfig("libre", url=url, timeout=1), warn=heard.append)
+    assert findings == []
+    assert len(heard) == 1 and heard[0].startswith("back-translation check skipped: LibreTranslate is unreachable")

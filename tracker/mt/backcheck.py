@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from tracker.model import Finding, Link
 from tracker.mt.cache import Cache
@@ -105,14 +105,25 @@ def backcheck(
     links: Sequence[Link],
     provider: str | ProviderConfig | None = None,
     cache: Cache | None = None,
+    *,
+    warn: Callable[[str], None] | None = None,
 ) -> list[Finding]:
-    """Translate the linked English paragraphs back into French (through the MT client and cache) and compare."""
+    """Translate the linked English paragraphs back into French (through the MT client and cache) and compare.
+
+    With `warn`, a failing provider is reported there and the check gives no findings instead of raising.
+    """
+    from tracker.errors import TranslationError
     from tracker.mt import translate_paragraphs
 
     needed = sorted({j for link in links if link.fr for j in link.en})
+    try:
+        returned = translate_paragraphs([en[j] for j in needed], provider, cache, source="en", target="fr")
+    except TranslationError as exc:
+        if warn is None:
+            raise
+        warn(f"back-translation check skipped: {exc}")
+        return []
     back = [""] * len(en)
-    for j, text in zip(
-        needed, translate_paragraphs([en[j] for j in needed], provider, cache, source="en", target="fr"), strict=True
-    ):
+    for j, text in zip(needed, returned, strict=True):
         back[j] = text
     return compare(fr, back, links)
