@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import datetime
 from types import TracebackType
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.pool import StaticPool
 
 from tracker.audit import utc
 from tracker.errors import NotFoundError
@@ -25,6 +27,10 @@ class StoreBase:
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
         self.url = url
+        # An in-memory database is one connection shared by every thread: take turns on it.
+        self._serial: AbstractContextManager[object] = (
+            threading.RLock() if isinstance(engine.pool, StaticPool) else nullcontext()
+        )
 
     @property
     def display_url(self) -> str:
@@ -37,13 +43,14 @@ class StoreBase:
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
-        with translated(self.url), self.engine.connect() as conn:
+        with self._serial, translated(self.url), self.engine.connect() as conn:
             yield conn
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
         """One transaction: committed when the block ends, rolled back (nothing stored) when it raises."""
         with (
+            self._serial,
             translated(self.url),
             self.engine.connect().execution_options(**{WRITE_OPTION: True}) as conn,
             conn.begin(),

@@ -1,0 +1,58 @@
+"""The schema is Alembic's: a database upgraded from empty matches the models, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+
+from tracker.storage import open_store, schema_status
+from tracker.storage.engine import make_engine, resolve_url
+from tracker.storage.migrate import HEAD, alembic_config
+from tracker.storage.tables import METADATA
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_known_head_is_the_newest_migration() -> None:
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD
+
+
+def test_a_database_upgraded_from_empty_matches_the_models(db_url: str) -> None:
+    assert schema_status(db_url) == (None, HEAD)
+    with open_store(db_url) as store, store.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
+        assert compare_metadata(context, METADATA) == []
+    assert schema_status(db_url) == (HEAD, HEAD)
+
+
+def test_the_migrations_go_down_to_empty_and_up_again(db_url: str) -> None:
+    engine = make_engine(resolve_url(db_url))
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "head")
+        with engine.begin() as conn:
+            command.downgrade(alembic_config(conn), "base")
+        with engine.connect() as conn:
+            assert set(inspect(conn).get_table_names()) <= {"alembic_version"}
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "head")
+        with engine.connect() as conn:
+            assert set(inspect(conn).get_table_names()) >= set(METADATA.tables)
+    finally:
+        engine.dispose()
+
+
+def test_the_alembic_command_line_is_configured_from_pyproject(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    alembic = [sys.executable, "-m", "alembic", "-x", f"url={url}"]
+    subprocess.run([*alembic, "upgrade", "head"], cwd=ROOT, check=True, capture_output=True)
+    checked = subprocess.run([*alembic, "check"], cwd=ROOT, capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    assert schema_status(url)[0] == HEAD
