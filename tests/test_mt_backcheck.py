@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from mt_servers import MTServer, glossary_translate
@@ -83,3 +84,23 @@ def test_an_unreachable_provider_is_a_warning_and_no_findings_when_asked() -> No
     findings = backcheck(FR, EN, LINKS, ProviderConfig("libre", url=url, timeout=1), warn=heard.append)
     assert findings == []
     assert len(heard) == 1 and heard[0].startswith("back-translation check skipped: LibreTranslate is unreachable")
+
+
+def test_qa_mt_adds_back_translation_findings_without_touching_the_gate(server: MTServer, tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from tracker.cli import cli
+
+    (tmp_path / "fr.txt").write_text("\n\n".join(FR) + "\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("\n\n".join(EN) + "\n", encoding="utf-8")
+    env = {"TRACKER_CONFIG": str(tmp_path / "none.toml"), "TRACKER_MT_LIBRE_URL": server.url}
+    args = ["qa", str(tmp_path / "fr.txt"), str(tmp_path / "en.txt"), "--format", "json"]
+    plain = CliRunner().invoke(cli, args, env=env, standalone_mode=False)
+    with_mt = CliRunner().invoke(cli, [*args, "--mt", "libre"], env=env, standalone_mode=False)
+    before, after = json.loads(plain.stdout)["issues"], json.loads(with_mt.stdout)["issues"]
+    assert after[: len(before)] == before
+    back = [i for i in after[len(before) :] if i["check"] == CHECK]
+    assert [(i["fr"], i["en"], i["severity"]) for i in back] == [([0], [0], "warning")] * 2 + [([1], [1], "warning")]
+    assert with_mt.return_value == plain.return_value

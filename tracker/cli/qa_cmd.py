@@ -60,11 +60,29 @@ def gate(findings: Sequence[Finding]) -> ExitCode:
     return ExitCode.FINDINGS if any(f.severity == "error" and not f.waived for f in findings) else ExitCode.OK
 
 
+def _back_translation(
+    fr: Sequence[str], en: Sequence[str], links: Sequence[Any], provider: str, cache: Any
+) -> list[Finding]:
+    """Back-translation findings (issue 10); an unreachable provider is a warning on stderr, not a failure."""
+    from tracker.mt.backcheck import backcheck
+
+    def warn(message: str) -> None:
+        click.echo(f"tracker: warning: {message}", err=True)
+
+    return backcheck(fr, en, links, provider, cache, warn=warn)
+
+
 @click.command()
 @click.argument("first", metavar="FR_FILE|SLUG")
 @click.argument("second", metavar="[EN_FILE]", required=False)
+@click.option(
+    "--mt",
+    "mt_provider",
+    metavar="PROVIDER",
+    help="Also translate the English back into French and compare (back-translation check; off by default).",
+)
 @FORMAT_OPTION
-def qa(first: str, second: str | None, fmt: str) -> ExitCode:
+def qa(first: str, second: str | None, mt_provider: str | None, fmt: str) -> ExitCode:
     """Check an adaptation against its source: FR_FILE EN_FILE (aligned first), or a stored story SLUG.
 
     Checks figures, dates and times, quotes, names, untranslated text, lengths and coverage, each in its own
@@ -78,13 +96,22 @@ def qa(first: str, second: str | None, fmt: str) -> ExitCode:
         from tracker.qa import check
 
         fr, en = read_paragraphs(first), read_paragraphs(second)
-        findings = check(fr, en, align(fr, en), config)
+        links = align(fr, en)
+        findings = check(fr, en, links, config)
+        if mt_provider:
+            findings = (*findings, *_back_translation(fr, en, links, mt_provider, None))
     else:
         from tracker.services.qa import qa_revisions
         from tracker.storage import open_store
 
         with open_store(settings().db) as store:
-            findings = qa_revisions(store, first, config=config).findings
+            result = qa_revisions(store, first, config=config)
+            findings = result.findings
+            if mt_provider:
+                from tracker.mt.cache import StoreCache
+
+                back = _back_translation(result.fr, result.en, result.links, mt_provider, StoreCache(store))
+                findings = (*findings, *back)
     if fmt == "json":
         emit_json({"issues": [finding_json(f) for f in findings]})
     else:
