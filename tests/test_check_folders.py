@@ -1,0 +1,84 @@
+"""Story folders and the database: `import-folder` then `export` give back a folder that checks clean."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from test_check_git import SAMPLE, make_story
+
+from tracker.cli import main
+from tracker.services.folders import find_story_folders, load_folder
+from tracker.sidecar import FILENAME, parse
+from tracker.storage import open_store
+
+
+def test_load_folder_reads_both_texts_with_lines_and_the_sidecar(tmp_path: Path) -> None:
+    folder = make_story(tmp_path, "sochi")
+    story = load_folder(folder)
+    assert story.slug == "sochi"
+    assert len(story.fr.paragraphs) == 15 and len(story.en.paragraphs) == 14
+    assert story.en.paragraphs[6].line_start == 13
+    assert story.sidecar.adapted_from == tuple(p.hash for p in story.fr.paragraphs)
+
+
+def test_story_folders_are_found_under_paths_and_hidden_folders_skipped(tmp_path: Path) -> None:
+    make_story(tmp_path, "desk/a")
+    make_story(tmp_path, "desk/b")
+    make_story(tmp_path, "desk/.trash/c")
+    (tmp_path / "desk" / "notes").mkdir()
+    assert [p.name for p in find_story_folders([tmp_path / "desk"])] == ["a", "b"]
+    assert find_story_folders([tmp_path / "desk" / "a" / "en.txt"]) == [tmp_path / "desk" / "a"]
+
+
+def test_a_folder_round_trips_through_the_database_and_still_checks_clean(
+    tmp_path: Path, sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = make_story(tmp_path, "in/sochi")
+    assert main(["--db", sqlite_url, "--as", "ann", "import-folder", str(folder)]) == 0
+    assert "approved by ed stored" in capsys.readouterr().out
+    assert main(["--db", sqlite_url, "export", "sochi", str(tmp_path / "out")]) == 0
+    capsys.readouterr()
+    exported = parse((tmp_path / "out" / FILENAME).read_text(encoding="utf-8"))
+    original = load_folder(folder).sidecar
+    assert exported.adapted_from == original.adapted_from
+    assert [a.fr_hash for a in exported.acknowledgements] == [a.fr_hash for a in original.acknowledgements]
+    assert [(a.en_hash, a.alignment_hash) for a in exported.approvals] == [
+        (a.en_hash, a.alignment_hash) for a in original.approvals
+    ]
+    assert (tmp_path / "out" / "fr.txt").read_text(encoding="utf-8").count("\n\n") == 14
+    assert main(["check", str(tmp_path / "out"), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["findings"] == []
+
+
+def test_importing_a_folder_whose_french_moved_on_stores_the_english_on_its_own_base(
+    tmp_path: Path, sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = make_story(tmp_path, "sochi")
+    shutil.copy(SAMPLE / "fr.r3.txt", folder / "fr.txt")
+    assert main(["--db", sqlite_url, "import-folder", str(folder)]) == 0
+    assert "other texts than the folder's" in capsys.readouterr().out
+    with open_store(sqlite_url) as store:
+        french = store.revisions("sochi", "fr")
+        english = store.revision("sochi", "en")
+    assert [r.number for r in french] == [1, 2]
+    assert english.based_on == 1
+    assert main(["--db", sqlite_url, "import-folder", str(folder)]) == 0
+    assert "nothing stored" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("xliff", "sochi.xlf"), ("tmx", "sochi.tmx")])
+def test_export_writes_exchange_files(
+    fmt: str, name: str, tmp_path: Path, sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = make_story(tmp_path, "sochi")
+    assert main(["--db", sqlite_url, "import-folder", str(folder)]) == 0
+    assert main(["--db", sqlite_url, "export", "sochi", str(tmp_path / "x"), "--format", fmt]) == 0
+    assert capsys.readouterr().out.strip().endswith(name)
+    assert (tmp_path / "x" / name).read_bytes().startswith(b"<?xml")
+
+
+def test_exporting_an_unknown_story_is_a_data_error(tmp_path: Path, sqlite_url: str) -> None:
+    assert main(["--db", sqlite_url, "export", "nope", str(tmp_path / "x")]) == 3
