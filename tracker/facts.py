@@ -92,7 +92,10 @@ _CURRENCIES = {
     "percent": "%", "pc": "%", "pourcent": "%",
 }  # fmt: skip
 # Measures English papers convert (value in English = value in French x factor, roughly).
-_CONVERSIONS = {"km": 0.621371, "m": 3.28084, "kg": 2.20462, "ha": 2.47105, "m3": 35.3147, "t": 1.10231, "cm": 0.393701}
+_CONVERSIONS = {
+    "km": ("miles", 0.621371), "m": ("ft", 3.28084), "kg": ("lb", 2.20462), "ha": ("acres", 2.47105),
+    "m3": ("ft3", 35.3147), "t": ("t", 1.10231), "cm": ("in", 0.393701),
+}  # fmt: skip
 _UNITS = {
     "km", "m", "cm", "mm", "kg", "g", "t", "ha", "l", "mw", "gw", "kw", "kwh", "mo", "go", "gb", "mb", "ft", "mph",
     "lb", "lbs", "oz", "mi", "miles", "acres", "°c", "°f", "°", "hz", "mhz", "ghz", "kmh", "km/h", "min", "mn",
@@ -101,7 +104,7 @@ _UNIT_WORDS = {
     "mètres": "m", "mètre": "m", "metres": "m", "meters": "m", "metre": "m", "meter": "m", "kilomètres": "km",
     "kilomètre": "km", "kilometres": "km", "kilometers": "km", "kilos": "kg", "kilogrammes": "kg", "kilograms": "kg",
     "hectares": "ha", "tonnes": "t", "tons": "t", "pounds": "lb", "pound": "lb", "feet": "ft", "foot": "ft",
-    "mile": "miles", "acre": "acres", "lbs": "lb",
+    "mile": "miles", "acre": "acres", "lbs": "lb", "pouces": "in", "pouce": "in", "inches": "in", "inch": "in",
 }  # fmt: skip
 _ORDINAL_SUFFIX = {"e", "er", "ère", "re", "ème", "eme", "ième", "nd", "st", "rd", "th", "è"}
 
@@ -235,6 +238,8 @@ def _unit_after_scale(rest: str) -> str | None:
     """`millions d'euros`, `million pounds`, `milliards de mètres cubes`."""
     if re.match(r"(?:de |d[’'])?(?:mètres? cubes?|cubic (?:metres|meters)|m3|m³)", rest):
         return "m3"
+    if re.match(r"cubic (?:feet|foot)", rest):
+        return "ft3"
     found = re.match(r"(?:de |d[’'])?(\w+|€)", rest)
     if found and found.group(1) in _CURRENCIES:
         return _CURRENCIES[found.group(1)]
@@ -349,11 +354,21 @@ def figures(text: str, lang: Language) -> tuple[Figure, ...]:
 _RANGE = re.compile(r"[ \u00a0]*(?:à|et|ou|-|–|to|and|or)[ \u00a0]*")
 
 
-def converted(value: float, unit: str | None) -> frozenset[float]:
-    """The value in the unit an English paper may convert a metric unit to (rough, as papers round)."""
+def converted(value: float, unit: str | None) -> tuple[str, float] | None:
+    """The unit an English paper may convert a metric unit to, and the value there (15 m -> ft, 49.2)."""
     if unit in _CONVERSIONS:
-        return frozenset({value * _CONVERSIONS[unit]})
-    return frozenset()
+        target, factor = _CONVERSIONS[unit]
+        return target, value * factor
+    return None
+
+
+def precision(value: float) -> float:
+    """Half a unit of the last significant digit, as written (286 -> 0.5, 6500 -> 50, 45.72 -> 0.005)."""
+    if value.is_integer():
+        digits = str(int(abs(value)))
+        zeros = len(digits) - len(digits.rstrip("0")) if value else 0
+        return 0.5 * 10**zeros
+    return 0.5 * 10 ** -len(repr(value).split(".")[1])
 
 
 # ---------------------------------------------------------------- dates and times
@@ -596,7 +611,7 @@ def quotes(text: str) -> tuple[Quote, ...]:
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-‑][^\W\d_]+)*")
 _ROMAN = re.compile(r"^[IVXLC]+(?:e|er|ème)?$")
-_SENTENCE_MARKS = ".!?:;«»“”\"([—–…"
+_SENTENCE_MARKS = '.!?:;«»“”"([—–…'
 
 
 def _starts_sentence(text: str, start: int) -> bool:

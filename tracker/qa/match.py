@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 
 from rapidfuzz.fuzz import ratio
 
-from tracker.facts import DateFact, Figure, Name, converted, name_key
+from tracker.facts import DateFact, Figure, Name, converted, name_key, precision
 
 _EXCLUSIVE_UNITS = {"%", "EUR", "USD", "GBP", "JPY", "CNY", "RUB"}
 
@@ -36,9 +36,13 @@ def _rounds(x: float, y: float) -> bool:
     return False
 
 
-def _converts(value: float, unit: str | None, others: frozenset[float]) -> bool:
-    """A metric figure opposite an English paper's conversion of it (15 m ~ 50 ft), within rounding."""
-    return any(abs(v - target) <= 0.12 * abs(target) for target in converted(value, unit) for v in others)
+def _converts(value: float, unit: str | None, other: Figure) -> bool:
+    """A metric figure opposite an English paper's conversion of it (15 m ~ 50 ft), within both roundings."""
+    target = converted(value, unit)
+    if target is None or other.unit != target[0]:
+        return False
+    factor = target[1] / value if value else 1.0
+    return any(abs(v - target[1]) <= factor * precision(value) + precision(v) for v in other.values)
 
 
 def _short_years(values: frozenset[float]) -> frozenset[float]:
@@ -67,9 +71,7 @@ def figure_matched(figure: Figure, opposite: tuple[Figure, ...], extra: set[floa
         for value in figure.values:
             if other.claim and any(_rounds(value, v) for v in other.values):
                 return True
-            if _converts(value, figure.unit, other.values) or any(
-                _converts(v, other.unit, frozenset({value})) for v in other.values
-            ):
+            if _converts(value, figure.unit, other) or any(_converts(v, other.unit, figure) for v in other.values):
                 return True
     return False
 
@@ -97,7 +99,7 @@ def same_name(a: str, b: str) -> bool:
     if short < 4:
         return False
     prefix = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), short)
-    return (prefix >= 4 and prefix >= 0.6 * short) or ratio(a, b) >= 80
+    return (prefix >= 4 and prefix >= 0.6 * max(len(a), len(b))) or ratio(a, b) >= 80
 
 
 def _acronym_match(acronym: str, english: str, french: str) -> bool:
@@ -131,13 +133,27 @@ class English:
         return key in self.keys or any(same_name(key, other) for other in self.keys)
 
 
+def _significant(name: Name, ignore: frozenset[str]) -> list[str]:
+    """The parts that must be found: of a multi-word name its last word (Vladimir Poutine -> Putin; David
+    Kimaiyo is not carried by another David), unless that word is a title or a common noun."""
+
+    def keep(part: str) -> bool:
+        return part not in ignore and part.lower() not in _FUNCTION_WORDS and (len(part) >= 3 or name.acronym)
+
+    last = [p for p in re.split(r"[-‑]", name.text.split()[-1]) if keep(p)]
+    return last if len(name.text.split()) > 1 and last else [p for p in name.parts if keep(p)]
+
+
+_FUNCTION_WORDS = frozenset({"the", "and", "of", "for", "les", "des", "del", "der", "von", "van"})
+
+
 def name_carried(
     name: Name, english: English, table: Mapping[str, tuple[str, ...]], ignore: frozenset[str], french: str
 ) -> bool | None:
     """Whether the English has the name; None when it holds nothing to look for (titles, initials)."""
     if name.text in table and any(english.has_spelling(s) for s in table[name.text]):
         return True
-    parts = [p for p in name.parts if p not in ignore and (len(p) >= 3 or name.acronym)]
+    parts = _significant(name, ignore)
     if not parts:
         return None
     for part in parts:
