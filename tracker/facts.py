@@ -367,8 +367,8 @@ def precision(value: float) -> float:
     if value.is_integer():
         digits = str(int(abs(value)))
         zeros = len(digits) - len(digits.rstrip("0")) if value else 0
-        return 0.5 * 10**zeros
-    return 0.5 * 10 ** -len(repr(value).split(".")[1])
+        return 0.5 * 10.0**zeros
+    return 0.5 * 10.0 ** -len(repr(value).split(".")[1])
 
 
 # ---------------------------------------------------------------- dates and times
