@@ -69,7 +69,8 @@ def flags(
             acked = _acked(acks, "no-change", texts)
             out.append(Flag("stale", current, link.en, _reasons(link_changes), tuple(link_changes), acked))
         elif any(_text_changed(c) for c in link_changes):
-            out.append(Flag("cosmetic", current, link.en, _reasons(link_changes), tuple(link_changes)))
+            acked = _acked(acks, "no-change", texts)
+            out.append(Flag("cosmetic", current, link.en, _reasons(link_changes), tuple(link_changes), acked))
     for j, text in enumerate(current_fr):
         if j in covered or is_signature(text) or not text.strip():
             continue

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from tracker.cli.common import FORMAT_OPTION, emit_json, read_file
+from tracker.cli.common import FORMAT_OPTION, emit_json, read_file, settings
 from tracker.exitcodes import ExitCode
 from tracker.model import Change
 
@@ -49,7 +49,8 @@ def change_json(change: Change) -> dict[str, Any]:
     }
 
 
-def _marked(change: Change, colour: bool) -> str:
+def marked(change: Change, colour: bool) -> str:
+    """The words of a change, marked [-removed-]{+added+}, or in colour for a terminal."""
     parts = []
     for op, text in change.words:
         if op == "=":
@@ -86,7 +87,7 @@ def render_text(changes: tuple[Change, ...], *, plain: bool, show_all: bool, col
             if change.new:
                 lines.append(f"  After: {after}")
         else:
-            lines.append(f"  {_marked(change, colour)}")
+            lines.append(f"  {marked(change, colour)}")
         blocks.append("\n".join(lines))
     if not blocks:
         return "no changes"
@@ -94,7 +95,9 @@ def render_text(changes: tuple[Change, ...], *, plain: bool, show_all: bool, col
 
 
 def _stored(slug: str, lang: str, start: int | None, end: int | None) -> tuple[Change, ...]:
-    raise click.UsageError("diffing stored revisions needs the database layer, which is not installed yet")
+    from tracker.services.status import stored_diff
+
+    return stored_diff(settings().db, slug, lang, start, end)
 
 
 @click.command()

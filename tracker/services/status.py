@@ -1,0 +1,94 @@
+"""Flags and diffs of stored stories, and acknowledgements: what `tracker status`, `tracker ack` and
+`tracker diff SLUG` ask of the database. Flags are derived from stored facts every time, never stored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from tracker.diff import diff
+from tracker.errors import InputError, NotFoundError
+from tracker.flags import history_flags, needs_action
+from tracker.model import AckKind, Acknowledgement, Change, Flag
+from tracker.storage import Store, open_store
+
+
+@dataclass(frozen=True, slots=True)
+class StoryStatus:
+    """The flags of a story's latest English against its latest French, with the texts they point into."""
+
+    story: str
+    fr_rev: int
+    en_rev: int | None
+    based_on: int | None
+    fr: tuple[str, ...]
+    en: tuple[str, ...]
+    flags: tuple[Flag, ...]
+
+    @property
+    def needs_action(self) -> bool:
+        return any(needs_action(f) for f in self.flags)
+
+
+def stored_diff(db: str | None, slug: str, lang: str, start: int | None, end: int | None) -> tuple[Change, ...]:
+    """The diff of two stored revisions of one language; `end` None = the latest, `start` None = the one before."""
+    with open_store(db) as store:
+        numbers = [r.number for r in store.revisions(slug, lang)]
+        if not numbers:
+            raise NotFoundError(f"{slug}: no {lang} revision")
+        new_number = end if end is not None else numbers[-1]
+        if start is None:
+            earlier = [n for n in numbers if n < new_number]
+            if not earlier:
+                raise InputError(slug, f"{lang} revision {new_number} has no earlier revision to diff with")
+            start = earlier[-1]
+        old = store.revision(slug, lang, start)
+        new = store.revision(slug, lang, new_number)
+    return diff(old.texts, new.texts)
+
+
+def status_of(store: Store, slug: str) -> StoryStatus:
+    """Flags of the latest English revision against the latest French one; each English paragraph is judged
+    against the French it was written from (see `tracker.flags.history_flags`)."""
+    from tracker.services.views import adaptations
+
+    fr = store.revision(slug, "fr")
+    acks = store.acks(slug)
+    if store.latest_number(slug, "en") is None:
+        from tracker.flags import flags
+        from tracker.model import Link
+
+        lone = tuple(Link((i,), ()) for i in range(len(fr.paragraphs)))
+        found = flags(fr.texts, fr.texts, (), lone, acks)
+        return StoryStatus(slug, fr.number, None, None, fr.texts, (), found)
+    en = store.revision(slug, "en")
+    found = history_flags(fr.texts, adaptations(store, slug, en), acks)
+    return StoryStatus(slug, fr.number, en.number, en.based_on, fr.texts, en.texts, found)
+
+
+def story_status(db: str | None, slug: str) -> StoryStatus:
+    with open_store(db) as store:
+        return status_of(store, slug)
+
+
+def acknowledge(
+    db: str | None,
+    slug: str,
+    fr_index: int,
+    kind: AckKind,
+    note: str,
+    *,
+    by: str,
+    at: datetime,
+    fr_rev: int | None = None,
+) -> tuple[Acknowledgement, int]:
+    """Record that French paragraph `fr_index` (of the latest French revision, or `fr_rev`) needs no change in
+    the English, or is left out on purpose; bound to that paragraph's text, it lapses when the text changes.
+    Returns the acknowledgement and the French revision number it was made on."""
+    with open_store(db) as store:
+        fr = store.revision(slug, "fr", fr_rev)
+        if not 0 <= fr_index < len(fr.paragraphs):
+            raise NotFoundError(f"{slug}: French revision {fr.number} has no paragraph {fr_index}")
+        ack = Acknowledgement(slug, fr.paragraphs[fr_index].hash, kind, by, at, note)
+        store.add_ack(ack)
+        return ack, fr.number
