@@ -11,7 +11,7 @@ from tracker import facts
 from tracker.model import Finding, Link, Severity
 from tracker.qa.match import English, date_matched, figure_matched, name_carried, pool, time_values
 
-_SENTENCE = re.compile(r"(?<=[.!?…])[»”\"]?\s+(?=[«“\"]?[\s\u00a0\u202f]*[A-ZÀ-Ý])")
+_SENTENCE = re.compile(r"(?<![A-Z]\.)(?<=[.!?…])[»”\"]?\s+(?=[«“\"]?[\s\u00a0\u202f]*[A-ZÀ-Ý])")
 _EN_PER_FR = 0.9  # English runs about a tenth shorter than French: the yardstick for a sentence with no fact
 
 
@@ -58,7 +58,9 @@ class Pair:
     def _fr_hits(self) -> list[tuple[int, bool]]:
         """Every French fact (start offset) and whether the English has it."""
         extra = time_values(self.en_dates)
-        hits = [(f.start, figure_matched(f, self.en_figures, extra)) for f in self.fr_figures if f.claim]
+        hits = [
+            (f.start, figure_matched(f, self.en_figures, extra)) for f in self.fr_figures if f.claim and not f.spelled
+        ]
         values = pool(self.en_figures)
         hits += [(d.start, date_matched(d, self.en_dates, values)) for d in self.fr_dates if d.claim]
         for name in self.fr_names:
