@@ -2,15 +2,36 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from tracker.cli.common import settings
+from tracker.errors import StoreError
 from tracker.exitcodes import ExitCode
 
 
+def build_backend(db: str | None, user: str) -> Any:
+    """The real desk on the database (the default one is seeded with the sample story on first run).
+
+    Typed `Any` because the CLI may not import the UI package; the desk implements `tracker.tui.backend.Backend`.
+    """
+    try:
+        from tracker.services.desk import Desk  # type: ignore[import-not-found,unused-ignore]
+        from tracker.services.seed import ensure_seeded  # type: ignore[import-not-found,unused-ignore]
+        from tracker.storage import open_store  # type: ignore[attr-defined,unused-ignore]
+    except ImportError as exc:
+        raise StoreError(f"the terminal UI needs the desk service, which is not available yet ({exc})") from exc
+    store = open_store(db)
+    ensure_seeded(store)
+    return Desk(store, user)
+
+
 @click.command()
-def tui() -> ExitCode:
+@click.option("--story", metavar="SLUG", help="Open this story directly.")
+def tui(story: str | None) -> ExitCode:
     """Open the terminal UI on the database (the default one is seeded with the sample story)."""
     from tracker.tui.app import run_app
 
-    return run_app(db=settings().db, user=settings().acting_user)
+    db, user = settings().db, settings().acting_user
+    return run_app(db=db, user=user, story=story, backend=build_backend(db, user))

@@ -1,0 +1,89 @@
+"""Messages the UI's widgets and workers post: small dataclasses, named in the past tense."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from tracker.model import Change, Revision
+from tracker.view import StorySummary, StoryView
+
+
+@dataclass
+class CursorMoved(Message):
+    """The side-by-side cursor is on another row (high frequency: only the latest matters)."""
+
+    index: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, CursorMoved)
+
+
+@dataclass
+class RowOpened(Message):
+    """The person asked for everything about one row (Enter)."""
+
+    index: int
+
+
+@dataclass
+class StoriesLoaded(Message):
+    stories: list[StorySummary]
+
+
+@dataclass
+class ViewLoaded(Message):
+    """A story view arrived from the backend; `cursor` asks to put the cursor on that row."""
+
+    view: StoryView
+    cursor: int | None = None
+    token: str = ""
+
+
+@dataclass
+class HistoryLoaded(Message):
+    revisions: list[Revision]
+
+
+@dataclass
+class DiffLoaded(Message):
+    lang: str
+    a: int
+    b: int
+    changes: tuple[Change, ...]
+
+
+@dataclass
+class ParagraphHistoryLoaded(Message):
+    """The revisions a French paragraph went through, newest first: (revision number, text, what happened)."""
+
+    row: int
+    entries: list[tuple[int, str, str]]
+
+
+@dataclass
+class SuggestionReceived(Message):
+    row: int
+    text: str
+    provider: str
+
+
+@dataclass
+class ActionSucceeded(Message):
+    """A decision was stored; `reload` asks the story screen to fetch the view again."""
+
+    text: str
+    reload: bool = True
+
+
+@dataclass
+class ActionFailed(Message):
+    """A backend call failed with a message meant for the person (never a traceback)."""
+
+    text: str
+
+
+@dataclass
+class DatabaseChanged(Message):
+    """Someone wrote to the database since this screen loaded it."""

@@ -1,0 +1,1 @@
+"""The UI's screens: stories, story, history, help, and the modal decisions."""

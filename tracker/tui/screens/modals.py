@@ -1,0 +1,226 @@
+"""Modal decisions: each is a ModalScreen[T] that dismisses with the answer, or None when the person cancels."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, RadioButton, RadioSet, Static, TextArea
+from textual.widgets.option_list import Option
+
+from tracker.model import AckKind
+
+_CANCEL: list[BindingType] = [Binding("escape", "cancel", "Cancel")]
+
+
+def parse_indices(text: str) -> tuple[int, ...] | None:
+    """'3, 4' or '3 4' or '3-5' -> (3, 4[, 5]); '' -> (); None when it does not read as paragraph numbers."""
+    out: list[int] = []
+    for part in re.split(r"[,\s]+", text.strip()):
+        if not part:
+            continue
+        m = re.fullmatch(r"(\d+)(?:-(\d+))?", part)
+        if m is None:
+            return None
+        first, last = int(m[1]), int(m[2] or m[1])
+        out.extend(range(first, last + 1))
+    return tuple(sorted(set(out)))
+
+
+class EditModal(ModalScreen[str | None]):
+    """Edit the English of a row in place, the French (with its changes) shown above; Ctrl+S saves."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*_CANCEL, Binding("ctrl+s", "save", "Save", priority=True)]
+
+    def __init__(self, title: str, french: str, english: str) -> None:
+        super().__init__()
+        self._title, self._french, self._english = title, french, english
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Label(self._title, classes="dialog-title")
+            yield Static(self._french, classes="reference", markup=False)
+            yield TextArea(self._english, id="edit-text", soft_wrap=True, show_line_numbers=False)
+            yield Label("Ctrl+S save · Esc cancel · blank line = new paragraph", classes="dialog-help")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class AckModal(ModalScreen[tuple[AckKind, str] | None]):
+    """Acknowledge a French paragraph: nothing to change in the English, or left out on purpose."""
+
+    BINDINGS: ClassVar[list[BindingType]] = _CANCEL
+
+    def __init__(self, omitted: bool) -> None:
+        super().__init__()
+        self._omitted = omitted
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Acknowledge this French paragraph", classes="dialog-title")
+            with RadioSet(id="ack-kind"):
+                yield RadioButton("No change needed in the English", value=not self._omitted, id="no-change")
+                yield RadioButton("Omitted on purpose", value=self._omitted, id="omitted")
+            yield Input(placeholder="note (optional) — Enter to confirm", id="ack-note")
+            yield Label("Enter confirm · Esc cancel", classes="dialog-help")
+
+    def on_mount(self) -> None:
+        self.query_one("#ack-note", Input).focus()
+
+    def on_input_submitted(self) -> None:
+        pressed = self.query_one(RadioSet).pressed_button
+        kind: AckKind = "omitted" if pressed is not None and pressed.id == "omitted" else "no-change"
+        self.dismiss((kind, self.query_one("#ack-note", Input).value.strip()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class NoteModal(ModalScreen[str | None]):
+    """Ask for a note or reason; `required` refuses an empty answer (waivers and rejections need a why)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = _CANCEL
+
+    def __init__(self, title: str, placeholder: str, *, required: bool = True, detail: str = "") -> None:
+        super().__init__()
+        self._title, self._placeholder, self._required, self._detail = title, placeholder, required, detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self._title, classes="dialog-title")
+            if self._detail:
+                yield Static(self._detail, classes="reference", markup=False)
+            yield Input(placeholder=self._placeholder, id="note")
+            yield Label("Enter confirm · Esc cancel", classes="dialog-help")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        if self._required and not value:
+            self.notify("A reason is required.", severity="warning")
+            return
+        self.dismiss(value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ApproveModal(ModalScreen[tuple[str, bool] | None]):
+    """Approve with a note; forcing past rows that need action requires a note."""
+
+    BINDINGS: ClassVar[list[BindingType]] = _CANCEL
+
+    def __init__(self, title: str, pending: int) -> None:
+        super().__init__()
+        self._title, self._pending = title, pending
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self._title, classes="dialog-title")
+            if self._pending:
+                yield Static(f"{self._pending} row(s) still need action.", classes="warning")
+            yield Input(placeholder="note (required when forcing) — Enter to confirm", id="approve-note")
+            yield Checkbox("Force (approve despite rows that need action)", id="force")
+            with Horizontal(classes="buttons"):
+                yield Button("Approve", variant="success", id="approve")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def _submit(self) -> None:
+        note = self.query_one(Input).value.strip()
+        force = self.query_one(Checkbox).value
+        if force and not note:
+            self.notify("Forcing an approval needs a note saying why.", severity="warning")
+            return
+        self.dismiss((note, force))
+
+    def on_input_submitted(self) -> None:
+        self._submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "approve":
+            self._submit()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class RelinkModal(ModalScreen[tuple[tuple[int, ...], tuple[int, ...]] | None]):
+    """Say which French paragraphs stand for which English ones (numbers as shown in the columns)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = _CANCEL
+
+    def __init__(self, fr: tuple[int, ...], en: tuple[int, ...]) -> None:
+        super().__init__()
+        self._fr, self._en = fr, en
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Relink: these French paragraphs stand for these English ones", classes="dialog-title")
+            yield Label("French ¶ (e.g. 8, 9 or 8-9; empty = none)")
+            yield Input(", ".join(map(str, self._fr)), id="relink-fr")
+            yield Label("English ¶")
+            yield Input(", ".join(map(str, self._en)), id="relink-en")
+            yield Label("Enter confirm · Tab next field · Esc cancel", classes="dialog-help")
+
+    def on_mount(self) -> None:
+        self.query_one("#relink-en", Input).focus()
+
+    def on_input_submitted(self) -> None:
+        fr = parse_indices(self.query_one("#relink-fr", Input).value)
+        en = parse_indices(self.query_one("#relink-en", Input).value)
+        if fr is None or en is None or not (fr or en):
+            self.notify("Paragraph numbers, please: 3, 4 or 3-4.", severity="warning")
+            return
+        self.dismiss((fr, en))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class RevisionModal(ModalScreen[int | None]):
+    """Pick a revision of one language; the current one is highlighted."""
+
+    BINDINGS: ClassVar[list[BindingType]] = _CANCEL
+
+    def __init__(self, title: str, choices: list[tuple[int, str]], current: int | None) -> None:
+        super().__init__()
+        self._title, self._choices, self._current = title, choices, current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self._title, classes="dialog-title")
+            yield OptionList(*(Option(text, id=str(number)) for number, text in self._choices), id="revisions")
+            yield Label("Enter pick · Esc cancel", classes="dialog-help")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        numbers = [n for n, _ in self._choices]
+        if self._current in numbers:
+            options.highlighted = numbers.index(self._current)
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id or 0))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

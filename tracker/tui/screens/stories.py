@@ -1,0 +1,175 @@
+"""The stories screen: every story's state at a glance, sortable, filterable and searchable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from tracker.errors import TrackerError
+from tracker.tui.backend import Backend
+from tracker.tui.messages import ActionFailed, StoriesLoaded
+from tracker.view import StorySummary
+
+SORTS: dict[str, Callable[[StorySummary], object]] = {
+    "most to do": lambda s: (-(s.stale + s.untranslated + s.qa), s.slug),
+    "latest change": lambda s: -s.updated_at.timestamp(),
+    "name": lambda s: s.slug,
+}
+FILTERS: dict[str, Callable[[StorySummary], bool]] = {
+    "all": lambda s: True,
+    "needs work": lambda s: not s.up_to_date,
+    "up to date": lambda s: s.up_to_date,
+    "awaiting approval": lambda s: s.approval != "approved",
+}
+
+
+def state_text(story: StorySummary) -> Text:
+    """The state column: words first (readable without colour), colour second."""
+    if story.en_rev is None:
+        return Text("no English", style="bold magenta")
+    parts = []
+    if story.stale:
+        parts.append((f"stale {story.stale}", "bold red"))
+    if story.untranslated:
+        parts.append((f"untranslated {story.untranslated}", "bold magenta"))
+    if story.qa:
+        parts.append((f"QA {story.qa}", "bold yellow"))
+    if not parts:
+        return Text("up to date", style="green")
+    out = Text()
+    for n, (text, style) in enumerate(parts):
+        if n:
+            out.append(", ")
+        out.append(text, style=style)
+    return out
+
+
+def approval_text(story: StorySummary) -> Text:
+    style = {"approved": "green", "outdated": "yellow", "rejected": "bold red"}.get(story.approval, "dim")
+    return Text("approval outdated" if story.approval == "outdated" else story.approval, style=style)
+
+
+class StoriesScreen(Screen[None]):
+    """The desk's list of stories; Enter opens one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Open", show=False),
+        Binding("slash", "search", "Search"),
+        Binding("s", "sort", "Sort"),
+        Binding("f", "filter", "Filter"),
+        Binding("r", "reload", "Reload"),
+        Binding("q", "app.quit", "Quit"),
+        Binding("escape", "clear_search", "Clear search", show=False),
+    ]
+
+    def __init__(self, backend: Backend) -> None:
+        super().__init__()
+        self.backend = backend
+        self.stories: list[StorySummary] = []
+        self.sort = next(iter(SORTS))
+        self.filter = next(iter(FILTERS))
+
+    def compose(self) -> ComposeResult:
+        yield Static("Stories", id="stories-bar")
+        yield Input(placeholder="search stories (/)", id="search")
+        yield DataTable(id="stories", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Story", "Title", "FR", "EN", "State", "Approval", "Updated")
+        table.focus()
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="stories")
+    def load(self) -> None:
+        try:
+            stories = self.backend.stories()
+        except TrackerError as exc:
+            self.post_message(ActionFailed(str(exc)))
+            return
+        self.post_message(StoriesLoaded(stories))
+
+    def on_stories_loaded(self, message: StoriesLoaded) -> None:
+        self.stories = message.stories
+        self.refill()
+
+    def on_action_failed(self, message: ActionFailed) -> None:
+        self.notify(message.text, title="Not done", severity="error", timeout=8)
+
+    def shown_stories(self) -> list[StorySummary]:
+        query = self.query_one("#search", Input).value.strip().lower()
+        keep = FILTERS[self.filter]
+        chosen = [s for s in self.stories if keep(s) and (query in s.slug.lower() or query in s.title.lower())]
+        return sorted(chosen, key=SORTS[self.sort])  # type: ignore[arg-type]
+
+    def refill(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        for s in self.shown_stories():
+            table.add_row(
+                s.slug,
+                s.title,
+                f"r{s.fr_rev}",
+                f"r{s.en_rev}" if s.en_rev else "—",
+                state_text(s),
+                approval_text(s),
+                s.updated_at.strftime("%Y-%m-%d %H:%M"),
+                key=s.slug,
+            )
+        shown, total = table.row_count, len(self.stories)
+        self.query_one("#stories-bar", Static).update(
+            f"Stories — {shown} of {total} · filter: {self.filter} · sorted by {self.sort}"
+        )
+
+    def on_input_changed(self) -> None:
+        self.refill()
+
+    def on_input_submitted(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value:
+            self.open_story(event.row_key.value)
+
+    def action_open(self) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            if key:
+                self.open_story(key)
+
+    def open_story(self, slug: str) -> None:
+        from tracker.tui.screens.story import StoryScreen
+
+        self.app.push_screen(StoryScreen(self.backend, slug))
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_clear_search(self) -> None:
+        self.query_one("#search", Input).value = ""
+        self.query_one(DataTable).focus()
+
+    def action_sort(self) -> None:
+        names = list(SORTS)
+        self.sort = names[(names.index(self.sort) + 1) % len(names)]
+        self.refill()
+
+    def action_filter(self) -> None:
+        names = list(FILTERS)
+        self.filter = names[(names.index(self.filter) + 1) % len(names)]
+        self.refill()
+
+    def action_reload(self) -> None:
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        self.load()

@@ -1,0 +1,235 @@
+"""The story screen: French beside English with flags, a details panel, and every action on the selected row.
+
+Reading happens here (workers that post ViewLoaded and friends); decisions live in `story_actions.py`.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Label, Static
+
+from tracker.errors import TrackerError
+from tracker.tui.backend import Backend
+from tracker.tui.messages import (
+    ActionFailed,
+    ActionSucceeded,
+    CursorMoved,
+    DatabaseChanged,
+    ParagraphHistoryLoaded,
+    RowOpened,
+    ViewLoaded,
+)
+from tracker.tui.screens.story_actions import StoryActions
+from tracker.tui.widgets.details import DetailsPanel, describe_row
+from tracker.tui.widgets.sidebyside import SideBySide
+from tracker.view import Row, StoryView
+
+POLL_SECONDS = 3.0
+
+
+def story_bar(view: StoryView) -> Text:
+    """One line: which revisions are shown, how many rows need action, the approval state."""
+    out = Text()
+    out.append(view.story.slug, style="bold")
+    if view.story.title and view.story.title != view.story.slug:
+        out.append(f" — {view.story.title}")
+    pending = sum(r.needs_action for r in view.rows)
+    out.append("  │  ")
+    out.append(f"{pending} to do" if pending else "up to date", style="bold red" if pending else "bold green")
+    status = view.approval
+    out.append("  │  approval: ")
+    if status is None or status.approval is None:
+        out.append("none", style="dim")
+    elif status.approval.verdict == "rejected":
+        out.append(f"rejected by {status.approval.by}", style="bold red")
+    elif status.valid:
+        out.append(f"approved by {status.approval.by}", style="bold green")
+    else:
+        out.append("outdated", style="bold yellow")
+        if status.reasons:
+            out.append(f" ({'; '.join(status.reasons)})", style="yellow")
+    return out
+
+
+class StoryScreen(StoryActions):
+    """One story, side by side; the cursor row is what every action applies to."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "back", "Stories"),
+        Binding("e", "edit", "Edit EN"),
+        Binding("a", "ack", "Ack"),
+        Binding("t", "suggest", "MT"),
+        Binding("w", "waive", "Waive"),
+        Binding("l", "relink", "Relink"),
+        Binding("u", "unlink", "Unlink", show=False),
+        Binding("m", "merge", "Merge with next", show=False),
+        Binding("s", "split", "Split", show=False),
+        Binding("A", "approve", "Approve"),
+        Binding("P", "approve_paragraph", "Approve paragraph", show=False),
+        Binding("X", "reject", "Reject", show=False),
+        Binding("F", "pick_revision('fr')", "FR rev", show=False),
+        Binding("E", "pick_revision('en')", "EN rev", show=False),
+        Binding("h", "history", "History"),
+        Binding("d", "toggle_details", "Details", show=False),
+        Binding("r", "reload", "Reload"),
+    ]
+
+    def __init__(self, backend: Backend, slug: str) -> None:
+        super().__init__()
+        self.backend = backend
+        self.slug = slug
+        self.fr_rev: int | None = None
+        self.en_rev: int | None = None
+        self.view: StoryView | None = None
+        self.token = ""
+        self._stale_on_resume = False
+        self._histories: dict[tuple[int, int], list[tuple[int, str, str]]] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static("loading…", id="story-bar")
+        with Horizontal(id="story-body"):
+            with Vertical(id="story-main"):
+                with Horizontal(id="column-heads"):
+                    yield Label("Français", id="head-fr")
+                    yield Label("English", id="head-en")
+                yield SideBySide(id="sbs")
+            yield DetailsPanel(id="details")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(SideBySide).focus()
+        self.load_view()
+        self.set_interval(POLL_SECONDS, self.poll_changes)
+
+    # ------------------------------------------------------------------ reading
+    @work(thread=True, exclusive=True, exit_on_error=False, group="view")
+    def load_view(self, cursor: int | None = None) -> None:
+        try:
+            token = self.backend.change_token()
+            view = self.backend.view(self.slug, self.fr_rev, self.en_rev)
+        except TrackerError as exc:
+            self.post_message(ActionFailed(str(exc)))
+            return
+        self.post_message(ViewLoaded(view, cursor, token))
+
+    def on_view_loaded(self, message: ViewLoaded) -> None:
+        self.view = message.view
+        self.token = message.token or self.token
+        self._histories.clear()
+        self.query_one("#story-bar", Static).update(story_bar(message.view))
+        view = message.view
+        self.query_one("#head-fr", Label).update(f"Français — r{view.fr.number} of {len(view.fr_revisions) or 1}")
+        if view.en is None:
+            self.query_one("#head-en", Label).update("English — none yet")
+        else:
+            base = f", written from FR r{view.base.number}" if view.base else ""
+            self.query_one("#head-en", Label).update(f"English — r{view.en.number}{base}")
+        self.query_one(SideBySide).set_rows(view.rows, message.cursor)
+
+    @property
+    def current_row(self) -> Row | None:
+        sbs = self.query_one(SideBySide)
+        return sbs.rows[sbs.cursor] if sbs.rows else None
+
+    def cursor_index(self) -> int:
+        return self.query_one(SideBySide).cursor
+
+    def on_cursor_moved(self, message: CursorMoved) -> None:
+        self._show_details(message.index)
+
+    def _show_details(self, index: int) -> None:
+        rows = self.query_one(SideBySide).rows
+        if self.view is None or not 0 <= index < len(rows):
+            return
+        history = self._histories.get((self.view.fr.number, index))
+        self.query_one(DetailsPanel).show(describe_row(rows[index], self.view, history))
+
+    def on_row_opened(self, message: RowOpened) -> None:
+        panel = self.query_one(DetailsPanel)
+        panel.display = True
+        self._show_details(message.index)
+        row = self.current_row
+        known = self.view is not None and (self.view.fr.number, message.index) in self._histories
+        if self.view is not None and row is not None and row.fr and not known:
+            self.load_paragraph_history(message.index, row.fr[0].index, self.view.fr.number)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="paragraph-history")
+    def load_paragraph_history(self, row: int, fr_index: int, fr_rev: int) -> None:
+        """Follow one French paragraph back through the revisions, newest first."""
+        try:
+            revisions = {r.number: r for r in self.backend.history(self.slug) if r.lang == "fr"}
+            entries: list[tuple[int, str, str]] = []
+            index: int | None = fr_index
+            for number in range(fr_rev, 1, -1):
+                if index is None or number not in revisions or number - 1 not in revisions:
+                    break
+                change = next(
+                    (c for c in self.backend.diff(self.slug, "fr", number - 1, number) if index in c.new), None
+                )
+                kind = change.kind if change else "added"
+                entries.append((number, revisions[number].paragraphs[index].text, kind))
+                index = change.old[0] if change and change.old else None
+            if index is not None and 1 in revisions and index < len(revisions[1].paragraphs):
+                entries.append((1, revisions[1].paragraphs[index].text, "first version"))
+        except TrackerError as exc:
+            self.post_message(ActionFailed(str(exc)))
+            return
+        self.post_message(ParagraphHistoryLoaded(row, entries))
+
+    def on_paragraph_history_loaded(self, message: ParagraphHistoryLoaded) -> None:
+        if self.view is not None:
+            self._histories[(self.view.fr.number, message.row)] = message.entries
+            if self.query_one(SideBySide).cursor == message.row:
+                self._show_details(message.row)
+
+    # ------------------------------------------------------------------ outcomes and reloads
+    def on_action_succeeded(self, message: ActionSucceeded) -> None:
+        self.notify(message.text, timeout=4)
+        if message.reload:
+            self.load_view()
+
+    def on_action_failed(self, message: ActionFailed) -> None:
+        self.notify(message.text, title="Not done", severity="error", timeout=8)
+
+    def action_reload(self) -> None:
+        self.load_view()
+        self.notify("Reloaded.", timeout=2)
+
+    def poll_changes(self) -> None:
+        if self.token:
+            self.check_changes(self.token)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="poll")
+    def check_changes(self, token: str) -> None:
+        try:
+            changed = self.backend.changed_since(token)
+        except TrackerError:
+            return
+        if changed:
+            self.post_message(DatabaseChanged())
+
+    def on_database_changed(self) -> None:
+        if self.app.screen is self:
+            self.token = ""
+            self.load_view()
+            self.notify("The database changed: view reloaded.", timeout=3)
+        else:
+            self._stale_on_resume = True
+
+    def on_screen_resume(self) -> None:
+        if self._stale_on_resume:
+            self._stale_on_resume = False
+            self.load_view()
+
+    def action_toggle_details(self) -> None:
+        panel = self.query_one(DetailsPanel)
+        panel.display = not panel.display
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,325 @@
+"""The story screen's decisions: edit, acknowledge, suggest, correct the alignment, waive, approve, reject.
+
+Each action asks a modal for what is needed, then hands one backend call to a thread worker that posts
+ActionSucceeded or ActionFailed; decisions always carry the revision numbers that were on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import work
+from textual.screen import Screen
+
+from tracker.errors import TrackerError
+from tracker.model import AckKind
+from tracker.tui.backend import Backend
+from tracker.tui.messages import ActionFailed, ActionSucceeded, SuggestionReceived
+from tracker.tui.screens.modals import AckModal, ApproveModal, EditModal, NoteModal, RelinkModal, RevisionModal
+from tracker.tui.widgets.layout import french_pieces
+from tracker.view import Row, StoryView
+
+
+def plain_french(row: Row) -> str:
+    """The row's French as plain text, word diff markers included, for the edit dialog."""
+    return "\n\n".join("".join(text for text, _ in pieces) for pieces in french_pieces(row))
+
+
+class StoryActions(Screen[None]):
+    """Actions on the row under the cursor; the concrete screen supplies the data and the reload."""
+
+    backend: Backend
+    slug: str
+    view: StoryView | None
+    fr_rev: int | None
+    en_rev: int | None
+
+    @property
+    def current_row(self) -> Row | None:
+        raise NotImplementedError
+
+    def load_view(self, cursor: int | None = None) -> object:
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------ plumbing
+    @work(thread=True, exclusive=True, exit_on_error=False, group="decide")
+    def decide(self, done: str, call: Callable[[], object], reload: bool = True) -> None:
+        """Run one decision off the UI thread; the outcome comes back as a message."""
+        try:
+            call()
+        except TrackerError as exc:
+            self.post_message(ActionFailed(str(exc)))
+            return
+        self.post_message(ActionSucceeded(done, reload))
+
+    def _ready(self) -> tuple[StoryView, Row] | None:
+        row = self.current_row
+        if self.view is None or row is None:
+            return None
+        return self.view, row
+
+    def _english_rev(self, view: StoryView) -> int | None:
+        """The English revision decisions bind to, or None (with a message) when there is none."""
+        if view.en is None:
+            self.notify("This story has no English yet.", severity="warning")
+            return None
+        return view.en.number
+
+    # ------------------------------------------------------------------ translating
+    def action_edit(self, initial: str | None = None, title: str | None = None) -> None:
+        ready = self._ready()
+        if ready is None:
+            return
+        view, row = ready
+        if view.en is not None and view.en_revisions and view.en.number != max(view.en_revisions):
+            self.notify("You are looking at an old English revision: press E to pick the latest, then edit.")
+            return
+        if not row.fr and not row.en:
+            return
+        english = initial if initial is not None else "\n\n".join(p.text for p in row.en)
+        heading = title or (f"English ¶ {', '.join(str(p.index) for p in row.en)}" if row.en else "New English")
+        modal = EditModal(f"{heading} — from French r{view.fr.number}", plain_french(row), english)
+
+        def saved(text: str | None) -> None:
+            if text is None or (text.strip() == english.strip() and initial is None):
+                return
+            en, fr = tuple(p.index for p in row.en), tuple(p.index for p in row.fr)
+            expected = view.en.number if view.en else None
+            self.en_rev = None
+            self.decide(
+                "English saved as a new revision.",
+                lambda: self.backend.save_english(
+                    self.slug, en, text, fr_rev=view.fr.number, expected_en_rev=expected, fr=fr
+                ),
+            )
+
+        self.app.push_screen(modal, saved)
+
+    def action_suggest(self) -> None:
+        ready = self._ready()
+        if ready is None:
+            return
+        view, row = ready
+        if not row.fr:
+            self.notify("No French on this row to translate.", severity="warning")
+            return
+        self.notify("Asking for a machine translation…", timeout=2)
+        self.fetch_suggestion(self.cursor_index(), tuple(p.index for p in row.fr), view.fr.number)
+
+    def cursor_index(self) -> int:
+        raise NotImplementedError
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="suggest")
+    def fetch_suggestion(self, row: int, fr: tuple[int, ...], fr_rev: int) -> None:
+        try:
+            parts = [self.backend.suggest(self.slug, i, fr_rev=fr_rev) for i in fr]
+        except TrackerError as exc:
+            self.post_message(ActionFailed(f"No suggestion: {exc}"))
+            return
+        text = " ".join(p.text for p in parts)
+        self.post_message(SuggestionReceived(row, text, parts[0].provider if parts else ""))
+
+    def on_suggestion_received(self, message: SuggestionReceived) -> None:
+        if self.cursor_index() != message.row:
+            self.notify("A suggestion arrived for another row; press t again here.", timeout=4)
+            return
+        self.action_edit(message.text, f"Suggestion from {message.provider} — edit, then Ctrl+S to keep it")
+
+    def action_ack(self) -> None:
+        ready = self._ready()
+        if ready is None:
+            return
+        view, row = ready
+        if not row.fr:
+            self.notify("Acknowledgements are for French paragraphs; this row has none.", severity="warning")
+            return
+
+        def chosen(answer: tuple[AckKind, str] | None) -> None:
+            if answer is None:
+                return
+            kind, note = answer
+            label = "omitted on purpose" if kind == "omitted" else "no change needed"
+            indices = [p.index for p in row.fr]
+
+            def store() -> None:
+                for index in indices:
+                    self.backend.ack(self.slug, index, kind, note, fr_rev=view.fr.number)
+
+            self.decide(f"Acknowledged: {label}.", store)
+
+        self.app.push_screen(AckModal(omitted=not row.en), chosen)
+
+    # ------------------------------------------------------------------ alignment
+    def _pair(self) -> tuple[StoryView, Row, int] | None:
+        ready = self._ready()
+        if ready is None:
+            return None
+        en_rev = self._english_rev(ready[0])
+        return None if en_rev is None else (ready[0], ready[1], en_rev)
+
+    def action_relink(self) -> None:
+        pair = self._pair()
+        if pair is None:
+            return
+        view, row, en_rev = pair
+
+        def chosen(answer: tuple[tuple[int, ...], tuple[int, ...]] | None) -> None:
+            if answer is not None:
+                fr, en = answer
+                self.decide(
+                    f"Linked FR {list(fr)} to EN {list(en)}.",
+                    lambda: self.backend.relink(self.slug, fr, en, fr_rev=view.fr.number, en_rev=en_rev),
+                )
+
+        self.app.push_screen(RelinkModal(row.link.fr, row.link.en), chosen)
+
+    def action_unlink(self) -> None:
+        pair = self._pair()
+        if pair is None:
+            return
+        view, row, en_rev = pair
+        if not (row.link.fr and row.link.en):
+            self.notify("This row is already unpaired.", severity="warning")
+            return
+        self.decide(
+            "Unlinked: the paragraphs now stand alone (l to relink).",
+            lambda: self.backend.unlink(self.slug, row.link, fr_rev=view.fr.number, en_rev=en_rev),
+        )
+
+    def action_merge(self) -> None:
+        pair = self._pair()
+        if pair is None:
+            return
+        view, row, en_rev = pair
+        rows = view.rows
+        index = self.cursor_index()
+        if index + 1 >= len(rows):
+            self.notify("No next row to merge with.", severity="warning")
+            return
+        following = rows[index + 1].link
+        self.decide(
+            "Merged with the next row.",
+            lambda: self.backend.merge(self.slug, row.link, following, fr_rev=view.fr.number, en_rev=en_rev),
+        )
+
+    def action_split(self) -> None:
+        pair = self._pair()
+        if pair is None:
+            return
+        view, row, en_rev = pair
+        link = row.link
+        if len(link.fr) < 2 and len(link.en) < 2:
+            self.notify("Only rows with several paragraphs on a side can be split (u unlinks).", severity="warning")
+            return
+        fr_at = 1 if len(link.fr) > 1 else len(link.fr)
+        en_at = 1 if len(link.en) > 1 else len(link.en)
+        self.decide(
+            "Split after the first paragraph.",
+            lambda: self.backend.split(self.slug, link, fr_at=fr_at, en_at=en_at, fr_rev=view.fr.number, en_rev=en_rev),
+        )
+
+    # ------------------------------------------------------------------ review
+    def action_waive(self) -> None:
+        pair = self._pair()
+        if pair is None:
+            return
+        view, row, en_rev = pair
+        finding = next((f for f in row.findings if not f.waived), None)
+        if finding is None:
+            self.notify("No open QA finding on this row.", severity="warning")
+            return
+
+        def chosen(reason: str | None) -> None:
+            if reason:
+                self.decide(
+                    f"Waived the {finding.check} finding.",
+                    lambda: self.backend.waive(self.slug, finding, reason, fr_rev=view.fr.number, en_rev=en_rev),
+                )
+
+        detail = f"{finding.check} [{finding.severity}]: {finding.message}"
+        self.app.push_screen(NoteModal("Waive this QA finding", "why it does not apply", detail=detail), chosen)
+
+    def action_approve(self) -> None:
+        pair = self._pair()
+        if pair is None:
+            return
+        view, _, en_rev = pair
+        pending = sum(r.needs_action for r in view.rows)
+
+        def chosen(answer: tuple[str, bool] | None) -> None:
+            if answer is not None:
+                note, force = answer
+                self.decide(
+                    f"Approved English r{en_rev} against French r{view.fr.number}.",
+                    lambda: self.backend.approve(self.slug, note, fr_rev=view.fr.number, en_rev=en_rev, force=force),
+                )
+
+        title = f"Approve English r{en_rev} against French r{view.fr.number}"
+        self.app.push_screen(ApproveModal(title, pending), chosen)
+
+    def action_approve_paragraph(self) -> None:
+        pair = self._pair()
+        if pair is None:
+            return
+        view, row, en_rev = pair
+        if not row.en:
+            self.notify("No English paragraph on this row to approve.", severity="warning")
+            return
+        paragraph = row.en[0].index
+
+        def chosen(note: str | None) -> None:
+            if note is not None:
+                self.decide(
+                    f"Approved English ¶ {paragraph}.",
+                    lambda: self.backend.approve(
+                        self.slug, note, fr_rev=view.fr.number, en_rev=en_rev, paragraph=paragraph
+                    ),
+                )
+
+        self.app.push_screen(NoteModal(f"Approve English ¶ {paragraph}", "note (optional)", required=False), chosen)
+
+    def action_reject(self) -> None:
+        pair = self._pair()
+        if pair is None:
+            return
+        view, _, en_rev = pair
+
+        def chosen(note: str | None) -> None:
+            if note:
+                self.decide(
+                    f"Sent back: English r{en_rev} rejected.",
+                    lambda: self.backend.reject(self.slug, note, fr_rev=view.fr.number, en_rev=en_rev),
+                )
+
+        self.app.push_screen(NoteModal(f"Reject English r{en_rev}", "what needs to change (required)"), chosen)
+
+    # ------------------------------------------------------------------ revisions and history
+    def action_pick_revision(self, lang: str) -> None:
+        view = self.view
+        if view is None:
+            return
+        numbers = view.fr_revisions if lang == "fr" else view.en_revisions
+        current = view.fr.number if lang == "fr" else (view.en.number if view.en else None)
+        if not numbers:
+            self.notify(f"No {lang.upper()} revisions.", severity="warning")
+            return
+        latest = max(numbers)
+        choices = [(n, f"r{n}{'  (latest)' if n == latest else ''}") for n in sorted(numbers, reverse=True)]
+        name = "French" if lang == "fr" else "English"
+
+        def chosen(number: int | None) -> None:
+            if number is None:
+                return
+            pinned = None if number == latest else number
+            if lang == "fr":
+                self.fr_rev = pinned
+            else:
+                self.en_rev = pinned
+            self.load_view()
+
+        self.app.push_screen(RevisionModal(f"Show which {name} revision?", choices, current), chosen)
+
+    def action_history(self) -> None:
+        from tracker.tui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen(self.backend, self.slug))

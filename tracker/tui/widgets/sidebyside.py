@@ -1,0 +1,218 @@
+"""The side-by-side view: French and English in two synchronised columns, a flag gutter, one row per link.
+
+A Line API widget (ScrollView + render_line): rows are laid out once per width, and only the visible lines are
+turned into strips, so a 2,000-paragraph story opens and scrolls as fast as a short one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tracker.tui.messages import CursorMoved, RowOpened
+from tracker.tui.widgets.layout import GUTTER_WIDTH, Line, RowLayout, gutter, layout_row
+from tracker.view import Row
+
+_STYLE_NAMES = (
+    "index",
+    "del",
+    "ins",
+    "gap",
+    "cursor",
+    "divider",
+    "flag-stale",
+    "flag-cosmetic",
+    "flag-untranslated",
+    "flag-orphaned",
+    "flag-qa",
+    "flag-waived",
+    "flag-acked",
+)
+
+
+class SideBySide(ScrollView, can_focus=True):
+    """Rows of French beside English; the cursor is a row, and the screen listens for CursorMoved/RowOpened."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"sbs--{name}" for name in _STYLE_NAMES}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor(1)", "Next row", show=False),
+        Binding("up,k", "cursor(-1)", "Previous row", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("home,g", "first", "First row", show=False),
+        Binding("end,G", "last", "Last row", show=False),
+        Binding("n", "flagged(1)", "Next flagged"),
+        Binding("p", "flagged(-1)", "Prev flagged"),
+        Binding("enter", "open", "Open row", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=False, repaint=False)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: tuple[Row, ...] = ()
+        self._layouts: list[RowLayout] = []
+        self._starts: list[int] = []
+        self._width = 0
+        self._styles: dict[str, Style] = {}
+
+    # ------------------------------------------------------------------ data and layout
+    def set_rows(self, rows: Sequence[Row], cursor: int | None = None) -> None:
+        """Show new rows, keeping the cursor on the same index (clamped) unless told otherwise."""
+        self.rows = tuple(rows)
+        self._width = 0
+        self._relayout()
+        target = self.cursor if cursor is None else cursor
+        self.set_reactive(SideBySide.cursor, max(0, min(target, len(self.rows) - 1)))
+        self.refresh()
+        self.scroll_to_cursor(animate=False)
+        self.post_message(CursorMoved(self.cursor))
+
+    @property
+    def column_width(self) -> int:
+        return max(10, (self.scrollable_content_region.width - GUTTER_WIDTH - 3) // 2)
+
+    def _relayout(self) -> None:
+        width = self.column_width
+        if width == self._width and len(self._layouts) == len(self.rows):
+            return
+        self._width = width
+        self._layouts = [layout_row(row, width) for row in self.rows]
+        starts, y = [], 0
+        for lay in self._layouts:
+            starts.append(y)
+            y += lay.height
+        self._starts = starts
+        self.virtual_size = Size(self.size.width, y)
+
+    def on_resize(self) -> None:
+        self._relayout()
+        self.refresh()
+
+    def on_mount(self) -> None:
+        self._styles = {}
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = {}
+
+    def _style(self, name: str) -> Style:
+        if not self._styles:
+            self._styles = {n: self.get_component_rich_style(f"sbs--{n}", partial=True) for n in _STYLE_NAMES}
+            self._styles[""] = Style()
+        return self._styles.get(name, Style())
+
+    def row_region(self, index: int) -> Region:
+        if not self._starts:
+            return Region(0, 0, 0, 0)
+        return Region(0, self._starts[index], self.size.width, self._layouts[index].height)
+
+    def scroll_to_cursor(self, animate: bool = False) -> None:
+        if self.rows:
+            self.scroll_to_region(self.row_region(self.cursor), animate=animate, force=True, immediate=True)
+
+    # ------------------------------------------------------------------ painting
+    def render_line(self, y: int) -> Strip:
+        self._relayout()
+        _, scroll_y = self.scroll_offset
+        virtual_y = y + scroll_y
+        width = self.size.width
+        if not self._starts or virtual_y >= self.virtual_size.height:
+            return Strip.blank(width, self.rich_style)
+        index = bisect_right(self._starts, virtual_y) - 1
+        line_no = virtual_y - self._starts[index]
+        return self._row_line(index, line_no, width)
+
+    def _cells(self, line: Line, width: int, base: Style) -> list[Segment]:
+        segments: list[Segment] = []
+        used = 0
+        for text, name in line:
+            if used >= width:
+                break
+            text = text[: width - used]
+            segments.append(Segment(text, base + self._style(name) if name else base))
+            used += len(text)
+        if used < width:
+            segments.append(Segment(" " * (width - used), base))
+        return segments
+
+    def _row_line(self, index: int, line_no: int, width: int) -> Strip:
+        row, lay = self.rows[index], self._layouts[index]
+        selected = index == self.cursor
+        base = self.rich_style + (self._style("cursor") if selected else Style())
+        col = self._width
+        segments: list[Segment] = []
+        if line_no == 0:
+            marks = gutter(row)
+            pointer = "▶" if selected else " "
+            segments.append(Segment(pointer + " ", base))
+            segments.extend(Segment(text, base + self._style(name)) for text, name in marks)
+            segments.append(Segment(" " * (GUTTER_WIDTH - 2 - len(marks)), base))
+        else:
+            segments.append(Segment(" " * GUTTER_WIDTH, base))
+        if line_no >= lay.height - 1:
+            return Strip(segments + [Segment(" " * (width - GUTTER_WIDTH), self.rich_style)]).crop(0, width)
+        fr_line = lay.fr[line_no] if line_no < len(lay.fr) else ()
+        en_line = lay.en[line_no] if line_no < len(lay.en) else ()
+        segments.extend(self._cells(fr_line, col, base))
+        segments.append(Segment(" │ ", base + self._style("divider")))
+        segments.extend(self._cells(en_line, col, base))
+        strip = Strip(segments)
+        return strip.extend_cell_length(width, base).crop(0, width)
+
+    # ------------------------------------------------------------------ cursor
+    def watch_cursor(self, old: int, new: int) -> None:
+        for index in (old, new):
+            if 0 <= index < len(self._starts):
+                region = self.row_region(index)
+                self.refresh(region.translate((0, -self.scroll_offset.y)))
+        self.scroll_to_cursor()
+        self.post_message(CursorMoved(new))
+
+    def move_to(self, index: int) -> None:
+        if self.rows:
+            self.cursor = max(0, min(index, len(self.rows) - 1))
+
+    def action_cursor(self, step: int) -> None:
+        self.move_to(self.cursor + step)
+
+    def action_page(self, step: int) -> None:
+        if not self._starts:
+            return
+        target_y = self._starts[self.cursor] + step * max(1, self.size.height - 2)
+        self.move_to(bisect_right(self._starts, max(0, target_y)) - 1)
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(len(self.rows) - 1)
+
+    def action_flagged(self, step: int) -> None:
+        """Jump to the next (or previous) row that carries a flag or a finding, wrapping around."""
+        n = len(self.rows)
+        for k in range(1, n + 1):
+            index = (self.cursor + step * k) % n
+            row = self.rows[index]
+            if row.needs_action or any(f.kind == "cosmetic" and not f.acknowledged for f in row.flags):
+                self.move_to(index)
+                return
+        self.notify("No flagged row: everything is up to date.", timeout=3)
+
+    def action_open(self) -> None:
+        if self.rows:
+            self.post_message(RowOpened(self.cursor))
+
+    def on_click(self, event: object) -> None:
+        offset = getattr(event, "y", None)
+        if isinstance(offset, int) and self._starts:
+            self.move_to(bisect_right(self._starts, offset + self.scroll_offset.y) - 1)
