@@ -64,3 +64,11 @@ def test_diff_of_a_missing_file_is_a_data_error(tmp_path: Path) -> None:
 
 def test_diff_with_three_files_is_a_usage_error() -> None:
     assert main(["diff", "a", "b", "c"]) == 2
+
+
+def test_space_added_at_the_start_of_a_paragraph_is_shown_too(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Premier.\n\nDeuxième paragraphe.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Premier.\n\n Deuxième paragraphe.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["diff", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--format", "json"])
+    changed = [c for c in json.loads(result.output)["changes"] if c["kind"] != "unchanged"]
+    assert [(c["old"], c["new"], c["substantive"]) for c in changed] == [([1], [1], False)]

@@ -49,6 +49,9 @@ def _words(folded: str) -> list[_Word]:
     for tok in _QUOTE_OR_WORD.findall(folded):
         if tok == '"':
             quoted = not quoted
+        elif "-" in tok and not tok[0].isdigit():
+            # `sud-ouest` and `sud ouest` hold the same words: a hyphen is punctuation
+            out.extend(_Word(part, part.lower(), quoted, False) for part in tok.split("-") if part)
         else:
             out.append(_Word(tok, tok.lower(), quoted, tok[0].isdigit()))
     return out
@@ -71,16 +74,17 @@ def _spoken_values(words: list[_Word]) -> Counter[float]:
 
 
 def _is_typo(old: str, new: str) -> bool:
-    """A slip of the keyboard: accents only, or one or two letters in a long enough word (never a figure)."""
+    """A slip of the keyboard: accents only, or one or two letters in a long enough word (never a figure),
+    unless both spellings are distinct common words (`le` -> `la`, `et` -> `est`)."""
     if any(c.isdigit() for c in old + new):
         return False
     if strip_accents(old) == strip_accents(new):
         return True
-    if old in NOT_TYPOS or new in NOT_TYPOS:
+    if old in NOT_TYPOS and new in NOT_TYPOS:
         return False
     distance = DamerauLevenshtein.distance(old, new)
     longest = max(len(old), len(new))
-    return (distance == 1 and longest >= 4) or (distance == 2 and longest >= 8)
+    return (distance == 1 and longest >= 3) or (distance == 2 and longest >= 7)
 
 
 def _short(text: str, limit: int = 40) -> str:

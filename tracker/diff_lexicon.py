@@ -20,7 +20,8 @@ _UNITS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "vingt": 20, "vingts": 20, "twenty": 20,
     "trente": 30, "thirty": 30, "quarante": 40, "forty": 40, "cinquante": 50, "fifty": 50, "soixante": 60,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "cent": 100, "cents": 100, "hundred": 100,
-    "mille": 1000, "thousand": 1000,
+    "mille": 1000, "thousand": 1000, "million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9,
+    "billion": 10**9, "billions": 10**9,
 }  # fmt: skip
 
 
@@ -43,7 +44,10 @@ ATTRIBUTION = _set(
     "according said says told stated added announced"
 )
 # Function words whose swap changes meaning even though only a letter differs: never called typos.
-NOT_TYPOS = _set("le la les un une des de du au aux ce ces cet cette il ils elle elles on son sa ses")
+NOT_TYPOS = _set(
+    "le la les un une des de du au aux ce ces cet cette il ils elle elles on son sa ses et est en ou sur sous "
+    "par pour avec dans mais qui que dont ne se leur leurs nous vous mon ma mes ton ta tes the a an in on of to"
+)
 
 # A desk signature (`bur-mba/cf/ial`): initials of the desks and editors who handled a dispatch, not content.
 _SIGNATURE = re.compile(r"^[a-z]{2,6}(?:-[a-z]{2,6})*(?:/[a-z0-9]{2,6}(?:-[a-z0-9]{2,6})*)+$", re.IGNORECASE)
@@ -88,9 +92,9 @@ def spoken_value(run: list[tuple[str, float]]) -> float:
     for text, value in run:
         if text.isdigit() and len(text) == 3 and current:
             current = current * 1000 + value
-        elif value in (100.0, 1000.0) and not text.isdigit():
+        elif value >= 100.0 and value % 100 == 0 and not text.isdigit() and text.lower() in _UNITS:
             current = max(current, 1.0) * value
-            if value == 1000.0:
+            if value >= 1000.0:
                 total, current = total + current, 0.0
         else:
             current += value

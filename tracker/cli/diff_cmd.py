@@ -19,8 +19,8 @@ _COLOURS = {"-": "red", "+": "green"}
 
 
 def read_paragraphs(path: str) -> tuple[str, ...]:
-    """Paragraph texts of a file, segmented as everywhere else, but keeping the spaces a line ends with:
-    a trailing space added or removed is a (cosmetic) change a diff must be able to show."""
+    """Paragraph texts of a file, segmented as everywhere else, but keeping the spaces a paragraph starts or
+    ends with: a space added or removed there is a (cosmetic) change a diff must be able to show."""
     from sources.text import decode, read_text
 
     data = read_file(path)
@@ -33,7 +33,8 @@ def read_paragraphs(path: str) -> tuple[str, ...]:
         if not span or " ".join(line.strip() for line in span) != p.text:
             out.append(p.text)
             continue
-        out.append(" ".join([*(line.strip() for line in span[:-1]), span[-1].lstrip()]))
+        first, last = span[0], span[-1]
+        out.append(first[: len(first) - len(first.lstrip())] + p.text + last[len(last.rstrip()) :])
     return tuple(out)
 
 
