@@ -204,7 +204,7 @@ def _digit_figure(text: str, raw: str, start: int, lang: Language) -> Figure | N
     if glue and len(glue) == 1 and (after.group("glue") or "").isupper() and glue not in {"m", "k"}:
         claim, glue = False, ""  # 4G, 3D: a name, not a quantity
     if glue:
-        if glue in _ORDINAL_SUFFIX:
+        if glue in _ORDINAL_SUFFIX and (after.group("glue") or "").islower():
             end = after.end("glue")
         elif glue in _SCALES or glue in _CURRENCIES or glue in _UNITS:
             word, end = glue, after.end("glue")
@@ -393,7 +393,7 @@ def _alt(words: list[str]) -> str:
 
 _FR_DAY_MONTH = re.compile(rf"\b(1er|premier|\d{{1,2}})[ \u00a0\u202f]+({_alt(_FR_MONTHS)})\b", re.IGNORECASE)
 _FR_MONTH = re.compile(rf"\b({_alt(_FR_MONTHS)})\b", re.IGNORECASE)
-_FR_WEEKDAY = re.compile(rf"\b({_alt(_FR_DAYS)})\b", re.IGNORECASE)
+_FR_WEEKDAY = re.compile(rf"\b({_alt(_FR_DAYS)})s?\b", re.IGNORECASE)
 _FR_TIME = re.compile(r"\b(\d{1,2})[ \u00a0\u202f]?[hH](?:[ \u00a0\u202f]?(\d{2}))?(?![\w])|\b(\d{1,2}):(\d{2})\b")
 _FR_HOURS = re.compile(
     r"\b(?:à|vers|dès|jusqu[’']à|avant|après|entre|et)[ \u00a0]+(\d{1,2})[ \u00a0]+heures?"
@@ -406,17 +406,20 @@ _EN_MONTH_NAME = rf"(?:{_alt(_EN_MONTHS)}|(?:{_MONTH_ABBR})\.?)"
 _EN_MONTH_DAY = re.compile(rf"\b({_EN_MONTH_NAME})[ \u00a0]+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\d)")
 _EN_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?({_EN_MONTH_NAME})(?![\w])")
 _EN_MONTH = re.compile(rf"\b({_alt(_EN_MONTHS)})\b")
-_EN_WEEKDAY = re.compile(rf"\b({_alt(_EN_DAYS)})\b")
+_EN_WEEKDAY = re.compile(rf"\b({_alt(_EN_DAYS)})s?\b")
 _EN_TIME = re.compile(
     r"\b(\d{1,2})(?:[:.](\d{2}))?[ \u00a0]?([ap])\.?m\b\.?|\b(\d{1,2}):(\d{2})\b|\b(\d{1,2})[ \u00a0]o[’']clock\b",
     re.IGNORECASE,
 )
+# British papers write times with a dot (`at 6.30`): only after a word that introduces a time, not a decimal.
+_EN_DOT_TIME = re.compile(r"\b(?:at|by|until|from|around|about|before|after)[ \u00a0](\d{1,2})\.(\d{2})\b(?![.,]?\d)")
 _EN_DECADE = re.compile(r"\b(\d{4})[’']?s\b|[’'](\d{2})s\b")
 _NUMERIC_DATE = re.compile(r"(?<![\w/])(\d{1,2})/(\d{1,2})(?:/(?:\d{4}|\d{2}))?(?![\d/])")
 _AMBIGUOUS_MONTH = {"May", "March", "August"}
 _MONTH_CONTEXT = re.compile(
     r"(?:\b(?:in|since|until|till|by|early|late|mid|last|next|this|of|from|to|and|between|during|through|before|"
-    r"after|end)[ \u00a0-]+)$"
+    r"after|end)[ \u00a0-]+)$",
+    re.IGNORECASE,
 )
 
 
@@ -449,7 +452,7 @@ def _fr_dates(text: str) -> list[DateFact]:
         if days:
             out.append(DateFact("day", frozenset(days), m.group(), *m.span()))
     for m in _FR_WEEKDAY.finditer(text):
-        out.append(DateFact("weekday", frozenset({_FR_DAYS.index(m.group().lower())}), m.group(), *m.span()))
+        out.append(DateFact("weekday", frozenset({_FR_DAYS.index(m.group(1).lower())}), m.group(), *m.span()))
     for m in _FR_TIME.finditer(text):
         hour, minute = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         if int(hour) < 25 and int(minute or 0) < 60:
@@ -485,17 +488,18 @@ def _en_dates(text: str) -> list[DateFact]:
     for m in _EN_MONTH.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        if m.group() in _AMBIGUOUS_MONTH and not (
-            _MONTH_CONTEXT.search(text[max(0, m.start() - 12) : m.start()])
-            or re.match(r"[ \u00a0]+\d", text[m.end() :])
-        ):
+        context = _MONTH_CONTEXT.search(text[max(0, m.start() - 12) : m.start()])
+        digit = re.match(r"[ \u00a0]+\d", text[m.end() : m.end() + 3])
+        if m.group() in _AMBIGUOUS_MONTH and not (context or digit):
             continue  # "May" the name or the verb, "March" the verb
+        if not context and re.match(r"[ \u00a0]+[A-Z][a-z]", text[m.end() : m.end() + 3]):
+            continue  # "June Carter": a name
         out.append(DateFact("month", frozenset({_EN_MONTHS.index(m.group()) + 1}), m.group(), *m.span()))
     for m in _EN_WEEKDAY.finditer(text):
         if not re.match(r"[ \u00a0]+[A-Z]", text[m.end() :]) or re.match(
             rf"[ \u00a0]+{_EN_MONTH_NAME}", text[m.end() :]
         ):
-            out.append(DateFact("weekday", frozenset({_EN_DAYS.index(m.group())}), m.group(), *m.span()))
+            out.append(DateFact("weekday", frozenset({_EN_DAYS.index(m.group(1))}), m.group(), *m.span()))
     for m in _NUMERIC_DATE.finditer(text):
         first, second = int(m.group(1)), int(m.group(2))
         days = {a * 100 + b for a, b in ((first, second), (second, first)) if 1 <= a <= 12 and 1 <= b <= 31}
@@ -503,6 +507,11 @@ def _en_dates(text: str) -> list[DateFact]:
             out.append(DateFact("day", frozenset(days), m.group(), *m.span()))
     for m in _EN_TIME.finditer(text):
         out.extend(_en_time(m))
+    for m in _EN_DOT_TIME.finditer(text):
+        hour, minute = int(m.group(1)), int(m.group(2))
+        if hour <= 12 and minute < 60 and not any(d.kind == "time" and d.start <= m.start(1) < d.end for d in out):
+            values = frozenset({hour * 60 + minute, (hour + 12) % 24 * 60 + minute})
+            out.append(DateFact("time", values, m.group()[-len(m.group(1)) - 3 :], m.start(1), m.end()))
     for m in _EN_DECADE.finditer(text):
         year = int(m.group(1) or m.group(2))
         if m.group(1) is None or year % 10 == 0:
@@ -641,7 +650,9 @@ def names(text: str, lang: Language) -> tuple[Name, ...]:
     tokens = [
         m
         for m in _TOKEN.finditer(text)
-        if _capitalised(m.group()) and not re.match(r"\d", text[m.end() : m.end() + 1])  # AC360, G20: no names
+        if _capitalised(m.group())
+        and not re.match(r"\d", text[m.end() : m.end() + 1])  # AC360, G20: no names
+        and not (m.start() and text[m.start() - 1].isdigit())  # 300ER
     ]
     midsentence = {m.group() for m in tokens if not _starts_sentence(text, m.start())}
     groups: list[list[re.Match[str]]] = []

@@ -64,7 +64,8 @@ def reads_as_french(text: str) -> bool:
 def check_untranslated(pair: Pair, severity: Severity) -> list[Finding]:
     """The English paragraph is the French one, or reads as French."""
     same = " ".join(pair.fr.casefold().split()) == " ".join(pair.en.casefold().split())
-    if same and len(_words(pair.fr)) >= 3:
+    # A list of names or a dateline reads the same in both languages: only French sentences count.
+    if same and len(_words(pair.fr)) >= 4 and sum(w in _FR_MARKERS for w in _words(pair.fr)) >= 2:
         return [pair.finding("untranslated", severity, "the English paragraph is the French one, unchanged")]
     if reads_as_french(pair.en):
         return [pair.finding("untranslated", severity, "the English paragraph reads as French", (_short(pair.en),))]
