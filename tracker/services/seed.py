@@ -6,10 +6,8 @@ The times are illustrative (the evening of the summit and the next morning); the
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from importlib.resources import files
 
 from tracker.errors import ConflictError
-from tracker.services.imports import import_bytes
 from tracker.storage import Store
 
 SAMPLE_SLUG = "sochi-summit"
@@ -28,11 +26,16 @@ _STEPS: tuple[tuple[str, str, int | None, str, datetime], ...] = (
 
 def sample_bytes(name: str) -> bytes:
     """A file of the bundled sample story."""
+    from importlib.resources import files
+
     return (files("tracker") / "samples" / SAMPLE_SLUG / name).read_bytes()
 
 
 def seed_sample(store: Store) -> bool:
     """Import the sample story; False (stopping early) when another process is seeding the same database."""
+    # Imported here: a database already seeded (every run but the first) needs no text reader.
+    from tracker.services.imports import import_bytes
+
     store.ensure_story(SAMPLE_SLUG, SAMPLE_TITLE, at=_STEPS[0][4])
     seen: dict[str, int | None] = {"fr": None, "en": None}
     for name, lang, based_on, author, at in _STEPS:

@@ -11,8 +11,6 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.pool import StaticPool
 
 from tracker.audit import utc
@@ -79,17 +77,26 @@ class StoreBase:
         return int(story_id)
 
 
+def _dialect_insert(conn: Connection, table: Table) -> Any:
+    """The dialect's INSERT, which knows ON CONFLICT; imported on use (the PostgreSQL one costs ~50 ms)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table)
+
+
 def upsert(conn: Connection, table: Table, values: dict[str, Any], keys: list[str]) -> None:
     """Insert a row, or update the row with the same `keys` (one statement, so concurrent writers cannot clash)."""
-    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
     changed = {k: v for k, v in values.items() if k not in keys}
-    conn.execute(insert(table).values(values).on_conflict_do_update(index_elements=keys, set_=changed))
+    conn.execute(_dialect_insert(conn, table).values(values).on_conflict_do_update(index_elements=keys, set_=changed))
 
 
 def insert_missing(conn: Connection, table: Table, values: dict[str, Any], keys: list[str]) -> None:
     """Insert a row unless one with the same `keys` exists."""
-    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    conn.execute(insert(table).values(values).on_conflict_do_nothing(index_elements=keys))
+    conn.execute(_dialect_insert(conn, table).values(values).on_conflict_do_nothing(index_elements=keys))
 
 
 def to_db_time(at: datetime) -> datetime:

@@ -1,0 +1,63 @@
+"""Start-up benchmark: whole-process wall time of `tracker --help` and `tracker stories` on a seeded database.
+
+Goals on the reference machine: `--help` under 150 ms (it must import neither sqlmodel nor textual), `stories`
+under 500 ms (sqlmodel, never textual). Each figure is printed beside `python -c pass` measured in the same run,
+and beside `python -c "import sqlmodel"` for scale.
+
+    python tests/bench/bench_startup.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def wall(argv: list[str], env: dict[str, str], runs: int) -> tuple[float, float]:
+    """(median, best) wall time in ms of running argv to completion, after one warm-up run."""
+    subprocess.run(argv, env=env, cwd=ROOT, check=True, capture_output=True)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, env=env, cwd=ROOT, check=True, capture_output=True)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    runs = parser.parse_args().runs
+    py = sys.executable
+    with tempfile.TemporaryDirectory() as data:
+        env = {**os.environ, "XDG_DATA_HOME": data}
+        env.pop("TRACKER_DB", None)
+        start = time.perf_counter()
+        subprocess.run([py, "-m", "tracker", "stories"], env=env, cwd=ROOT, check=True, capture_output=True)
+        first = (time.perf_counter() - start) * 1000
+        cases = [
+            ("python -c pass (baseline)", [py, "-c", "pass"], None),
+            ("python -c 'import sqlmodel'", [py, "-c", "import sqlmodel"], None),
+            ("tracker --help", [py, "-m", "tracker", "--help"], 150.0),
+            ("tracker stories (seeded)", [py, "-m", "tracker", "stories"], 500.0),
+        ]
+        baseline = 0.0
+        print(f"{'command':<30} {'median ms':>10} {'best ms':>8} {'x baseline':>10}  goal")
+        for name, argv, goal in cases:
+            median, best = wall(argv, env, runs)
+            baseline = baseline or median
+            verdict = "" if goal is None else f"< {goal:.0f} ms: {'met' if median < goal else 'MISSED'}"
+            print(f"{name:<30} {median:>10.1f} {best:>8.1f} {median / baseline:>10.2f}  {verdict}")
+        print(f"{'tracker stories (first run, seeds)':<30} {first:>10.1f}")
+
+
+if __name__ == "__main__":
+    main()
