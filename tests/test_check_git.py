@@ -15,7 +15,8 @@ import pytest
 from lxml import etree
 
 from sources.text import read_text
-from tracker.check import StoryTexts, approval_for
+from tracker.check import StoryTexts
+from tracker.check import approve as approve_story
 from tracker.cli import main
 from tracker.model import Acknowledgement
 from tracker.services.folders import load_folder, save_sidecar
@@ -39,10 +40,12 @@ def approve(folder: Path, omitted: tuple[int, ...] = (0, 13), with_texts: bool =
     acks = tuple(
         Acknowledgement("sochi", story.fr.paragraphs[i].hash, "omitted", "ed", AT, "background") for i in omitted
     )
-    sidecar = Sidecar(story="sochi", adapted_from=tuple(p.hash for p in story.fr.paragraphs), acknowledgements=acks)
-    texts = StoryTexts("s", "fr", "en", "j", story.fr, story.en, sidecar)
-    sidecar = replace(sidecar, approvals=(approval_for(texts, by="ed", at=AT, note="good to go"),))
-    save_sidecar(folder, sidecar, {p.hash: p.text for p in story.fr.paragraphs} if with_texts else {})
+    texts = StoryTexts("s", "fr", "en", "j", story.fr, story.en, Sidecar(story="sochi", acknowledgements=acks))
+    sidecar = approve_story(texts, by="ed", at=AT, note="good to go")
+    if not with_texts:
+        sidecar = replace(sidecar, adapted_texts=())
+    shown = {p.hash: p.text for d in (story.fr, story.en) for p in d.paragraphs} if with_texts else {}
+    save_sidecar(folder, sidecar, shown)
     return sidecar
 
 

@@ -7,7 +7,7 @@ orphaned, contradicting its source, or approved no longer, and where each proble
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from tracker.align import align
@@ -234,3 +234,30 @@ def approval_for(s: StoryTexts, *, by: str, at: datetime, note: str = "") -> App
         at=at,
         note=note,
     )
+
+
+def hash_links(links: Sequence[Link], fr: Sequence[Paragraph], en: Sequence[Paragraph]) -> tuple[HashLink, ...]:
+    """Index links restated by paragraph hashes, as the sidecar records them."""
+    return tuple(HashLink(tuple(fr[i].hash for i in lk.fr), tuple(en[j].hash for j in lk.en)) for lk in links)
+
+
+def record_adaptation(s: StoryTexts) -> Sidecar:
+    """The sidecar once the English is taken as following the current French, with today's alignment recorded.
+
+    Recording every link (not only the corrected ones) makes later checks independent of aligner changes and
+    spares the aligner on unchanged stories.
+    """
+    links = current_links(s)
+    return replace(
+        s.sidecar,
+        adapted_from=tuple(p.hash for p in s.fr.paragraphs),
+        adapted_texts=tuple((p.hash, p.text) for p in s.fr.paragraphs),
+        links=hash_links(links, s.fr.paragraphs, s.en.paragraphs),
+    )
+
+
+def approve(s: StoryTexts, *, by: str, at: datetime, note: str = "") -> Sidecar:
+    """The sidecar with the adaptation recorded and an approval of exactly what `judge` now sees."""
+    recorded = record_adaptation(s)
+    again = replace(s, sidecar=recorded, base_fr=None)
+    return replace(recorded, approvals=(*recorded.approvals, approval_for(again, by=by, at=at, note=note)))

@@ -291,5 +291,34 @@ def run_check(
         folders = changed_story_folders(root, rev, paths)
         git = GitContext(root, rev, root)
         git.prefetch([p for f in folders for p in (text_path(f, "fr"), text_path(f, "en"))])
-    results = tuple(check_folder(folder, git, shown) for folder in folders)
+    results = judge_all(folders, git, shown)
     return Report(stories=results, fail_on=fail_on, base=base)
+
+
+# Below this many stories a process pool costs more than it saves.
+PARALLEL_FROM = 48
+
+
+def _judge_chunk(folders: list[Path], git: GitContext, shown: _Shown) -> list[StoryResult]:
+    git.prefetch([p for f in folders for p in (text_path(f, "fr"), text_path(f, "en"))])
+    return [check_folder(folder, git, shown) for folder in folders]
+
+
+def judge_all(
+    folders: Sequence[Path], git: GitContext, shown: _Shown, jobs: int | None = None
+) -> tuple[StoryResult, ...]:
+    """Judge every folder, in order; many folders are shared out to one process per core."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs < 2 or len(folders) < PARALLEL_FROM:
+        return tuple(check_folder(folder, git, shown) for folder in folders)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    # fork reuses the modules already imported, which is most of a worker's start-up cost
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    size = max(8, len(folders) // (jobs * 4))
+    chunks = [list(folders[i : i + size]) for i in range(0, len(folders), size)]
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        parts = pool.map(_judge_chunk, chunks, [git] * len(chunks), [shown] * len(chunks))
+        return tuple(result for part in parts for result in part)
