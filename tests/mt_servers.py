@@ -2,8 +2,8 @@
 
 One server answers LibreTranslate (`POST /translate`), Google's mobile page (`GET /m`), MyMemory (`GET /get`),
 DeepL (`GET /v2/translate`) and Microsoft (`GET /languages`, `POST /translate?api-version=3.0`). Each translation
-request takes the next fault from `script` (`ok`, `slow`, `429`, `500`, `403`, `414`, `malformed`, `drop`, `collapse`);
-it translates word by word with a glossary, so a test can tell a translation from an echo.
+request takes the next fault from `script` (`ok`, `slow`, `429`, `429-long`, `500`, `403`, `414`, `malformed`,
+`drop`, `collapse`); it translates word by word with a glossary, so a test can tell a translation from an echo.
 """
 
 from __future__ import annotations
@@ -115,6 +115,9 @@ def _handler(server: MTServer) -> type[BaseHTTPRequestHandler]:
                 server.pause()
             if fault in {"429", "500", "403", "414"}:
                 self._send(int(fault), {"error": f"scripted {fault}"}, {"Retry-After": "0"} if fault == "429" else {})
+                return
+            if fault == "429-long":
+                self._send(429, {"error": "come back later"}, {"Retry-After": "120"})
                 return
             route = _ROUTES.get(parts.path)
             if route is None:

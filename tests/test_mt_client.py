@@ -110,6 +110,18 @@ def test_repeated_429_opens_the_breaker_and_later_calls_fail_fast_without_networ
     assert "paused after repeated rate-limit answers" in str(later.value)
 
 
+def test_a_long_retry_after_opens_the_breaker_at_once_instead_of_waiting(server: MTServer) -> None:
+    server.script = ["429-long"] * 3
+    breaker = CircuitBreaker(threshold=3, cooldown=60)
+    started = time.monotonic()
+    with pytest.raises(MTError, match="rate-limiting"):
+        make(server, breaker=breaker).translate("Le chat.")
+    assert server.requests == 1
+    assert time.monotonic() - started < 1.0
+    blocked = breaker.blocked(f"libre|{server.url}")
+    assert blocked is not None and blocked[1] > 100
+
+
 def test_the_breaker_lets_one_trial_through_after_its_cooldown() -> None:
     now = [0.0]
     breaker = CircuitBreaker(threshold=2, cooldown=10, clock=lambda: now[0])

@@ -49,8 +49,8 @@ class CircuitBreaker:
         with self._lock:
             self._states.pop(key, None)
 
-    def failure(self, key: str, kind: str, retry_after: float | None = None) -> bool:
-        """Record a failure; True when the circuit is (now) open."""
+    def failure(self, key: str, kind: str, retry_after: float | None = None, *, open_now: bool = False) -> bool:
+        """Record a failure; True when the circuit is (now) open. `open_now` opens it at once (a long Retry-After)."""
         if kind not in TRIPPING:
             return False
         with self._lock:
@@ -58,7 +58,7 @@ class CircuitBreaker:
             state.failures += 1
             state.kind = kind
             half_open = state.open_until != 0.0
-            if half_open or state.failures >= self.threshold:
+            if open_now or half_open or state.failures >= self.threshold:
                 wait = max(self.cooldown, retry_after or 0.0)
                 state.open_until = self.clock() + wait
                 state.trial = False

@@ -165,7 +165,8 @@ class MTClient:
             if failure is None:
                 self.breaker.success(self._breaker_key)
                 return str(out)
-            opened = self.breaker.failure(self._breaker_key, failure.kind, ctx.retry_after)
+            told_to_wait = failure.kind == "rate-limited" and (ctx.retry_after or 0.0) > MAX_WAIT
+            opened = self.breaker.failure(self._breaker_key, failure.kind, ctx.retry_after, open_now=told_to_wait)
             if opened or not failure.transient or attempt == attempts - 1:
                 raise MTError(failure.message, kind=failure.kind, provider=self.config.name, status=ctx.status)
             self.sleep(self._wait(attempt, ctx.retry_after))
