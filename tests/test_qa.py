@@ -145,6 +145,9 @@ def test_a_fact_lost_or_changed_is_found_by_its_check(fr: str, en: str, expected
         ("Boeing vend le 777-300ER.", "Boeing sells the 777-300ER."),
         ("Les deux pays ont signé.", "Both countries signed."),
         ("Les ventes ont chuté à 4,1 Md$ en 2014-15.", "Sales fell to $4.1bn in 2014-15."),
+        ("Une œuvre du XIXe siècle, vue à midi.", "A work of the nineteenth century, seen at noon."),
+        ("Il est né dans les années 60.", "He was born in the sixties."),
+        ("Il est parti à 12 heures.", "He left at noon."),
     ],
 )
 def test_conventions_that_look_different_raise_nothing(fr: str, en: str) -> None:

@@ -78,7 +78,21 @@ _EN_VAGUE = {
     "fifth": (5,), "both": (2,), "twice": (2,), "couple": (2,), "pair": (2,), "double": (2,), "doubled": (2,),
     "triple": (3,), "dozen": (12, 10), "dozens": (12,), "hundred": (100,), "thousand": (1000,), "half": (0.5, 50),
     "quarter": (4, 0.25), "decade": (10,), "fortnight": (15, 14), "zero": (0,), "once": (1,), "year": (1,),
+    "hundreds": (100,), "thousands": (1000,), "noon": (12,), "midday": (12,), "midnight": (0, 12, 24),
 }  # fmt: skip
+_EN_ORDINALS = [
+    "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+    "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+]  # fmt: skip
+_FR_ORDINALS = [
+    "sixième", "septième", "huitième", "neuvième", "dixième", "onzième", "douzième", "treizième", "quatorzième",
+    "quinzième", "seizième", "dix-septième", "dix-huitième", "dix-neuvième", "vingtième",
+]  # fmt: skip
+_EN_VAGUE |= {word: (n,) for n, word in enumerate(_EN_ORDINALS, start=6)}
+_EN_VAGUE |= {f"twenty-{word}": (20 + n,) for word, n in (("first", 1), ("second", 2), ("third", 3))}
+_FR_VAGUE |= {word: (n,) for n, word in enumerate(_FR_ORDINALS, start=6)}
+_FR_VAGUE |= {"vingt-et-unième": (21,), "vingt-deuxième": (22,), "midi": (12,), "minuit": (0, 12, 24)}
+_FR_VAGUE |= {"quarantaine": (40,), "cinquantaine": (50,), "soixantaine": (60,), "centaines": (100,)}
 _SCALES = {
     "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "billion": 1e9, "billions": 1e9,
     "trillion": 1e12, "mille": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "md": 1e9, "mds": 1e9,
@@ -400,6 +414,13 @@ _FR_HOURS = re.compile(
     r"(?:[ \u00a0]+(\d{2})\b)?(?:[ \u00a0]+(du matin|du soir|de l[’']après-midi))?",
     re.IGNORECASE,
 )
+_FR_TENS = {
+    "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "soixante-dix": 70,
+    "quatre-vingt": 80, "quatre-vingts": 80, "quatre-vingt-dix": 90,
+}  # fmt: skip
+_FR_DECADE_WORD = re.compile(rf"\bannées[ \u00a0]+({_alt(list(_FR_TENS))})\b", re.IGNORECASE)
+_EN_TENS = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+_EN_DECADE_WORD = re.compile(rf"\b(?:the[ \u00a0]+)?({_alt(_EN_TENS)})\b", re.IGNORECASE)
 _FR_DECADE = re.compile(r"\bannées[ \u00a0]+(\d{4}|\d{2})\b", re.IGNORECASE)
 _MONTH_ABBR = _alt([a.capitalize() for a in _EN_MONTH_ABBR])
 _EN_MONTH_NAME = rf"(?:{_alt(_EN_MONTHS)}|(?:{_MONTH_ABBR})\.?)"
@@ -464,6 +485,9 @@ def _fr_dates(text: str) -> list[DateFact]:
         if hour < 25 and minute < 60:
             values = frozenset({hour % 24 * 60 + minute})
             out.append(DateFact("time", values, m.group(), m.start(1), m.end(), claim=False))
+    for m in _FR_DECADE_WORD.finditer(text):
+        year = 1900 + _FR_TENS[m.group(1).lower()]
+        out.append(DateFact("decade", frozenset({year}), m.group(), *m.span(), claim=False))
     for m in _FR_DECADE.finditer(text):
         year = int(m.group(1))
         out.append(DateFact("decade", frozenset({year if year > 99 else 1900 + year}), m.group(), *m.span()))
@@ -512,6 +536,9 @@ def _en_dates(text: str) -> list[DateFact]:
         if hour <= 12 and minute < 60 and not any(d.kind == "time" and d.start <= m.start(1) < d.end for d in out):
             values = frozenset({hour * 60 + minute, (hour + 12) % 24 * 60 + minute})
             out.append(DateFact("time", values, m.group()[-len(m.group(1)) - 3 :], m.start(1), m.end()))
+    for m in _EN_DECADE_WORD.finditer(text):
+        year = 1900 + 10 * (_EN_TENS.index(m.group(1).lower()) + 2)
+        out.append(DateFact("decade", frozenset({year}), m.group(), *m.span(), claim=False))
     for m in _EN_DECADE.finditer(text):
         year = int(m.group(1) or m.group(2))
         if m.group(1) is None or year % 10 == 0:

@@ -10,8 +10,9 @@ from tracker.model import Finding, Link, Severity
 
 @dataclass(frozen=True, slots=True)
 class Coverage:
-    """Share of each French paragraph represented in the English (0 = no counterpart), and of the whole story
-    weighted by length; a merged link shares the English length its French paragraphs expect."""
+    """Share of each French paragraph the English represents, estimated from lengths (0 = no counterpart; a merged
+    link shares the English length its French paragraphs expect), and the share of the French story, in
+    characters, that has an English counterpart at all (lengths are the length check's business)."""
 
     per_paragraph: tuple[float, ...]
     total: float
@@ -30,8 +31,8 @@ def coverage(fr: Sequence[str], en: Sequence[str], links: Sequence[Link]) -> Cov
         share = min(1.0, en_len / max(1.0, _EXPECTED_RATIO * fr_len))
         for i in link.fr:
             shares[i] = share
-    weights = [len(text) for text in fr]
-    total = sum(s * w for s, w in zip(shares, weights, strict=True)) / max(1, sum(weights))
+    represented = {i for link in links if link.en for i in link.fr}
+    total = sum(len(fr[i]) for i in represented) / max(1, sum(len(text) for text in fr))
     return Coverage(tuple(shares), total)
 
 
