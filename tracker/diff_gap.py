@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tracker.worddiff import matched, words
+from tracker.worddiff import encode, matched, words
 
 Pairing = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -42,8 +42,9 @@ class _Gap:
     """The words of a gap's paragraphs and their pairwise overlaps, computed once and only when asked."""
 
     def __init__(self, old: Sequence[str], new: Sequence[str], gap_old: list[int], gap_new: list[int]) -> None:
-        self.a = [words(old[i]) for i in gap_old]
-        self.b = [words(new[j]) for j in gap_new]
+        encoded = encode([words(old[i]) for i in gap_old] + [words(new[j]) for j in gap_new])
+        self.a = encoded[: len(gap_old)]
+        self.b = encoded[len(gap_old) :]
         self._m: dict[tuple[int, int], int] = {}
 
     def pair(self, i: int, j: int) -> int:
@@ -62,8 +63,8 @@ class _Gap:
                 return _NO
         elif any(2 * self.pair(i, j0) < len(self.a[i]) for i in range(i0, i1)):
             return _NO
-        a = tuple(w for i in range(i0, i1) for w in self.a[i])
-        b = tuple(w for j in range(j0, j1) for w in self.b[j])
+        a = "".join(self.a[i0:i1])
+        b = "".join(self.b[j0:j1])
         return _worth_of(matched(a, b), len(a), len(b))
 
 
