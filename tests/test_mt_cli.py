@@ -143,3 +143,26 @@ def test_a_paragraph_the_story_lacks_is_one_sentence(tmp_path: Path, env: dict[s
     env["TRACKER_MT_LIBRE_URL"] = server.url
     with pytest.raises(NotFoundError, match="has no paragraph 5"):
         run(["--db", db, "translate", "sochi", "--para", "5", "-p", "libre"], env)
+
+
+def test_a_bare_slug_gets_a_suggestion_for_every_french_paragraph(
+    tmp_path: Path, env: dict[str, str], server: MTServer
+) -> None:
+    from datetime import UTC, datetime
+
+    from tracker.segment import segment
+    from tracker.storage import open_store
+
+    db = str(tmp_path / "t.db")
+    with open_store(db) as store:
+        store.add_revision("sochi", "fr", segment("Le chat.\n\nLe monde.\n"), by="ana", at=datetime.now(UTC))
+    env["TRACKER_MT_LIBRE_URL"] = server.url
+    code, out, _ = run(["--db", db, "translate", "sochi", "-p", "libre"], env)
+    assert (code, out) == (0, "The cat.\n\nThe world.\n")
+
+
+def test_a_missing_file_is_named_not_taken_for_a_story(tmp_path: Path, env: dict[str, str]) -> None:
+    from tracker.errors import InputError
+
+    with pytest.raises(InputError, match="no such file"):
+        run(["translate", str(tmp_path / "missing.txt")], env)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import click
@@ -39,6 +40,11 @@ def _emit(items: Sequence[dict[str, Any]], provider: str, source: str, target: s
     click.echo(f"tracker: {len(items)} suggestion(s) from {provider} ({cached} from the cache); not saved.", err=True)
 
 
+def _looks_like_slug(subject: str) -> bool:
+    """A name that is no existing file and has no path or extension in it names a stored story."""
+    return not Path(subject).exists() and "/" not in subject and "." not in subject
+
+
 def _item(index: int, suggestion: Any) -> dict[str, Any]:
     return {
         "index": index,
@@ -60,8 +66,8 @@ def _item(index: int, suggestion: Any) -> dict[str, Any]:
     "--para", "paras", type=int, multiple=True, metavar="N", help="Paragraph of a stored story (0-based; repeatable)."
 )
 @click.option("--fr", "fr_number", type=int, metavar="N", help="Stored French revision (default: the latest).")
-@click.option("--from", "source", default="fr", show_default=True, help="Source language.")
-@click.option("--to", "target", default="en", show_default=True, help="Target language.")
+@click.option("--from", "source", default="fr", show_default=True, help="Source language (files).")
+@click.option("--to", "target", default="en", show_default=True, help="Target language (files).")
 @click.option("--timeout", type=float, metavar="S", help="Seconds to wait for each request (default 10).")
 @FORMAT_OPTION
 def translate(
@@ -75,7 +81,7 @@ def translate(
     timeout: float | None,
     fmt: str,
 ) -> ExitCode:
-    """Suggest a machine translation per paragraph of FILE, or of stored story SLUG with --para N.
+    """Suggest a machine translation per paragraph of FILE, or of stored story SLUG (all, or --para N).
 
     Paragraph boundaries are kept: one suggestion per paragraph, separated by blank lines. Suggestions are
     printed only; they become English text when a person accepts them.
@@ -91,7 +97,7 @@ def translate(
         if timeout <= 0:
             raise click.UsageError("--timeout must be positive")
         config = dataclasses.replace(config, timeout=timeout)
-    if paras or fr_number is not None:
+    if paras or fr_number is not None or _looks_like_slug(subject):
         from tracker.services.translate import suggest_paragraphs
         from tracker.storage import open_store
 
