@@ -82,3 +82,18 @@ def test_export_writes_exchange_files(
 
 def test_exporting_an_unknown_story_is_a_data_error(tmp_path: Path, sqlite_url: str) -> None:
     assert main(["--db", sqlite_url, "export", "nope", str(tmp_path / "x")]) == 3
+
+
+def test_a_face_can_open_a_folder_judge_it_and_record_an_approval(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from tracker.check import approve, judge
+    from tracker.services.check import folder_texts
+    from tracker.services.folders import save_sidecar
+
+    folder = make_story(tmp_path, "sochi")
+    shutil.copy(SAMPLE / "en.r2.txt", folder / "en.txt")
+    texts = folder_texts(folder)
+    assert "approval-outdated" in {f.rule for f in judge(texts).findings}
+    save_sidecar(folder, approve(texts, by="ed", at=datetime(2026, 11, 2, tzinfo=UTC)))
+    assert "approval-outdated" not in {f.rule for f in judge(folder_texts(folder)).findings}

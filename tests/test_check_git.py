@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -277,3 +278,23 @@ def test_repository_and_usage_errors_have_their_own_exit_codes(
 def test_files_outside_story_folders_name_no_story(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "README.md", "--format", "json")
     assert code == 0 and json.loads(out)["stories"] == []
+
+
+def test_the_check_loads_neither_the_database_nor_the_ui(repo: Path) -> None:
+    code = (
+        "import sys; from tracker.cli import main; code = main(['check', '--format', 'json']); "
+        "print(code, sorted(m for m in ('sqlmodel', 'sqlalchemy', 'textual') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == "0 []"
+
+
+def test_a_sidecar_naming_a_missing_text_is_unreadable_input(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sidecar = repo / STORY / "tracker.json"
+    text = sidecar.read_text(encoding="utf-8").replace('"files": {}', '"files": {"en": "english.md"}')
+    sidecar.write_text(text, encoding="utf-8")
+    code, found = findings(capsys)
+    assert code == 3
+    assert [(f["rule"], f["file"], f["message"]) for f in found] == [
+        ("unreadable-input", f"{STORY}/english.md", "en: no such file")
+    ]

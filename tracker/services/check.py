@@ -15,7 +15,14 @@ from tracker.check import StoryTexts, finding, judge, missing_hashes, resolve_ba
 from tracker.checkresult import FailOn, Report, StoryResult
 from tracker.errors import InputError, TrackerError
 from tracker.model import Document, Paragraph
-from tracker.services.folders import find_story_folders, is_story_folder, read_bytes, read_document, text_path
+from tracker.services.folders import (
+    find_story_folders,
+    is_story_folder,
+    load_folder,
+    read_bytes,
+    read_document,
+    text_path,
+)
 from tracker.sidecar import FILENAME, Sidecar, SidecarError, parse
 
 HISTORY_LIMIT = 50
@@ -322,3 +329,23 @@ def judge_all(
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         parts = pool.map(_judge_chunk, chunks, [git] * len(chunks), [shown] * len(chunks))
         return tuple(result for part in parts for result in part)
+
+
+def folder_texts(path: str | Path) -> StoryTexts:
+    """A story folder ready for `tracker.check.judge` (or `approve`): what a face opening a folder needs.
+
+    Raises InputError (or its SidecarError) naming the file when the folder cannot be read.
+    """
+    folder = load_folder(path)
+    base_fr, note = base_french(folder.sidecar, folder.fr, folder.fr_path, GitContext(folder.path))
+    return StoryTexts(
+        story=str(folder.path),
+        fr_file=str(folder.fr_path),
+        en_file=str(folder.en_path),
+        sidecar_file=str(folder.sidecar_path),
+        fr=folder.fr,
+        en=folder.en,
+        sidecar=folder.sidecar,
+        base_fr=base_fr,
+        base_note=note,
+    )
