@@ -65,6 +65,15 @@ def test_sochi_urgent_grows_into_the_full_story_by_edits_and_additions() -> None
         ("Il est venu hier.", "Il est venu hier. ", False, "spacing"),
         ("bur-mba/cf/ial", "bur-mba/cf/ial/lpt", False, "signature"),
         ("Le sommet a fait 286 morts.", "Le sommet a fait 286 morts, selon les bilans.", True, "attribution added"),
+        ("Un budget de 2 millions d'euros.", "Un budget de 2 000 000 d'euros.", False, "number format"),
+        ("Vingt-cinq morts.", "25 morts.", False, "number format"),
+        ("Deux morts.", "Trois morts.", True, "figure: Deux -> Trois"),
+        ("Dans le sud-ouest du pays.", "Dans le sud ouest du pays.", False, "punctuation"),
+        ("Il a vu ls enfants.", "Il a vu les enfants.", False, "typo"),
+        ("Il est parti a Paris.", "Il est parti à Paris.", False, "typo"),
+        ("Le président et le ministre.", "Le président est le ministre.", True, "wording"),
+        ("Le président a parlé.", "Le Président a parlé.", False, "case"),
+        ("Il a parlé.", "Il a parlé longuement et calmement.", True, "words added"),
     ],
 )
 def test_changes_are_classified_with_their_reason(old: str, new: str, substantive: bool, reason: str) -> None:
