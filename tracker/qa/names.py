@@ -30,6 +30,9 @@ _EN_COMMON = frozenset(
         "Professor", "Premier", "Vice", "Chief", "Executive", "Director", "Police", "Court", "House", "Party",
         "Council", "Department", "Ministry", "Committee", "Commission", "Office", "National", "Federal", "Central",
         "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "The", "Internet", "God",
+        "Miss", "Madam", "Madame", "Monsieur", "Doctor", "Captain", "Colonel", "Lieutenant", "Sergeant", "Count",
+        "Countess", "Duke", "Duchess", "Baron", "Baroness", "Marquis", "Father", "Mother", "Sister", "Brother",
+        "Uncle", "Aunt", "Heaven", "Hell", "Christ", "Virgin", "Providence", "Nature", "History", "Chapter",
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
         "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     }
