@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from datetime import UTC, datetime
@@ -147,3 +148,49 @@ def test_an_older_wire_version_arriving_late_does_not_become_the_latest(memory_s
     late = import_paths(memory_store, [OWN / "port-fr-v1.xml"], by="desk", at=AT)
     assert [r.outcome for r in late] == ["skipped"]
     assert [dict(r.meta)["version"] for r in memory_store.revisions(FR_STORY, "fr")] == ["2"]
+
+
+def test_parsing_in_worker_processes_gives_the_same_result(memory_store: Store, wire_folder: Path) -> None:
+    (wire_folder / "broken.xml").write_bytes(b"<newsItem>")
+    results = import_paths(memory_store, [wire_folder], by="desk", at=AT, workers=2)
+    assert sorted(r.outcome for r in results) == ["imported"] * 4 + ["refused"]
+    assert [r.status for r in memory_store.revisions(FR_STORY, "fr")] == ["usable", "usable", "canceled"]
+
+
+def test_import_command_reads_a_wire_folder_and_reports_each_file(
+    wire_folder: Path, sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", sqlite_url, "import", str(wire_folder)]) == 0
+    out, err = capsys.readouterr()
+    assert out.count("imported") == 4
+    assert "4 imported, 0 skipped, 0 refused" in err
+    assert main(["--db", sqlite_url, "import", str(wire_folder), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["imported"], report["skipped"], report["refused"]) == (0, 4, 0)
+    assert main(["--db", sqlite_url, "log", FR_STORY, "--lang", "fr"]) == 0
+    log = capsys.readouterr().out.splitlines()
+    assert "[CANCELED]" in log[-1] and "kill: ANNULATION" in log[-1]
+    assert "correction:" in log[1]
+
+
+def test_import_command_refuses_bad_files_with_exit_3_and_imports_the_rest(
+    tmp_path: Path, sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(OWN / "port-fr-v1.xml", tmp_path / "good.xml")
+    (tmp_path / "bomb.xml").write_bytes(b'<!DOCTYPE a [<!ENTITY a "aaaa">]><newsItem>&a;</newsItem>')
+    code = main(["--db", sqlite_url, "import", str(tmp_path / "good.xml"), str(tmp_path / "bomb.xml")])
+    out, _ = capsys.readouterr()
+    assert code == 3
+    assert "refused  " in out and "declares entities" in out
+    assert "imported " in out
+
+
+def test_wire_file_with_story_and_lang_given_is_still_read_as_wire(
+    sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["--db", sqlite_url, "import", str(OWN / "port-fr-v1.xml"), "--story", "port", "--lang", "fr"]
+    assert main([*argv, "--format", "json"]) == 0
+    (entry,) = json.loads(capsys.readouterr().out)["files"]
+    assert (entry["story"], entry["lang"], entry["revision"], entry["label"]) == ("port", "fr", 1, "v1")
+    with open_store(sqlite_url) as store:
+        assert store.revision("port", "fr").texts[0].startswith("Grève au port de Marseille")

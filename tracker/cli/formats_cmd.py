@@ -1,13 +1,26 @@
-"""`tracker import-git`: each commit that changed a file becomes a revision (author, date, message as label)."""
+"""`tracker import-git` (one revision per commit that changed a file) and the any-format side of `tracker import`.
+
+`tracker import` (in store_cmd) hands over here for folders, wire and article formats, and files without
+--story/--lang: the importer is picked from the content, and each file is reported imported, skipped or refused.
+"""
 
 from __future__ import annotations
 
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from tracker.cli.common import FORMAT_OPTION, emit_json, settings
 from tracker.exitcodes import ExitCode
+
+if TYPE_CHECKING:
+    from tracker.services.formats import FileResult
+    from tracker.storage import Store
 
 
 @click.command("import-git")
@@ -50,3 +63,97 @@ def import_git(file: Path, slug: str, lang: str, fmt: str) -> ExitCode:
             commit = f"{r.commit.sha[:10]}  {r.commit.author}: {r.commit.message}"
             click.echo(f"{state} {slug} {lang} r{r.revision.number}  {commit}")
     return ExitCode.OK
+
+
+def wants_detected_import(paths: Sequence[str], slug: str | None, lang: str | None) -> bool:
+    """Whether `tracker import` needs content detection: a folder, no --story/--lang, or a file that is not text."""
+    from sources.detect import kind_of
+
+    if not slug or not lang:
+        return True
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            return True
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(4096)
+        except OSError:
+            continue  # the plain-text path reports the missing or unreadable file
+        if kind_of(head, name) != "text":
+            return True
+    return False
+
+
+class _Progress:
+    """A progress bar per phase on stderr (reading files, then storing revisions)."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+        self.phase = ""
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        if phase != self.phase:
+            self.close()
+            self.phase = phase
+            label = "reading files  " if phase == "read" else "storing        "
+            self.bar = click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True).__enter__()
+        self.bar.update(1)
+        if done >= total:
+            self.close()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+def import_detected(
+    store: Store,
+    paths: Sequence[str],
+    *,
+    slug: str | None,
+    lang: str | None,
+    label: str | None,
+    by: str,
+    based_on: int | None,
+    fmt: str,
+) -> ExitCode:
+    """`tracker import` over any format and folders: one line (or JSON object) per file; exit 3 if any refused."""
+    from tracker.services.formats import import_paths
+
+    progress = _Progress()
+    try:
+        results = import_paths(
+            store, paths, by=by, at=datetime.now(UTC), story=slug, lang=lang, label=label, based_on=based_on,
+            progress=progress,
+        )  # fmt: skip
+    finally:
+        progress.close()
+    counts: Counter[str] = Counter(r.outcome for r in results)
+    if fmt == "json":
+        emit_json({"files": [_result_json(r) for r in results], **{k: counts[k] for k in OUTCOMES}})
+    else:
+        for result in results:
+            click.echo(result.message)
+        click.echo(", ".join(f"{counts[k]} {k}" for k in OUTCOMES), err=True)
+    if not counts["imported"] and not counts["skipped"]:
+        for folder in (p for p in paths if Path(p).is_dir()):
+            click.echo(f"tracker: error: {folder}: is a directory with no importable file in it", err=True)
+    return ExitCode.DATA if counts["refused"] else ExitCode.OK
+
+
+OUTCOMES = ("imported", "skipped", "refused")
+
+
+def _result_json(result: FileResult) -> dict[str, Any]:
+    return {
+        "file": result.source,
+        "outcome": result.outcome,
+        "story": result.story or None,
+        "lang": result.lang or None,
+        "revision": result.revision,
+        "status": result.status or None,
+        "label": result.label or None,
+        "problem": result.problem or None,
+    }

@@ -52,9 +52,11 @@ def _revision_json(r: Revision) -> dict[str, Any]:
 
 
 @click.command("import")
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.option("--story", "slug", required=True, metavar="SLUG", help="The story (created on first import).")
-@click.option("--lang", required=True, type=LANG_CHOICE, help="The language of the files.")
+@click.argument("files", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "--story", "slug", metavar="SLUG", help="The story (created on first import) [default: from the wire item]."
+)
+@click.option("--lang", type=LANG_CHOICE, help="The language of the files [default: the item's own].")
 @click.option("--label", metavar="TEXT", help="Name the revision [default: the file's label line, if any].")
 @click.option("--author", metavar="NAME", help="Who wrote this revision [default: the acting user].")
 @click.option(
@@ -66,8 +68,8 @@ def _revision_json(r: Revision) -> dict[str, Any]:
 @FORMAT_OPTION
 def import_(
     files: tuple[str, ...],
-    slug: str,
-    lang: str,
+    slug: str | None,
+    lang: str | None,
     label: str | None,
     author: str | None,
     based_on: int | None,
@@ -82,7 +84,23 @@ def import_(
     \b
     tracker import fr.txt --story sochi-summit --lang fr
     tracker import en.txt --story sochi-summit --lang en --based-on 2 --label "first adaptation"
+
+    Wire and article files (NewsML-G2, AFP NewsML 1.2, ninjs, HTML, Markdown) and folders (read recursively)
+    are recognised by their content; story and language then come from the items unless given, versions are
+    stored in wire order, and each file is reported imported, skipped (unchanged) or refused (exit 3).
+
+    \b
+    tracker import wire/              # every item under wire/, stories by guid or AFP slug
     """
+    from tracker.cli.formats_cmd import import_detected, wants_detected_import
+
+    if wants_detected_import(files, slug, lang):
+        with _open() as store:
+            return import_detected(
+                store, files, slug=slug, lang=lang, label=label, by=author or settings().acting_user,
+                based_on=based_on, fmt=fmt,
+            )  # fmt: skip
+    assert slug is not None and lang is not None  # wants_detected_import took every other case
     from sources.text import read_text
 
     documents = [(path, read_text(read_file(path), path)) for path in files]
@@ -149,8 +167,10 @@ def log(slug: str, lang: str | None, fmt: str) -> ExitCode:
     for r in revisions:
         based = f"  based on fr r{r.based_on}" if r.based_on is not None else ""
         label = f"  {r.label!r}" if r.label else ""
+        status = f"  [{r.status.upper()}]" if r.status != "usable" else ""  # a kill must never read as usable copy
         click.echo(
-            f"{r.lang} r{r.number:<3} {_when(r.created_at)}  {r.author:<{width}}  {r.content_hash[:12]}{based}{label}"
+            f"{r.lang} r{r.number:<3} {_when(r.created_at)}  {r.author:<{width}}  {r.content_hash[:12]}"
+            f"{based}{status}{label}"
         )
     return ExitCode.OK
 

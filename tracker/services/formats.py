@@ -6,9 +6,11 @@ are stored in wire order (version, then time) whatever order the files were name
 
 from __future__ import annotations
 
+import os
 import subprocess
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -54,6 +56,7 @@ class _Pending:
     story: str
     lang: str
     meta: dict[str, str] = field(default_factory=dict)
+    based_on: int | None = None
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, int]:
@@ -125,27 +128,58 @@ def read_documents(path: Path, *, story: str | None, lang: str | None, order: in
     return pending
 
 
-def _based_on(store: Store, item: _Pending) -> int | None:
+_Job = tuple[Path, str | None, str | None, int]
+
+
+def _read_job(job: _Job) -> tuple[Path, list[_Pending] | str]:
+    """One file's documents, or the reason it is refused (a string: exceptions with arguments do not pickle)."""
+    path, story, lang, order = job
+    try:
+        return path, read_documents(path, story=story, lang=lang, order=order)
+    except TrackerError as exc:
+        return path, getattr(exc, "problem", str(exc))
+
+
+def _read_all(jobs: list[_Job], workers: int | None) -> Iterator[tuple[Path, list[_Pending] | str]]:
+    """Read files in order; parsing is CPU-bound, so many files are spread over processes."""
+    count = workers if workers is not None else (os.cpu_count() or 1) if len(jobs) >= 200 else 1
+    if count <= 1:
+        yield from map(_read_job, jobs)
+        return
+    with ProcessPoolExecutor(max_workers=count) as pool:
+        yield from pool.map(_read_job, jobs, chunksize=32)
+
+
+def _based_on(item: _Pending, french: Sequence[Revision]) -> int | None:
     """The French revision an English item names as its source (guid@version), if stored."""
     wanted = item.meta.get("derivedFrom", "").split()
     if item.lang != "en" or not wanted or "@" not in wanted[0]:
         return None
     guid, version = wanted[0].rsplit("@", 1)
-    try:
-        french = store.revisions(item.story, "fr")
-    except TrackerError:
-        return None
     matches = [r.number for r in french if dict(r.meta).get("guid") == guid and dict(r.meta).get("version") == version]
     return matches[-1] if matches else None
 
 
-def already_stored(store: Store, slug: str, lang: str, document: Document) -> Revision | None:
+class _Known:
+    """Revisions per (story, language) as stored before and during one import: one query per story at most."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.existing = {story.slug for story in store.stories()}
+        self.revisions: dict[tuple[str, str], list[Revision]] = {}
+
+    def get(self, slug: str, lang: str) -> list[Revision]:
+        if (slug, lang) not in self.revisions:
+            self.revisions[slug, lang] = self.store.revisions(slug, lang) if slug in self.existing else []
+        return self.revisions[slug, lang]
+
+    def add(self, revision: Revision) -> None:
+        self.get(revision.story, revision.lang).append(replace(revision, paragraphs=()))
+
+
+def already_stored(stored: Sequence[Revision], document: Document) -> Revision | None:
     """A stored revision that makes this document old news: the same wire guid and version (or a later
     version of that guid), or the same content; None when the document is new."""
-    try:
-        stored = store.revisions(slug, lang)
-    except TrackerError:
-        return None
     meta = dict(document.meta)
     guid, version = meta.get("guid"), meta.get("version", "")
     for revision in reversed(stored):
@@ -161,12 +195,11 @@ def already_stored(store: Store, slug: str, lang: str, document: Document) -> Re
     return None
 
 
-def store_document(store: Store, item: _Pending, *, by: str, at: datetime) -> FileResult:
-    known = already_stored(store, item.story, item.lang, item.document)
-    if known is not None:
-        return FileResult(
-            item.source, "skipped", known.story, known.lang, known.number, known.status, known.label or ""
-        )
+def store_document(store: Store, item: _Pending, known: _Known, *, by: str, at: datetime) -> FileResult:
+    """Store one read document unless it is old news; the result says which."""
+    old = already_stored(known.get(item.story, item.lang), item.document)
+    if old is not None:
+        return FileResult(item.source, "skipped", old.story, old.lang, old.number, old.status, old.label or "")
     revision, created = store.add_revision(
         item.story,
         item.lang,
@@ -175,10 +208,12 @@ def store_document(store: Store, item: _Pending, *, by: str, at: datetime) -> Fi
         at=at,
         label=item.document.label,
         origin=item.source,
-        based_on=_based_on(store, item),
+        based_on=item.based_on or (_based_on(item, known.get(item.story, "fr")) if item.lang == "en" else None),
         status=wire_status(item.document),
         meta=item.document.meta,
     )
+    if created:
+        known.add(revision)
     return FileResult(
         item.source,
         "imported" if created else "skipped",
@@ -198,23 +233,39 @@ def import_paths(
     at: datetime,
     story: str | None = None,
     lang: str | None = None,
-    progress: Callable[[str], None] | None = None,
+    label: str | None = None,
+    based_on: int | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+    workers: int | None = None,
 ) -> list[FileResult]:
-    """Import every file under `paths`; each file is imported, skipped (unchanged) or refused with the reason."""
+    """Import every file under `paths`; each file is imported, skipped (unchanged) or refused with the reason.
+
+    `progress(phase, done, total)` is called after each file read (phase "read") and each document stored
+    ("store"). Large imports parse in `workers` processes (default: one per CPU from 200 files on).
+    `story`, `lang`, `label` and `based_on` override what the files say.
+    """
     results: list[FileResult] = []
     pending: list[_Pending] = []
-    for order, path in enumerate(expand(paths)):
-        try:
-            pending.extend(read_documents(path, story=story, lang=lang, order=order))
-        except TrackerError as exc:
-            results.append(FileResult(str(path), "refused", problem=getattr(exc, "problem", str(exc))))
+    files = expand(paths)
+    known = _Known(store)
+    jobs = [(path, story, lang, order) for order, path in enumerate(files)]
+    for done, (path, read) in enumerate(_read_all(jobs, workers), start=1):
+        if isinstance(read, str):
+            results.append(FileResult(str(path), "refused", problem=read))
+        else:
+            pending.extend(
+                replace(p, document=replace(p.document, label=label or p.document.label), based_on=based_on)
+                for p in read
+            )
         if progress:
-            progress(str(path))
-    for item in sorted(pending, key=lambda p: p.sort_key):
+            progress("read", done, len(files))
+    for done, item in enumerate(sorted(pending, key=lambda p: p.sort_key), start=1):
         try:
-            results.append(store_document(store, item, by=by, at=at))
+            results.append(store_document(store, item, known, by=by, at=at))
         except TrackerError as exc:
             results.append(FileResult(item.source, "refused", item.story, item.lang, problem=str(exc)))
+        if progress:
+            progress("store", done, len(pending))
     return results
 
 
@@ -281,11 +332,12 @@ def import_git(store: Store, path: Path, *, story: str, lang: str, by: str) -> l
         documents = load(data, f"{path}@{commit.sha[:12]}")
         parsed.append((commit, documents[0]))
     results = []
+    stored = store.revisions(story, lang) if story in {s.slug for s in store.stories()} else []
     for commit, document in parsed:
         meta = tuple(sorted({*document.meta, ("commit", commit.sha)}))
-        known = already_stored(store, story, lang, Document(document.paragraphs, meta=meta))
-        if known is not None and dict(known.meta).get("commit") == commit.sha:
-            results.append(GitResult(commit, known, False))
+        old = already_stored(stored, Document(document.paragraphs, meta=meta))
+        if old is not None and dict(old.meta).get("commit") == commit.sha:
+            results.append(GitResult(commit, old, False))
             continue
         revision, created = store.add_revision(
             story,

@@ -1,0 +1,194 @@
+"""Fuzz every importer with Hypothesis for a bounded time; print inputs tried and crashes found per importer.
+
+A crash is any exception other than an InputError (the clear refusal bad input must get). Inputs are raw bytes,
+mutated real samples, and structure-aware documents built from each format's own element names.
+
+    python tests/bench/bench_fuzz.py [--seconds 20] [--only newsml_g2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from sources import detect, html, markdown, newsml1, newsml_g2, ninjs, text, xliff  # noqa: E402
+from tracker.errors import InputError  # noqa: E402
+
+DATA = ROOT / "tests" / "data" / "newsml"
+SEEDS = {p.name: p.read_bytes() for p in sorted(DATA.rglob("*")) if p.is_file() and p.suffix in (".xml", ".json")}
+
+G2_TAGS = ["newsItem", "newsMessage", "itemSet", "itemMeta", "contentMeta", "contentSet", "inlineXML", "inlineData",
+           "headline", "pubStatus", "signal", "edNote", "link", "language", "itemClass", "versionCreated"]  # fmt: skip
+NITF_TAGS = ["nitf", "body", "body.head", "body.content", "hedline", "hl1", "hl2", "p", "br", "byline", "html",
+             "section", "h1", "h2", "div", "ul", "li", "blockquote", "header", "article", "span", "em"]  # fmt: skip
+NEWSML1_TAGS = ["NewsML", "NewsItem", "Identification", "NewsIdentifier", "RevisionId", "PublicIdentifier",
+                "NameLabel", "NewsManagement", "Status", "NewsComponent", "NewsLines", "HeadLine", "NewsLine",
+                "NewsLineType", "NewsLineText", "ContentItem", "MediaType", "DataContent", "Role"]  # fmt: skip
+XLIFF_TAGS = ["xliff", "file", "unit", "segment", "source", "target", "notes", "note", "mda:metadata", "mda:meta"]
+ATTRS = ["guid", "version", "qcode", "FormalName", "xml:lang", "contenttype", "rel", "residref", "tag", "class",
+         "srcLang", "state", "id", "type", "Update", "PreviousRevision"]  # fmt: skip
+
+texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+def _attr_value(value: str) -> str:
+    return value.replace('"', "").replace("<", "").replace("&", "")
+
+
+def _escaped(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def _node(tag: str, attrs: list[tuple[str, str]], kids: list[str], tail: str, broken: bool) -> str:
+    attributes = "".join(f' {key}="{value}"' for key, value in attrs)
+    close = "" if broken else f"</{tag}>"
+    return f"<{tag}{attributes}>{''.join(kids)}{tail}{close}"
+
+
+def element(tags: list[str]) -> st.SearchStrategy[str]:
+    """Random XML over a format's element names, now and then left unclosed on purpose."""
+
+    def extend(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+        return st.builds(
+            _node,
+            st.sampled_from(tags),
+            st.lists(st.tuples(st.sampled_from(ATTRS), texts.map(_attr_value)), max_size=3),
+            st.lists(children, max_size=4),
+            texts.map(_escaped),
+            st.integers(0, 40).map(lambda n: n == 0),
+        )
+
+    return st.recursive(texts.map(_escaped), extend, max_leaves=25)
+
+
+def _document(prolog: str, tag: str, body: str) -> bytes:
+    return f'{prolog}<{tag} xmlns:mda="urn:oasis:names:tc:xliff:metadata:2.0">{body}</{tag}>'.encode()
+
+
+def xml_documents(tags: list[str]) -> st.SearchStrategy[bytes]:
+    prologs = st.sampled_from(["", '<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="1.0"?>\n'])
+    return st.builds(_document, prologs, st.sampled_from(tags[:2]), element(tags))
+
+
+NINJS_KEYS = ["uri", "headline", "headlines", "bodies", "value", "contentType", "version", "language", "body_html",
+              "body_text", "pubStatus", "pubstatus", "versionCreated", "urgency", "role", "edNote"]  # fmt: skip
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | texts,
+    lambda kids: st.lists(kids, max_size=4) | st.dictionaries(st.sampled_from(NINJS_KEYS) | texts, kids, max_size=6),
+    max_leaves=20,
+)
+ninjs_like = st.fixed_dictionaries(
+    {"uri": texts},
+    optional={"headlines": json_values, "bodies": json_values, "body_html": texts, "version": texts, "language": texts},
+)
+ninjs_documents = st.one_of(json_values, ninjs_like).map(lambda value: json.dumps(value).encode())
+
+
+INSERTS = [b"<", b"&", b"]]>", b"<!ENTITY a 'b'>", b"\x00", b"\xff\xfe", b"<p/>", b"<!DOCTYPE x>", b"&#0;", b"&#xD800;",
+           b'"', b"{", b"}"]  # fmt: skip
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> bytes:
+    data = bytearray(draw(st.sampled_from(sorted(SEEDS.values()))))
+    for _ in range(draw(st.integers(1, 8))):
+        op = draw(st.sampled_from(["flip", "cut", "insert", "dup"]))
+        at = draw(st.integers(0, max(0, len(data) - 1)))
+        if op == "flip" and data:
+            data[at] = draw(st.integers(0, 255))
+        elif op == "cut":
+            del data[at : at + draw(st.integers(1, 200))]
+        elif op == "insert":
+            data[at:at] = draw(st.sampled_from(INSERTS))
+        else:
+            data[at:at] = data[at : at + draw(st.integers(1, 400))]
+    return bytes(data)
+
+
+raw = st.binary(max_size=2000)
+MARKDOWN_BITS = ["# ", "## ", "- ", "> ", "```", "**", "_", "[a](b)", "\n", "\n\n", "---\n", "x", "é", "<b>"]
+markdownish = st.lists(st.sampled_from(MARKDOWN_BITS) | texts, max_size=60).map(lambda parts: "".join(parts).encode())
+ALL_TAGS = G2_TAGS + NITF_TAGS + NEWSML1_TAGS
+
+TARGETS: dict[str, tuple[Callable[[bytes, str], Any], st.SearchStrategy[bytes]]] = {
+    "newsml_g2": (newsml_g2.read_newsml_g2, st.one_of(xml_documents(G2_TAGS + NITF_TAGS), mutated(), raw)),
+    "newsml1": (newsml1.read_newsml1, st.one_of(xml_documents(NEWSML1_TAGS + NITF_TAGS), mutated(), raw)),
+    "ninjs": (ninjs.read_ninjs, st.one_of(ninjs_documents, mutated(), raw)),
+    "html": (html.read_html, st.one_of(xml_documents(NITF_TAGS), mutated(), raw)),
+    "markdown": (markdown.read_markdown, st.one_of(markdownish, raw)),
+    "text": (text.read_text, st.one_of(markdownish, raw)),
+    "xliff": (xliff.read_xliff, st.one_of(xml_documents(XLIFF_TAGS), mutated(), raw)),
+    "detect.load": (detect.load, st.one_of(xml_documents(ALL_TAGS), ninjs_documents, mutated(), raw, markdownish)),
+}
+
+
+class TimeUp(Exception):
+    """The time budget of one importer is spent."""
+
+
+def fuzz(name: str, seconds: float) -> tuple[int, dict[str, tuple[int, bytes, str]]]:
+    """Inputs tried and crashes (by exception site) for one importer within `seconds`."""
+    read, strategy = TARGETS[name]
+    tried = 0
+    crashes: dict[str, tuple[int, bytes, str]] = {}
+    deadline = time.monotonic() + seconds
+
+    @settings(max_examples=300, deadline=None, database=None, phases=[Phase.generate],
+              suppress_health_check=list(HealthCheck))  # fmt: skip
+    @given(strategy)
+    def run(data: bytes) -> None:
+        nonlocal tried
+        if time.monotonic() > deadline:
+            raise TimeUp  # only the generate phase runs, so Hypothesis stops here without shrinking
+        tried += 1
+        try:
+            read(data, "fuzz-input")
+        except InputError:
+            pass
+        except Exception as exc:  # a crash is what this benchmark counts
+            frame = traceback.extract_tb(exc.__traceback__)[-1]
+            key = f"{type(exc).__name__} at {Path(frame.filename).name}:{frame.lineno}"
+            count, first, message = crashes.get(key, (0, data, str(exc)[:200]))
+            crashes[key] = (count + 1, first, message)
+
+    while time.monotonic() < deadline:
+        try:
+            run()
+        except TimeUp:
+            break
+    return tried, crashes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=20.0, help="time budget per importer")
+    parser.add_argument("--only", choices=sorted(TARGETS), action="append", help="fuzz only these importers")
+    args = parser.parse_args()
+    total_tried, total_crashes = 0, 0
+    print(f"{'importer':<12} {'inputs':>8} {'rate/s':>8} {'crashes':>8}")
+    for name in args.only or list(TARGETS):
+        started = time.monotonic()
+        tried, crashes = fuzz(name, args.seconds)
+        elapsed = time.monotonic() - started
+        count = sum(c for c, _, _ in crashes.values())
+        total_tried, total_crashes = total_tried + tried, total_crashes + count
+        print(f"{name:<12} {tried:>8} {tried / elapsed:>8.0f} {count:>8}")
+        for key, (n, first, message) in crashes.items():
+            print(f"    {n} x {key}: {message}\n      first input: {first[:160]!r}")
+    print(f"{'total':<12} {total_tried:>8} {'':>8} {total_crashes:>8}")
+
+
+if __name__ == "__main__":
+    main()

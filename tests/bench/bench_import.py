@@ -1,0 +1,125 @@
+"""Import 10,000 generated NewsML-G2 items into a SQLite file through the tracker, with a progress bar on stderr.
+
+Prints the rate, the time spent parsing and storing, and the ratio against inserting the same paragraphs with
+raw sqlite3 (same pragmas, one transaction per item) measured in the same run.
+
+    python tests/bench/bench_import.py [--items 10000] [--versions 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from sources.detect import load  # noqa: E402
+from tracker.services.formats import import_paths  # noqa: E402
+from tracker.storage import open_store  # noqa: E402
+
+WORDS = [
+    *("le", "la", "les", "un", "une", "des", "du", "de", "sommet", "accord", "président", "ministre", "Erevan"),
+    *("Bakou", "Moscou", "lundi", "mardi", "force", "déclaration", "conflit", "frontière", "sécurité", "paix"),
+    *("texte", "selon", "a", "été", "ont", "sont", "pour", "avec", "dans", "sur"),
+]
+
+
+def paragraph(rng: random.Random) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(15, 45))]
+    return (" ".join(words) + f" {rng.randint(1, 9999)}.").capitalize()
+
+
+def item(story: int, version: int, rng: random.Random) -> bytes:
+    body = "".join(f"<p>{paragraph(rng)}</p>" for _ in range(rng.randint(8, 16)))
+    signal = '<signal qcode="sig:update"/>' if version > 1 else ""
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:newsml:bench.example:2026:story-{story}"
+  version="{version}" standard="NewsML-G2" xml:lang="fr">
+ <itemMeta><itemClass qcode="ninat:text"/><versionCreated>2026-11-26T{version:02d}:00:00Z</versionCreated>
+  <pubStatus qcode="stat:usable"/>{signal}</itemMeta>
+ <contentMeta><language tag="fr"/><headline>Dépêche {story} version {version}</headline></contentMeta>
+ <contentSet><inlineXML contenttype="application/nitf+xml"><nitf xmlns="http://iptc.org/std/NITF/2006-10-18/">
+  <body><body.content>{body}<p>bur-abc/def</p></body.content></body></nitf></inlineXML></contentSet>
+</newsItem>""".encode()
+
+
+def progress_bar(phase: str, done: int, total: int) -> None:
+    if done == total or done % 100 == 0:
+        filled = int(30 * done / max(total, 1))
+        sys.stderr.write(f"\r{phase:<6} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def raw_sqlite(path: Path, items: list[tuple[str, int, list[str]]]) -> float:
+    """Seconds to insert the same paragraphs with raw sqlite3: one revision row and its paragraphs per commit."""
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+        "CREATE TABLE revision (id INTEGER PRIMARY KEY, story TEXT, number INTEGER, hash TEXT);"
+        "CREATE TABLE paragraph (revision_id INTEGER, idx INTEGER, text TEXT, hash TEXT);"
+    )
+    started = time.perf_counter()
+    for story, number, texts in items:
+        hashes = [hashlib.sha256(t.encode()).hexdigest() for t in texts]
+        with conn:
+            cursor = conn.execute(
+                "INSERT INTO revision (story, number, hash) VALUES (?, ?, ?)",
+                (story, number, hashlib.sha256("\n".join(hashes).encode()).hexdigest()),
+            )
+            rows = [(cursor.lastrowid, i, t, h) for i, (t, h) in enumerate(zip(texts, hashes, strict=True))]
+            conn.executemany("INSERT INTO paragraph VALUES (?, ?, ?, ?)", rows)
+    elapsed = time.perf_counter() - started
+    conn.close()
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=10_000)
+    parser.add_argument("--versions", type=int, default=5, help="versions per story (items / versions stories)")
+    args = parser.parse_args()
+    rng = random.Random(20261126)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "wire"
+        folder.mkdir()
+        for n in range(args.items):
+            story, version = divmod(n, args.versions)
+            (folder / f"item-{n:05d}.xml").write_bytes(item(story, version + 1, rng))
+        files = sorted(folder.iterdir())
+        started = time.perf_counter()
+        documents = [load(f.read_bytes(), str(f))[0] for f in files]  # parsing alone, for the split below
+        parse_only = time.perf_counter() - started
+        paragraphs = sum(len(d.paragraphs) for d in documents)
+
+        with open_store(f"sqlite:///{Path(tmp) / 'tracker.db'}") as store:
+            started, cpu = time.perf_counter(), time.process_time()
+            results = import_paths(store, [folder], by="bench", at=datetime.now(UTC), progress=progress_bar)
+            tracker_time, tracker_cpu = time.perf_counter() - started, time.process_time() - cpu
+        imported = sum(r.outcome == "imported" for r in results)
+        raw_items = [
+            (f"story-{i // args.versions}", i % args.versions + 1, list(d.texts)) for i, d in enumerate(documents)
+        ]
+        raw_time = raw_sqlite(Path(tmp) / "raw.db", raw_items)
+
+    print(f"items: {args.items} ({imported} imported), paragraphs: {paragraphs}")
+    print(f"tracker import (read + parse + store): {tracker_time:.1f} s = {args.items / tracker_time:.0f} items/s")
+    print(f"  CPU time of this process:            {tracker_cpu:.1f} s (wall time includes other load)")
+    print(f"  of which parsing alone:              {parse_only:.1f} s = {args.items / parse_only:.0f} items/s")
+    print(f"  storing (import minus parsing):      {tracker_time - parse_only:.1f} s")
+    print(f"raw sqlite3, same paragraphs:          {raw_time:.2f} s = {args.items / raw_time:.0f} items/s")
+    print(f"ratio tracker import / raw sqlite3:    {tracker_time / raw_time:.1f}x")
+    print(f"ratio storing only / raw sqlite3:      {(tracker_time - parse_only) / raw_time:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
