@@ -94,3 +94,12 @@ def memory_store() -> Iterator[Store]:
 
     with open_store("sqlite://") as opened:
         yield opened
+
+
+@pytest.fixture
+def sample_store(store: Store) -> Store:
+    """The `store` fixture (SQLite and PostgreSQL) holding the sample story `sochi-summit`: FR r1-3, EN r1-2."""
+    from tracker.services.seed import seed_sample
+
+    assert seed_sample(store)
+    return store

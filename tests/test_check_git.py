@@ -298,3 +298,15 @@ def test_a_sidecar_naming_a_missing_text_is_unreadable_input(repo: Path, capsys:
     assert [(f["rule"], f["file"], f["message"]) for f in found] == [
         ("unreadable-input", f"{STORY}/english.md", "en: no such file")
     ]
+
+
+def test_qa_is_not_reopened_under_a_valid_approval_but_returns_once_the_text_changes(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    en = repo / STORY / "en.txt"
+    en.write_text(en.read_text(encoding="utf-8").replace("left 286 dead", "left 287 dead"), encoding="utf-8")
+    approve(repo / STORY)  # an editor forced it through
+    assert findings(capsys) == (0, [])
+    en.write_text(en.read_text(encoding="utf-8").replace("normalize relations", "normalise relations"), "utf-8")
+    code, found = findings(capsys)
+    assert code == 1 and {f["rule"] for f in found} == {"approval-outdated", "qa-error"}

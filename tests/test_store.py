@@ -144,3 +144,15 @@ def test_ensure_story_creates_once(store: Store) -> None:
     assert store.ensure_story("s", "Sochi").title == "Sochi"
     assert store.ensure_story("s", "ignored").title == "Sochi"
     assert len(store.stories()) == 1
+
+
+def test_the_sample_story_is_seeded_in_order(sample_store: Store) -> None:
+    listed = [(r.lang, r.number, r.author, r.based_on, r.label) for r in sample_store.revisions("sochi-summit")]
+    assert listed == [
+        ("fr", 1, "AFP", None, None),
+        ("fr", 2, "AFP", None, None),
+        ("en", 1, "sample", 2, "First modification"),
+        ("fr", 3, "AFP", None, None),
+        ("en", 2, "sample", 3, None),
+    ]
+    assert len(sample_store.revision("sochi-summit", "fr", 2).paragraphs) == 15

@@ -7,6 +7,7 @@ them. `export_folder`/`import_folder` move a story between a folder and the data
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from tracker.errors import InputError
 from tracker.model import Document, Revision
+from tracker.segment import segment
 from tracker.sidecar import FILENAME, Sidecar, dumps, parse
 
 if TYPE_CHECKING:
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
 _T = TypeVar("_T")
 
 LANGS = ("fr", "en")
+# bytes that make sources.text look closer: control characters (NUL included) and UTF-16 byte-order marks
+_SUSPECT = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]|^\xff\xfe|^\xfe\xff")
 _PLAIN = (".txt", ".text")
 
 
@@ -72,8 +76,16 @@ def text_path(folder: Path, lang: str, sidecar: Sidecar | None = None) -> Path:
 def read_document(data: bytes, source: str) -> Document:
     """A story text's document: plain text directly, anything else through the importers."""
     if source.lower().endswith(_PLAIN):
-        from sources.text import read_text
+        from sources.text import MAX_BYTES, read_text
 
+        # Fast path for clean UTF-8 (a check reads thousands of files); anything unusual gets the full checks.
+        if len(data) <= MAX_BYTES and not _SUSPECT.search(data):
+            try:
+                document = segment(data.decode("utf-8"))
+            except UnicodeDecodeError:
+                document = None
+            if document is not None and document.paragraphs:
+                return document
         return read_text(data, source)
     from sources.detect import load
 
