@@ -10,13 +10,14 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 
-from tracker.align_score import MIN_PART, THRESHOLD, Scorer
+from tracker.align_score import THRESHOLD, Scorer
 
 Group = tuple[tuple[int, ...], tuple[int, ...]]
 
 # (French paragraphs, English paragraphs) one step of the path covers; 1-1 first so it wins ties.
 MOVES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
 # A merge move is tried only when each of its paragraphs shares something with the other side on its own.
+MERGE_PART = 0.05
 FULL_GRID = 80
 BAND = 12
 ANCHOR_MIN = 0.3
@@ -29,8 +30,6 @@ def monotone(scorer: Scorer, n: int, m: int) -> list[Group]:
     """Best order-keeping alignment of n French and m English paragraphs, as (fr, en) groups in order."""
     bands = _full(n, m) if n <= FULL_GRID and m <= FULL_GRID else _anchored(scorer, n, m)
     pair = scorer.pair
-    gain = scorer.gain
-    threshold = THRESHOLD
     best: list[list[float]] = []
     back: list[list[int]] = []
     for i in range(n + 1):
@@ -39,36 +38,50 @@ def monotone(scorer: Scorer, n: int, m: int) -> list[Group]:
         moves = [0] * (hi - lo + 1)
         best.append(row)
         back.append(moves)
+        up_lo, up_hi = bands[i - 1] if i else (1, 0)
+        up = best[i - 1] if i else row
         for j in range(lo, hi + 1):
-            if i == 0 and j == 0:
-                row[0] = 0.0
-                continue
-            top, top_move = NEG, 0
-            for k, (a, b) in enumerate(MOVES):
-                pi, pj = i - a, j - b
-                if pi < 0 or pj < 0:
-                    continue
-                plo, phi = bands[pi]
-                if pj < plo or pj > phi:
-                    continue
-                prev = best[pi][pj - plo]
-                if prev == NEG:
-                    continue
-                if a == 0 or b == 0:
-                    total = prev
-                elif a == 1 and b == 1:
-                    total = prev + pair(pi, pj) - threshold
-                else:
-                    if a > 1 and any(pair(x, pj) <= MIN_PART for x in range(pi, i)):
-                        continue
-                    if b > 1 and any(pair(pi, y) <= MIN_PART for y in range(pj, j)):
-                        continue
-                    total = prev + gain(tuple(range(pi, i)), tuple(range(pj, j)))
+            top, top_move = (0.0, 0) if i == 0 and j == 0 else (NEG, 0)
+            if up_lo <= j <= up_hi and up[j - up_lo] > top:  # French paragraph i-1 alone
+                top, top_move = up[j - up_lo], 1
+            if j > lo and row[j - 1 - lo] > top:  # English paragraph j-1 alone
+                top, top_move = row[j - 1 - lo], 2
+            if i and j and up_lo <= j - 1 <= up_hi:
+                last = pair(i - 1, j - 1)
+                total = up[j - 1 - up_lo] + last - THRESHOLD
                 if total > top:
-                    top, top_move = total, k
+                    top, top_move = total, 0
+                if last > MERGE_PART:
+                    top, top_move = _merges(scorer, best, bands, i, j, top, top_move)
             row[j - lo] = top
             moves[j - lo] = top_move
     return _trace(back, bands, n, m)
+
+
+def _merges(
+    scorer: Scorer, best: list[list[float]], bands: Sequence[tuple[int, int]], i: int, j: int, top: float, move: int
+) -> tuple[float, int]:
+    """The best of `top` and the merge moves ending at cell (i, j)."""
+    pair = scorer.pair
+    for k in range(3, len(MOVES)):
+        a, b = MOVES[k]
+        pi, pj = i - a, j - b
+        if pi < 0 or pj < 0:
+            continue
+        plo, phi = bands[pi]
+        if pj < plo or pj > phi:
+            continue
+        prev = best[pi][pj - plo]
+        if prev == NEG:
+            continue
+        if a > 1 and any(pair(x, j - 1) <= MERGE_PART for x in range(pi, i - 1)):
+            continue
+        if b > 1 and any(pair(i - 1, y) <= MERGE_PART for y in range(pj, j - 1)):
+            continue
+        total = prev + scorer.gain(tuple(range(pi, i)), tuple(range(pj, j)))
+        if total > top:
+            top, move = total, k
+    return top, move
 
 
 def _trace(back: list[list[int]], bands: Sequence[tuple[int, int]], n: int, m: int) -> list[Group]:

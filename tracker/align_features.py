@@ -32,8 +32,8 @@ _STOP_WORDS = """
 _STOP = frozenset(_STOP_WORDS.split())
 _COMBINING = re.compile("[\u0300-\u036f]")
 _QUOTES = re.compile('[«»“”"]')
-_SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Numbers grouped by spaces (6 500), numbers with separators (6.500, 1,5), then words.
+_TOKEN = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d+)*|[^\W\d_]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _TITLE_END = re.compile(r"[.!?:;»\"”)…]\s*$")
 
@@ -50,7 +50,6 @@ _INFLECTIONS = ("s", "e", "es", "x")
 
 
 def translate(word: str) -> str:
-    """The English a folded French word maps to through the tables; the word itself when none knows it."""
     found = WORDS.get(word) or _STEMS.get(word)
     if found:
         return found
@@ -75,20 +74,32 @@ def _number_key(token: str) -> str:
 def word_features(text: str) -> set[str]:
     """The evidence one paragraph offers: number keys, mapped words and cognate prefixes of content words."""
     feats: set[str] = set()
-    folded = fold(text)
-    spaced = _SPACED_THOUSANDS.sub(lambda m: _number_key(m.group()), folded)
-    for m in _NUMBER.finditer(spaced):
-        feats.add(_number_key(m.group()))
-    for word in _LETTERS.findall(_NUMBER.sub(" ", spaced)):
-        number = NUMBER_WORDS.get(word)
-        if number is not None:
-            feats.add("#" + number if number[0].isdigit() else number)
+    for token in _TOKEN.findall(fold(text).replace("%", " percent ")):
+        if token[0].isdigit():
+            feats.add(_number_key(token))
             continue
-        word = translate(word)
-        if word in _STOP or len(word) < 3:
-            continue
-        feats.add(word[:PREFIX])
+        feat = _FEATURE.get(token, "?")
+        if feat == "?":
+            feat = _word_feature(token)
+            if len(_FEATURE) < 200_000:
+                _FEATURE[token] = feat
+        if feat:
+            feats.add(feat)
     return feats
+
+
+_FEATURE: dict[str, str] = {}
+
+
+def _word_feature(word: str) -> str:
+    """The feature a folded word gives ("" for none): a number key, or the prefix of its English (mapped) form."""
+    number = NUMBER_WORDS.get(word)
+    if number is not None:
+        return "#" + number if number[0].isdigit() else number
+    word = translate(word)
+    if word in _STOP or len(word) < 3:
+        return ""
+    return word[:PREFIX]
 
 
 def is_title(text: str) -> bool:

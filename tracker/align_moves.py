@@ -19,6 +19,8 @@ ATTACH_GAIN = 0.03
 # Parts of a split or merge sit near each other; far ones need more evidence.
 ATTACH_DISTANCE = 0.02
 MAX_SIDE = 3
+# Only the links holding the paragraphs most similar to a stray one are tried.
+ATTACH_TOP = 4
 COMMON = 40
 MAX_REFINE = 6
 
@@ -138,15 +140,28 @@ def _attach_leftovers(scorer: Scorer, cands: _Candidates, links: list[tuple[list
         if (fr and en) or not (fr or en):
             continue
         side, para = (0, fr[0]) if fr else (1, en[0])
-        for other in cands.of(side, para):
-            target = owner[1 - side][other]
+        near = sorted(
+            (
+                (scorer.pair(*((para, other) if side == 0 else (other, para))), owner[1 - side][other])
+                for other in cands.of(side, para)
+            ),
+            reverse=True,
+        )
+        seen: set[int] = set()
+        for sim, target in near:
+            if sim <= MIN_PART or len(seen) >= ATTACH_TOP:
+                break
+            if target in seen:
+                continue
+            seen.add(target)
             tfr, ten = links[target]
             if not (tfr and ten) or len((tfr, ten)[side]) >= MAX_SIDE:
                 continue
-            if scorer.pair(*((para, other) if side == 0 else (other, para))) <= MIN_PART:
+            distance = min(abs(para - k) for k in (tfr, ten)[side]) - 1
+            if distance * ATTACH_DISTANCE > 1:
                 continue
             delta = _with(scorer, tfr, ten, side, para) - scorer.gain(tuple(sorted(tfr)), tuple(sorted(ten)))
-            delta -= ATTACH_DISTANCE * (min(abs(para - k) for k in (tfr, ten)[side]) - 1)
+            delta -= ATTACH_DISTANCE * distance
             if delta > ATTACH_GAIN:
                 options.append((delta, k, target, side))
     options.sort(reverse=True)

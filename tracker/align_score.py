@@ -31,6 +31,7 @@ class Scorer:
         self.ratio = 1 / LENGTH_RATIO if swapped else LENGTH_RATIO
         self.en = en
         self.weights = weights
+        self._weight = weights.__getitem__
         self._pairs: dict[tuple[int, int], float] = {}
         self._groups: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
 
@@ -39,7 +40,12 @@ class Scorer:
         key = (i, j)
         cached = self._pairs.get(key)
         if cached is None:
-            cached = self._similarity((self.fr[i],), (self.en[j],))
+            a, b = self.fr[i], self.en[j]
+            total = a.weight + b.weight
+            cached = 2 * sum(map(self._weight, a.feats & b.feats)) / total if total > 0 else 0.0
+            cached *= self._shape(a.chars, b.chars)
+            if a.title != b.title:
+                cached *= TITLE_MISMATCH
             self._pairs[key] = cached
         return cached
 
@@ -75,30 +81,16 @@ class Scorer:
             return all(max(self.pair(i, j) for j in en) > MIN_PART for i in fr)
         return all(max(self.pair(i, j) for i in fr) > MIN_PART for j in en)
 
+    def _shape(self, fr_chars: int, en_chars: int) -> float:
+        """1 for lengths in the usual ratio, falling off outside a slack (Gale-Church in spirit)."""
+        skew = abs(math.log((en_chars + 1) / ((fr_chars + 1) * self.ratio)))
+        return math.exp(LENGTH_SLACK - skew) if skew > LENGTH_SLACK else 1.0
+
     def _similarity(self, fr: tuple[Para, ...], en: tuple[Para, ...]) -> float:
-        w = self.weights
-        if len(fr) == 1:
-            left = fr[0].feats
-            left_weight = fr[0].weight
-        else:
-            left = frozenset().union(*(p.feats for p in fr))
-            left_weight = sum(w[f] for f in left)
-        if len(en) == 1:
-            right = en[0].feats
-            right_weight = en[0].weight
-        else:
-            right = frozenset().union(*(p.feats for p in en))
-            right_weight = sum(w[f] for f in right)
-        total = left_weight + right_weight
+        left = frozenset().union(*(p.feats for p in fr))
+        right = frozenset().union(*(p.feats for p in en))
+        total = sum(map(self._weight, left)) + sum(map(self._weight, right))
         if total <= 0:
             return 0.0
-        shared = sum(w[f] for f in left & right)
-        sim = 2 * shared / total
-        fr_chars = sum(p.chars for p in fr) + 1
-        en_chars = sum(p.chars for p in en) + 1
-        skew = abs(math.log(en_chars / (fr_chars * self.ratio)))
-        if skew > LENGTH_SLACK:
-            sim *= math.exp(-(skew - LENGTH_SLACK))
-        if len(fr) == 1 and len(en) == 1 and fr[0].title != en[0].title:
-            sim *= TITLE_MISMATCH
-        return sim
+        sim = 2 * sum(map(self._weight, left & right)) / total
+        return sim * self._shape(sum(p.chars for p in fr), sum(p.chars for p in en))

@@ -1,0 +1,118 @@
+"""Benchmark of the aligner: one article in-process, and growth from 100 to 10,000 paragraphs.
+
+Run `python tests/bench/bench_align.py [--max N]`. Prints times and peak memory, each against a baseline measured
+in the same run (a plain Python loop over the same paragraphs), so figures compare across machines.
+Synthetic pairs: an "English" side made from the "French" one by replacing words, dropping, adding, merging and
+moving paragraphs, as adaptations do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tracker.align import align  # noqa: E402
+
+
+def _word(rng: random.Random) -> str:
+    return "".join(rng.choice("bcdfglmnprstv") + rng.choice("aeiou") for _ in range(rng.randint(2, 5)))
+
+
+def synthetic_pair(n: int, seed: int = 7) -> tuple[list[str], list[str]]:
+    """n French-like paragraphs and an adaptation of them (about n English paragraphs)."""
+    rng = random.Random(seed)
+    vocabulary = [_word(rng) for _ in range(max(2000, n * 4))]
+    fr: list[str] = []
+    for _ in range(n):
+        words = [rng.choice(vocabulary) for _ in range(rng.randint(15, 70))]
+        if rng.random() < 0.3:
+            words.insert(rng.randrange(len(words)), f"{rng.randint(2, 9)}.{rng.randint(100, 999)}")
+        fr.append(" ".join(words).capitalize() + ".")
+    en: list[str] = []
+    for text in fr:
+        roll = rng.random()
+        if roll < 0.05:
+            continue  # dropped background paragraph
+        words = [w if rng.random() < 0.6 else rng.choice(vocabulary) for w in text.rstrip(".").split()]
+        words = [w.replace(".", ",") if w[0].isdigit() else w for w in words]
+        if roll < 0.08 and en:
+            en[-1] = en[-1] + " " + " ".join(words) + "."  # merged into the previous one
+        else:
+            en.append(" ".join(words) + ".")
+        if rng.random() < 0.04:
+            en.append(" ".join(rng.choice(vocabulary) for _ in range(4)).title())  # added subhead
+    for _ in range(max(1, n // 100)):  # a few moved paragraphs
+        a, b = rng.randrange(len(en)), rng.randrange(len(en))
+        en.insert(b, en.pop(a))
+    return fr, en
+
+
+def _baseline(fr: list[str], en: list[str]) -> float:
+    """A plain Python pass that splits and counts the words of every paragraph: the yardstick."""
+    start = time.perf_counter()
+    counts: dict[str, int] = {}
+    for text in (*fr, *en):
+        for word in text.lower().split():
+            counts[word] = counts.get(word, 0) + 1
+    return time.perf_counter() - start
+
+
+def _timed(fr: list[str], en: list[str], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        align(fr, en)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _peak_mb(fr: list[str], en: list[str]) -> float:
+    tracemalloc.start()
+    align(fr, en)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 1e6
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--max", type=int, default=10_000, help="largest document, in paragraphs")
+    args = parser.parse_args()
+
+    sample = ROOT / "tracker" / "samples" / "sochi-summit"
+    from sources.text import read_text
+
+    fr = list(read_text((sample / "fr.r2.txt").read_bytes(), "fr").texts)
+    en = list(read_text((sample / "en.r1.txt").read_bytes(), "en").texts)
+    t = _timed(fr, en, 20)
+    print(f"sochi sample {len(fr)}x{len(en)} paragraphs: {t * 1000:.1f} ms (goal < 20 ms for 30 paragraphs)")
+    fr30, en30 = synthetic_pair(30)
+    t = _timed(fr30, en30, 20)
+    base = _baseline(fr30, en30)
+    print(f"synthetic 30 paragraphs: {t * 1000:.1f} ms ({t / base:.0f}x the word-count baseline)")
+
+    print(f"{'paragraphs':>10} {'ms':>9} {'ms/para':>8} {'x baseline':>10} {'peak MB':>8}")
+    previous: tuple[int, float] | None = None
+    for n in (100, 300, 1000, 3000, 5000, 10_000):
+        if n > args.max:
+            break
+        fr_n, en_n = synthetic_pair(n)
+        t = _timed(fr_n, en_n, 1 if n >= 3000 else 3)
+        base = _baseline(fr_n, en_n)
+        peak = _peak_mb(fr_n, en_n) if n <= 5000 else float("nan")
+        growth = ""
+        if previous:
+            growth = f"  time x{t / previous[1]:.1f} for size x{n / previous[0]:.1f}"
+        print(f"{n:>10} {t * 1000:>9.0f} {t * 1000 / n:>8.2f} {t / base:>10.0f} {peak:>8.0f}{growth}")
+        previous = (n, t)
+
+
+if __name__ == "__main__":
+    main()
