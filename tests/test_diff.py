@@ -125,3 +125,18 @@ def test_unrelated_paragraph_in_the_same_place_is_removed_and_added_not_edited()
     new = ["Titre du jour.", "Il existe trois manières de rendre la biométrie séduisante aux usagers.", "Fin."]
     kinds = sorted(c.kind for c in diff(old, new) if c.kind != "unchanged")
     assert kinds == ["added", "removed"]
+
+
+def test_short_paragraph_replaced_in_the_same_slot_is_an_edit() -> None:
+    first, last = "Le sommet de Sotchi s'est achevé lundi soir.", "Les discussions reprendront en décembre à Moscou."
+    old, new = [first, "AFP", last], [first, "Reuters", last]
+    changed = [c for c in diff(old, new) if c.kind != "unchanged"]
+    assert [(c.old, c.new, c.kind, c.substantive) for c in changed] == [((1,), (1,), "edited", True)]
+
+
+def test_paragraph_that_moved_and_gained_a_sentence_is_one_moved_change() -> None:
+    body = [f"Paragraphe {w} sur la situation régionale et ses conséquences pour les voisins." for w in "abcdef"]
+    moved = body[4] + " Le Kremlin n'a pas commenté ces informations dans l'immédiat, selon l'agence."
+    new = [body[0], moved, body[1], body[2], body[3], body[5]]
+    changed = [c for c in diff(body, new) if c.kind != "unchanged"]
+    assert [(c.old, c.new, c.kind, c.substantive) for c in changed] == [((4,), (1,), "moved", True)]

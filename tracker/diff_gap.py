@@ -19,6 +19,7 @@ THRESHOLD = 0.5
 # to a short paragraph), but worth next to nothing, so it never beats a proper link.
 CONTAINED = 0.7
 MOVED_MIN = 0.6
+SHORT = 4
 MAX_PARTS = 3
 # Beyond this many cells a gap is aligned within a band around its diagonal, to stay fast on huge rewrites.
 MAX_CELLS = 40_000
@@ -72,6 +73,10 @@ def align_gap(old: Sequence[str], new: Sequence[str], gap_old: list[int], gap_ne
     """Best monotone set of links between the changed paragraphs of one gap (indices into `old` and `new`)."""
     n, m = len(gap_old), len(gap_new)
     gap = _Gap(old, new, gap_old, gap_new)
+    if n == m == 1 and max(len(gap.a[0]), len(gap.b[0])) <= SHORT:
+        # one short paragraph replaced in the same slot (a headline, a credit): too few words to compare,
+        # the position is the evidence
+        return [((gap_old[0],), (gap_new[0],))]
     band = max(n, m) if n * m <= MAX_CELLS else max(MAX_PARTS, MAX_CELLS // max(n, m))
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, bool]]] = [[(0, 0, False)] * (m + 1) for _ in range(n + 1)]
@@ -128,8 +133,10 @@ def pair_leftovers(old: Sequence[str], new: Sequence[str], left_old: list[int], 
                 shared[i] = shared.get(i, 0) + 1
         for i in sorted(shared, key=lambda k: -shared[k])[:5]:
             a = words(old[i])
-            s = 2 * matched(a, b) / (len(a) + len(b))
-            if s >= MOVED_MIN:
+            m = matched(a, b)
+            s = 2 * m / (len(a) + len(b))
+            # close enough overall, or one wholly inside the other (a sentence added as it moved)
+            if s >= MOVED_MIN or (m >= 8 and m >= 0.8 * min(len(a), len(b))):
                 scored.append((s, i, j))
     pairs: list[Pairing] = []
     taken_old: set[int] = set()
