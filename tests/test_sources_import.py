@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from tracker.cli import main
-from tracker.services.formats import import_git, import_paths, read_source
+from tracker.services.formats import import_paths, read_source
+from tracker.services.gitimport import import_git
 from tracker.storage import Store, open_store
 
 OWN = Path(__file__).parent / "data" / "newsml" / "own"

@@ -35,7 +35,7 @@ def import_git(file: Path, slug: str, lang: str, fmt: str) -> ExitCode:
     reads works (text, NewsML, ninjs, HTML, Markdown). Every version is read before anything is stored;
     a commit whose content equals the latest revision stores nothing.
     """
-    from tracker.services.formats import import_git as run_import
+    from tracker.services.gitimport import import_git as run_import
     from tracker.storage import open_store
 
     with open_store(settings().db) as store:
