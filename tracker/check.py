@@ -15,8 +15,6 @@ from tracker.checkresult import RULES, CheckFinding, StoryResult, sort_key
 from tracker.diff import diff
 from tracker.flags import carry_links, flags
 from tracker.model import Approval, Change, Document, Flag, Link, Paragraph, alignment_hash
-from tracker.qa import apply_waivers
-from tracker.qa import check as qa_check
 from tracker.sidecar import HashLink, Sidecar
 
 
@@ -139,6 +137,10 @@ def _flag_finding(s: StoryTexts, flag: Flag) -> CheckFinding | None:
 
 
 def _qa_findings(s: StoryTexts, links: Sequence[Link]) -> list[CheckFinding]:
+    # imported here: most stories of a large check sit under a valid approval and never need QA's rule tables
+    from tracker.qa import apply_waivers
+    from tracker.qa import check as qa_check
+
     fr, en = s.fr.texts, s.en.texts
     found = apply_waivers(qa_check(fr, en, links), s.sidecar.waivers, fr, en)
     out: list[CheckFinding] = []
