@@ -14,6 +14,14 @@ from tracker.mt.client import MTClient, MTError
 from tracker.mt.providers import ProviderConfig
 
 
+@pytest.fixture(autouse=True, scope="module")
+def deep_translator_loaded() -> None:
+    """Import deep-translator before any timing: its import alone can take seconds on a loaded machine."""
+    from tracker.mt import transport
+
+    transport.install()
+
+
 @pytest.fixture
 def server() -> Iterator[MTServer]:
     with MTServer(slow_seconds=5.0) as srv:
@@ -105,7 +113,7 @@ def test_repeated_429_opens_the_breaker_and_later_calls_fail_fast_without_networ
     started = time.monotonic()
     with pytest.raises(MTError) as later:
         make(server, breaker=breaker).translate("Le monde.")
-    assert time.monotonic() - started < 0.1
+    assert time.monotonic() - started < 0.5
     assert server.requests == 3
     assert "paused after repeated rate-limit answers" in str(later.value)
 
@@ -117,7 +125,7 @@ def test_a_long_retry_after_opens_the_breaker_at_once_instead_of_waiting(server:
     with pytest.raises(MTError, match="rate-limiting"):
         make(server, breaker=breaker).translate("Le chat.")
     assert server.requests == 1
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < 2.0  # not the 120 s asked for, nor a 5 s back-off
     blocked = breaker.blocked(f"libre|{server.url}")
     assert blocked is not None and blocked[1] > 100
 
