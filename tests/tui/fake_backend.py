@@ -508,6 +508,8 @@ class FakeBackend:
     def approve(
         self, slug: str, note: str, *, fr_rev: int, en_rev: int, force: bool = False, paragraph: int | None = None
     ) -> Approval:
+        if self.acting is None or self.acting.role not in ("editor", "admin"):
+            raise ForbiddenError(f"{self.acting.name if self.acting else 'you'}: only editors may approve or reject")
         v = self.view(slug, fr_rev, en_rev)
         pending = sum(r.needs_action for r in v.rows)
         if pending and not force and paragraph is None:

@@ -26,7 +26,7 @@ class TrackerCommands(Provider):
                     continue
                 seen.add(binding.action)
                 key = binding.key.split(",")[0]
-                out.append((binding.description, binding.action, key))
+                out.append((binding.tooltip or binding.description, binding.action, key))
         return out
 
     async def _run(self, action: str) -> None:

@@ -47,7 +47,7 @@ def bindings_table() -> Table:
     ]
     for where, bindings in groups:
         for n, binding in enumerate(b for b in bindings if isinstance(b, Binding)):
-            table.add_row(where if n == 0 else "", _keys(binding), binding.description)
+            table.add_row(where if n == 0 else "", _keys(binding), binding.tooltip or binding.description)
     return table
 
 

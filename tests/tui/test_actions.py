@@ -1,0 +1,255 @@
+"""Every action on the story screen, from the keyboard: what the person sees and what the backend stored."""
+
+from __future__ import annotations
+
+from textual.widgets import Checkbox, Input, TextArea
+
+from tests.tui.conftest import SLUG, settle, story_app, toasts
+from tests.tui.fake_backend import FakeBackend
+from tracker.tui.app import TrackerApp
+from tracker.tui.screens.modals import AckModal, ApproveModal, EditModal, NoteModal, RelinkModal
+from tracker.tui.screens.story import StoryScreen
+from tracker.tui.widgets.sidebyside import SideBySide
+
+
+def _screen(app: TrackerApp) -> StoryScreen:
+    screen = app.screen
+    assert isinstance(screen, StoryScreen)
+    return screen
+
+
+def _go_to(app: TrackerApp, predicate: object) -> int:
+    sbs = _screen(app).query_one(SideBySide)
+    index = next(i for i, r in enumerate(sbs.rows) if predicate(r))  # type: ignore[operator]
+    sbs.move_to(index)
+    return index
+
+
+async def test_edit_saves_a_new_english_revision_based_on_the_french_shown(backend: FakeBackend) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "n")  # the stale row
+        row = _screen(app).current_row
+        assert row is not None and any(f.kind == "stale" for f in row.flags)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EditModal)
+        app.screen.query_one(TextArea).text = "Baku and Yerevan agreed, according to the declaration."
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        latest = backend.revisions[(SLUG, "en")][-1]
+        assert latest.number == 3 and latest.based_on == 3
+        assert "Baku and Yerevan agreed, according to the declaration." in latest.texts
+        assert backend.decisions[-1][0] == "save"
+        assert _screen(app).view is not None and _screen(app).view.en.number == 3  # type: ignore[union-attr]
+
+
+async def test_edit_on_an_untranslated_row_inserts_the_english_and_links_it() -> None:
+    backend = FakeBackend.with_sample()
+    backend.revisions[(SLUG, "en")].pop()  # only English r1: French paragraph 12 is new and untranslated
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        _go_to(app, lambda r: any(f.kind == "untranslated" for f in r.flags))
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(TextArea).text = "Nagorno-Karabakh seceded; some 30,000 died."
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        row = next(r for r in _screen(app).query_one(SideBySide).rows if r.link.fr == (12,))
+        assert [p.text for p in row.en] == ["Nagorno-Karabakh seceded; some 30,000 died."]
+        assert not any(f.kind == "untranslated" for f in row.flags)
+
+
+async def test_a_save_after_someone_else_saved_shows_the_conflict(backend: FakeBackend) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "n", "e")
+        await pilot.pause()
+        backend.save_english(SLUG, (0,), "Someone else's standfirst.", fr_rev=3, expected_en_rev=2)
+        app.screen.query_one(TextArea).text = "My version."
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert any("saved meanwhile" in t for t in toasts(app))
+        assert not any("My version." in r.texts for r in backend.revisions[(SLUG, "en")])
+
+
+async def test_acknowledge_records_no_change_needed_and_the_flag_turns_acknowledged(backend: FakeBackend) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "n", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, AckModal)
+        await pilot.press(*"attribution only", "enter")
+        await settle(pilot)
+        ack = backend.acks[-1]
+        assert (ack.kind, ack.note) == ("no-change", "attribution only")
+        row = _screen(app).current_row
+        assert row is not None and all(f.acknowledged for f in row.flags if f.kind == "stale")
+
+
+async def test_acknowledge_a_french_only_row_defaults_to_omitted(backend: FakeBackend) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        _go_to(app, lambda r: r.link.fr == (6,))
+        await pilot.pause()
+        await pilot.press("a", "enter")
+        await settle(pilot)
+        assert backend.acks[-1].kind == "omitted"
+        assert backend.acks[-1].fr_hash == backend.revisions[(SLUG, "fr")][2].paragraphs[6].hash
+
+
+async def test_suggestion_offline_says_so_and_the_ui_keeps_answering(backend: FakeBackend) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "n", "t")
+        await settle(pilot)
+        assert any("offline" in t for t in toasts(app))
+        assert isinstance(app.screen, StoryScreen)
+        before = app.screen.query_one(SideBySide).cursor
+        await pilot.press("down")
+        assert app.screen.query_one(SideBySide).cursor == before + 1
+
+
+async def test_suggestion_online_opens_the_editor_with_it_and_saving_keeps_it() -> None:
+    backend = FakeBackend.with_sample(offline=False)
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "n", "t")
+        await settle(pilot)
+        assert isinstance(app.screen, EditModal)
+        assert app.screen.query_one(TextArea).text.startswith("[EN] Le sommet")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert any(t.startswith("[EN] Le sommet") for t in backend.revisions[(SLUG, "en")][-1].texts)
+
+
+async def test_relink_confirms_the_links_typed(backend: FakeBackend) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        _go_to(app, lambda r: r.link.fr == (6,))
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, RelinkModal)
+        app.screen.query_one("#relink-en", Input).value = "4"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert backend.decisions[-1][0] == "relink"
+        rows = _screen(app).query_one(SideBySide).rows
+        assert any(r.link.fr == (6,) and r.link.en == (4,) and r.link.confirmed for r in rows)
+
+
+async def test_unlink_merge_and_split_correct_the_alignment(backend: FakeBackend) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        _go_to(app, lambda r: r.link.fr == (9, 10))
+        await pilot.press("s")
+        await settle(pilot)
+        rows = _screen(app).query_one(SideBySide).rows
+        assert any(r.link.fr == (9,) and r.link.en == (9,) for r in rows)
+        assert any(r.link.fr == (10,) and not r.link.en for r in rows)
+        _go_to(app, lambda r: r.link.fr == (9,))
+        await pilot.press("m")  # merge back with the next row (French 10)
+        await settle(pilot)
+        rows = _screen(app).query_one(SideBySide).rows
+        assert any(r.link.fr == (9, 10) and r.link.en == (9,) for r in rows)
+        _go_to(app, lambda r: r.link.fr == (9, 10))
+        await pilot.press("u")
+        await settle(pilot)
+        rows = _screen(app).query_one(SideBySide).rows
+        assert any(r.link.fr == (9,) and not r.link.en for r in rows)
+        assert any(r.link.en == (9,) and not r.link.fr for r in rows)
+        assert [d[0] for d in backend.decisions] == ["split", "merge", "unlink"]
+
+
+async def test_waive_a_qa_finding_with_a_reason(backend: FakeBackend) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        screen = _screen(app)
+        screen.en_rev = 1
+        screen.load_view()
+        await settle(pilot)
+        _go_to(app, lambda r: any(not f.waived for f in r.findings))
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteModal)
+        await pilot.press("enter")  # an empty reason is refused
+        assert isinstance(app.screen, NoteModal)
+        await pilot.press(*"figure updated in r2", "enter")
+        await settle(pilot)
+        assert backend.waivers[-1].reason == "figure updated in r2"
+        assert not any(not f.waived for r in _screen(app).query_one(SideBySide).rows for f in r.findings)
+
+
+async def test_approve_as_a_translator_shows_why_it_is_forbidden(backend: FakeBackend) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.screen, ApproveModal)
+        await pilot.press(*"fine", "enter")
+        await settle(pilot)
+        assert any("only editors" in t for t in toasts(app))
+        assert backend.approvals == []
+
+
+async def test_approve_with_rows_to_do_is_refused_unless_forced_with_a_note(editor_backend: FakeBackend) -> None:
+    app = story_app(editor_backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("A", "enter")
+        await settle(pilot)
+        assert any("need action" in t for t in toasts(app))
+        await pilot.press("A")
+        await pilot.pause()
+        app.screen.query_one(Checkbox).value = True
+        await pilot.press("enter")  # forcing without a note is refused in the dialog
+        assert isinstance(app.screen, ApproveModal)
+        await pilot.press(*"stale row checked by phone", "enter")
+        await settle(pilot)
+        approval = editor_backend.approvals[-1]
+        assert (approval.verdict, approval.forced, approval.en_rev) == ("approved", True, 2)
+        assert "approved by eve" in str(_screen(app).query_one("#story-bar").render())
+
+
+async def test_approve_one_paragraph_and_reject_with_a_note(editor_backend: FakeBackend) -> None:
+    app = story_app(editor_backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        _go_to(app, lambda r: r.link.en == (1,))
+        await pilot.press("P", "enter")
+        await settle(pilot)
+        assert editor_backend.approvals[-1].paragraph is not None
+        await pilot.press("X", "enter")  # a rejection needs a note
+        assert isinstance(app.screen, NoteModal)
+        await pilot.press(*"update paragraph 6", "enter")
+        await settle(pilot)
+        assert (editor_backend.approvals[-1].verdict, editor_backend.approvals[-1].note) == (
+            "rejected",
+            "update paragraph 6",
+        )
+        assert "rejected by eve" in str(_screen(app).query_one("#story-bar").render())
+
+
+async def test_command_palette_runs_a_tracker_action(backend: FakeBackend) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Acknowledge")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, AckModal)
