@@ -8,6 +8,8 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracker.model import Finding, Link, Waiver, text_hash
 from tracker.qa import QAConfig, apply_waivers, check, coverage
@@ -223,3 +225,18 @@ def test_a_link_to_a_missing_paragraph_is_an_input_error() -> None:
 
     with pytest.raises(InputError):
         check(["a"], ["b"], [Link((0,), (3,))])
+
+
+@given(st.integers(min_value=0, max_value=9_999_999), st.sampled_from([".", " ", "\u202f", "\u00a0"]))
+@settings(max_examples=60, deadline=None)
+def test_any_figure_written_in_french_convention_passes_against_english(n: int, separator: str) -> None:
+    french = f"{n:,}".replace(",", separator)
+    assert _one(f"Le bilan est de {french} morts à Bakou.", f"The toll is {n:,} dead in Baku.") == []
+
+
+@given(st.integers(min_value=0, max_value=9_999_999), st.integers(min_value=1, max_value=99))
+@settings(max_examples=60, deadline=None)
+def test_any_changed_figure_is_an_error(n: int, delta: int) -> None:
+    french = f"{n:,}".replace(",", ".")
+    findings = _one(f"Le bilan est de {french} morts à Bakou.", f"The toll is {n + delta:,} dead in Baku.")
+    assert [(f.check, f.severity) for f in findings] == [("numbers", "error")]

@@ -20,6 +20,11 @@ _WORD = r"[^\W\d_]"
 
 # ---------------------------------------------------------------- vocabulary
 
+
+def _alt(words: list[str]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
 _FR_MONTHS = [
     "janvier",
     "février",
@@ -74,7 +79,7 @@ _FR_VAGUE = {
     "moitié": (0.5, 50), "demi": (0.5,), "tiers": (3,), "quart": (4, 0.25), "an": (1,), "zéro": (0,),
 }  # fmt: skip
 _EN_VAGUE = {
-    "one": (1,), "a": (1,), "an": (1,), "first": (1,), "second": (2,), "third": (3,), "fourth": (4,),
+    "one": (1,), "first": (1,), "second": (2,), "third": (3,), "fourth": (4,),
     "fifth": (5,), "both": (2,), "twice": (2,), "couple": (2,), "pair": (2,), "double": (2,), "doubled": (2,),
     "triple": (3,), "dozen": (12, 10), "dozens": (12,), "hundred": (100,), "thousand": (1000,), "half": (0.5, 50),
     "quarter": (4, 0.25), "decade": (10,), "fortnight": (15, 14), "zero": (0,), "once": (1,), "year": (1,),
@@ -297,11 +302,25 @@ _HALF = re.compile(r"(?:-and-a-half|[ -]and[ -]a[ -]half|[ -]et[ -]demie?)\b")
 _WORD_SCALE = re.compile(r"[ \u00a0-]+(millions?|milliards?|billions?|thousand|mille)\b")
 
 
+_ONE = {"un", "une", "a", "an", "one"}
+
+
+def _number_words(numbers: dict[str, int], vague: dict[str, tuple[float, ...]]) -> re.Pattern[str]:
+    """Words that may be figures (with their hyphenated tails), so that other words are never looked at."""
+    words = _alt([*numbers, *vague, *_ONE])
+    return re.compile(rf"(?<![^\W\d_])(?:{words})(?:[-‑][^\W\d_]+)*(?![^\W\d_])", re.IGNORECASE)
+
+
 def _word_figures(text: str, lang: Language) -> list[Figure]:
     numbers, vague = (_FR_NUMBERS, _FR_VAGUE) if lang == "fr" else (_EN_NUMBERS, _EN_VAGUE)
     found: list[Figure] = []
-    for match in _WORDS.finditer(text):
+    for match in _NUMBER_WORDS[lang].finditer(text):
         word = match.group().lower().replace("‑", "-")
+        scale = _WORD_SCALE.match(text, match.end()) if word in _ONE else None
+        if scale:
+            value = _SCALES[scale.group(1).lower()]
+            found.append(Figure(text[match.start() : scale.end()], frozenset({value}), match.start(), scale.end()))
+            continue
         if word in vague:
             values = frozenset(map(_num, vague[word]))
             found.append(Figure(match.group(), values, match.start(), match.end(), None, False))
@@ -326,6 +345,7 @@ def _word_figures(text: str, lang: Language) -> list[Figure]:
     return found
 
 
+_NUMBER_WORDS = {"fr": _number_words(_FR_NUMBERS, _FR_VAGUE), "en": _number_words(_EN_NUMBERS, _EN_VAGUE)}
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _CENTURY = re.compile(r"\b([IVXLC]+)(?:e|ème|er)[ \u00a0]+(?=siècles?|millénaire|arrondissement|République)")
 
@@ -399,10 +419,6 @@ class DateFact:
     start: int
     end: int
     claim: bool = True
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
 _FR_DAY_MONTH = re.compile(rf"\b(1er|premier|\d{{1,2}})[ \u00a0\u202f]+({_alt(_FR_MONTHS)})\b", re.IGNORECASE)
@@ -623,11 +639,19 @@ def _close_of(text: str, i: int) -> int:
     return len(text)
 
 
+_MARK = re.compile("[«“„‹\"‘']")
+
+
+@lru_cache(maxsize=2048)
 def quotes(text: str) -> tuple[Quote, ...]:
     """Top-level quoted passages: « », “ ”, „ “, "..." and ‘...’ or '...' (told apart from apostrophes)."""
     out: list[Quote] = []
     i = 0
     while i < len(text):
+        mark = _MARK.search(text, i)
+        if mark is None:
+            break
+        i = mark.start()
         char = text[i]
         if char in _PAIRS or char == '"' or (char in "‘'" and _opens_single(text, i)):
             end = _close_of(text, i)

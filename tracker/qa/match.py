@@ -69,7 +69,9 @@ def figure_matched(figure: Figure, opposite: tuple[Figure, ...], extra: set[floa
         if figure.values & other.values:
             return True
         for value in figure.values:
-            if other.claim and any(_rounds(value, v) for v in other.values):
+            # Rounding only between figures with one reading: 155.305 may be 155,305, not 155.31.
+            unambiguous = len(figure.values) == 1 and len(other.values) == 1
+            if unambiguous and other.claim and any(_rounds(value, v) for v in other.values):
                 return True
             if _converts(value, figure.unit, other) or any(_converts(v, other.unit, figure) for v in other.values):
                 return True
