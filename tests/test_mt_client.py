@@ -33,12 +33,12 @@ def make(
     name: str = "libre",
     *,
     timeout: float = 2.0,
-    retries: int = 3,
+    attempts: int = 3,
     breaker: CircuitBreaker | None = None,
     cache: MemoryCache | None = None,
     api_key: str | None = None,
 ) -> MTClient:
-    config = ProviderConfig(name, api_key=api_key, url=srv.url, timeout=timeout, retries=retries)
+    config = ProviderConfig(name, api_key=api_key, url=srv.url, timeout=timeout, attempts=attempts)
     return MTClient(config, cache=cache, breaker=breaker or CircuitBreaker(), backoff=0.01)
 
 
@@ -146,7 +146,7 @@ def test_the_breaker_lets_one_trial_through_after_its_cooldown() -> None:
 def test_provider_errors_are_not_retried_forever(server: MTServer) -> None:
     server.script = ["500"] * 10
     with pytest.raises(MTError) as info:
-        make(server, retries=3).translate("Le chat.")
+        make(server, attempts=3).translate("Le chat.")
     assert server.requests == 3
     assert info.value.kind == "provider"
     assert str(info.value) == "LibreTranslate answered with an error (HTTP 500): provider error, try again later."
@@ -185,7 +185,7 @@ def test_a_dropped_connection_is_retried(server: MTServer) -> None:
 def test_connections_dropped_every_time_end_in_one_sentence(server: MTServer) -> None:
     server.script = ["drop"] * 5
     with pytest.raises(MTError) as info:
-        make(server, retries=2).translate("Le chat.")
+        make(server, attempts=2).translate("Le chat.")
     assert "closed the connection before answering" in str(info.value)
     assert server.requests == 2
 
@@ -226,7 +226,7 @@ def test_an_unconfigured_provider_says_what_to_set() -> None:
 
 
 def test_a_real_provider_on_a_closed_network_fails_fast_with_the_offline_message() -> None:
-    client = MTClient(ProviderConfig("google", timeout=1.0, retries=2), breaker=CircuitBreaker())
+    client = MTClient(ProviderConfig("google", timeout=1.0, attempts=2), breaker=CircuitBreaker())
     started = time.monotonic()
     try:
         client.translate("Bonjour le monde")

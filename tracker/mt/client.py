@@ -146,7 +146,7 @@ class MTClient:
 
     # ------------------------------------------------------------------ one request, resiliently
     def _call(self, text: str) -> str:
-        attempts = max(1, self.config.retries)
+        attempts = max(1, self.config.attempts)
         for attempt in range(attempts):
             self._fail_fast_if_open()
             with transport.calling(self.config.timeout, self.config.redirects()) as ctx:
@@ -154,10 +154,8 @@ class MTClient:
                     with self._lock:
                         out = self._translator_once().translate(text)
                     failure = None if isinstance(out, str) else self._malformed()
-                except MTError:
-                    raise
                 except transport.TransportFailure as exc:
-                    failure = self._transport_failure(exc, attempts)
+                    failure = self._transport_failure(exc)
                 except Exception as exc:  # deep-translator raises anything from KeyError to its own classes
                     failure = self._judge(exc, ctx.status)
                 finally:
@@ -193,7 +191,7 @@ class MTClient:
             )
 
     # ------------------------------------------------------------------ telling failures apart
-    def _transport_failure(self, exc: transport.TransportFailure, attempts: int) -> _Failure:
+    def _transport_failure(self, exc: transport.TransportFailure) -> _Failure:
         name = self._name
         if exc.kind == "offline":
             return _Failure(

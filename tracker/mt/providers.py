@@ -2,7 +2,7 @@
 server addresses come from the environment or the `[mt]` table of the configuration file.
 
 Environment: `TRACKER_MT_<NAME>_KEY`, `TRACKER_MT_<NAME>_URL` (and deep-translator's own `DEEPL_API_KEY`,
-`MICROSOFT_API_KEY`, `LIBRE_API_KEY`), `TRACKER_MT_TIMEOUT`, `TRACKER_MT_PROVIDER`.
+`MICROSOFT_API_KEY`, `LIBRE_API_KEY`), `TRACKER_MT_TIMEOUT`, `TRACKER_MT_ATTEMPTS`, `TRACKER_MT_PROVIDER`.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ class ProviderConfig:
     url: str | None = None
     options: tuple[tuple[str, str], ...] = ()
     timeout: float = DEFAULT_TIMEOUT
-    retries: int = 3
+    attempts: int = 3  # per request, counting the first; only transient failures are tried again
 
     @property
     def spec(self) -> ProviderSpec:
@@ -126,7 +126,7 @@ def load(name: str, table: Mapping[str, Any] | None = None, env: Mapping[str, st
         url=str(url) if url else None,
         options=options,
         timeout=_number(table, env, "timeout", "TRACKER_MT_TIMEOUT", DEFAULT_TIMEOUT),
-        retries=int(_number(table, env, "retries", "TRACKER_MT_RETRIES", 3)),
+        attempts=int(_number(table, env, "attempts", "TRACKER_MT_ATTEMPTS", 3)),
     )
 
 
