@@ -38,7 +38,7 @@ def align(
     # order and mirroring back makes swapping the languages mirror the result exactly.
     swap = mt is None and (len(en_texts), en_texts) < (len(fr_texts), fr_texts)
     if swap:
-        groups = [((e, f), score) for (f, e), score in _align_free(en_texts, fr_texts, None, True)]
+        groups = [((e, f), score) for (f, e), score in _align_free(en_texts, fr_texts, None)]
     else:
         groups = _align_free(fr_texts, en_texts, mt)
     links = [
@@ -50,13 +50,13 @@ def align(
 
 
 def _align_free(
-    fr: Sequence[str], en: Sequence[str], mt: Sequence[str] | None, swapped: bool = False
+    fr: Sequence[str], en: Sequence[str], mt: Sequence[str] | None
 ) -> list[tuple[tuple[tuple[int, ...], tuple[int, ...]], float]]:
     """Groups and their similarity for paragraphs with no confirmed link."""
     if not fr or not en:
         return [(((i,), ()), 0.0) for i in range(len(fr))] + [(((), (j,)), 0.0) for j in range(len(en))]
     fr_paras, en_paras, vocab = featurize(fr, en, [word_features(t) for t in mt] if mt is not None else None)
-    scorer = Scorer(fr_paras, en_paras, vocab.weights, swapped)
+    scorer = Scorer(fr_paras, en_paras, vocab.weights)
     groups = recover(scorer, monotone(scorer, len(fr), len(en)))
     return [((f, e), scorer.group(f, e) if f and e else 0.0) for f, e in groups]
 

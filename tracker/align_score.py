@@ -13,8 +13,8 @@ from tracker.align_features import Para
 # A link pays off when its similarity beats THRESHOLD; every paragraph beyond a 1-1 costs MERGE_COST.
 THRESHOLD = 0.08
 MERGE_COST = 0.13
-# English runs about 10 % shorter than French; a length ratio far from that lowers similarity.
-LENGTH_RATIO = 0.9
+# A length ratio far from the document's lowers similarity.
+RATIO_BOUND = 1.5
 LENGTH_SLACK = 0.45
 TITLE_MISMATCH = 0.6
 MIN_PART = 0.02
@@ -26,9 +26,12 @@ UNMERGEABLE = -1.0
 class Scorer:
     """Similarity and gain of paragraph groups, cached; indices are positions in `fr` and `en`."""
 
-    def __init__(self, fr: Sequence[Para], en: Sequence[Para], weights: Sequence[float], swapped: bool = False) -> None:
+    def __init__(self, fr: Sequence[Para], en: Sequence[Para], weights: Sequence[float]) -> None:
         self.fr = fr
-        self.ratio = 1 / LENGTH_RATIO if swapped else LENGTH_RATIO
+        # The expected length ratio is the document's own, kept within bounds: it suits any tightness of
+        # adaptation, and swapping the sides inverts it exactly (so the scores mirror too).
+        observed = (sum(p.chars for p in en) + 1) / (sum(p.chars for p in fr) + 1)
+        self.ratio = min(max(observed, 1 / RATIO_BOUND), RATIO_BOUND)
         self.en = en
         self.weights = weights
         self._weight = weights.__getitem__
