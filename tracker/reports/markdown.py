@@ -7,19 +7,20 @@ import re
 from tracker.checkresult import CheckFinding, Report
 from tracker.reports.text import summary
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~#])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]|~#])")
 _ICON = {"error": "❌", "warning": "⚠️"}
 
 
 def _md(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+    return _SPECIAL.sub(r"\\\1", text).replace("<", "&lt;").replace("\n", " ")
 
 
 def _diff(f: CheckFinding) -> str:
     spaced = any(any(ch.isspace() for ch in text) for _, text in f.diff)
     sep = "" if spaced else " "
     parts = []
-    for op, text in f.diff:
+    last = len(f.diff) - 1
+    for n, (op, text) in enumerate(f.diff):
         if not text.strip():
             parts.append(text)
         elif op == "-":
@@ -27,7 +28,9 @@ def _diff(f: CheckFinding) -> str:
         elif op == "+":
             parts.append(f"**{_md(text.strip())}**" + (" " if text.endswith(" ") else ""))
         else:
-            shown = text if len(text) <= 80 else text[:40] + "…" + text[-40:]
+            head = "" if n == 0 else text[:40]
+            tail = "" if n == last else text[-40:]
+            shown = text if len(text) <= 80 else head + "…" + tail
             parts.append(_md(shown))
     return sep.join(parts).strip()
 
