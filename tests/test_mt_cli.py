@@ -124,7 +124,8 @@ def test_a_stored_paragraph_gets_a_suggestion_cached_in_the_database_and_nothing
     assert code == 0
     assert [s["text"] for s in json.loads(out)["suggestions"]] == ["The president has said hello."]
     code, out, _ = run(args, env)
-    assert json.loads(out)["suggestions"][0]["cached"] is True
+    data = json.loads(out)
+    assert (data["story"], data["fr_rev"], data["suggestions"][0]["cached"]) == ("sochi", 1, True)
     assert server.requests == 1
     with open_store(db) as store:
         assert store.latest_number("sochi", "en") is None

@@ -31,9 +31,11 @@ def _list_providers(fmt: str) -> ExitCode:
     return ExitCode.OK
 
 
-def _emit(items: Sequence[dict[str, Any]], provider: str, source: str, target: str, fmt: str) -> None:
+def _emit(
+    items: Sequence[dict[str, Any]], provider: str, source: str, target: str, fmt: str, where: dict[str, Any]
+) -> None:
     if fmt == "json":
-        emit_json({"provider": provider, "from": source, "to": target, "suggestions": list(items)})
+        emit_json({**where, "provider": provider, "from": source, "to": target, "suggestions": list(items)})
         return
     click.echo("\n\n".join(item["text"] for item in items))
     cached = sum(1 for item in items if item["cached"])
@@ -103,12 +105,13 @@ def translate(
 
         with open_store(settings().db) as store:
             stored = suggest_paragraphs(store, subject, config, paras=list(paras) or None, fr_number=fr_number)
-        _emit([_item(s.index, s.suggestion) for s in stored], config.name, "fr", "en", fmt)
+        where = {"story": subject, "fr_rev": stored[0].fr_rev if stored else None}
+        _emit([_item(s.index, s.suggestion) for s in stored], config.name, "fr", "en", fmt, where)
         return ExitCode.OK
     from sources.text import read_text
     from tracker.mt.client import MTClient
 
     texts = read_text(read_file(subject), subject).texts
     suggestions = MTClient(config, source=source, target=target).suggest(texts)
-    _emit([_item(i, s) for i, s in enumerate(suggestions)], config.name, source, target, fmt)
+    _emit([_item(i, s) for i, s in enumerate(suggestions)], config.name, source, target, fmt, {"file": subject})
     return ExitCode.OK
