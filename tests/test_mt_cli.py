@@ -167,3 +167,18 @@ def test_a_missing_file_is_named_not_taken_for_a_story(tmp_path: Path, env: dict
 
     with pytest.raises(InputError, match="no such file"):
         run(["translate", str(tmp_path / "missing.txt")], env)
+
+
+def test_listing_providers_loads_neither_deep_translator_nor_the_database(env: dict[str, str]) -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from tracker.cli import main; main(['translate', '--providers']); "
+        "print(sorted({'deep_translator', 'requests', 'sqlalchemy', 'textual'} & set(sys.modules)))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env={**os.environ, **env}
+    ).stdout
+    assert out.strip().splitlines()[-1] == "[]"
