@@ -33,6 +33,12 @@ def _values(text: str, lang: str) -> set[float]:
         ("15 %", "15 percent"),
         ("le XXIe siècle", "the 21st century"),
         ("5,3 billions de dollars", "$5.3tn"),
+        ("trois cent vingt-cinq francs", "325 francs"),
+        ("quatre-vingt-dix-sept ans", "ninety-seven years"),
+        ("trente et un jours", "thirty-one days"),
+        ("deux mille cinq cents soldats", "two thousand five hundred soldiers"),
+        ("un million de personnes", "1 million people"),
+        ("huit tonnes et demie", "8.5 tons"),
     ],
 )
 def test_the_same_figure_has_the_same_value_in_either_convention(fr: str, en: str) -> None:
