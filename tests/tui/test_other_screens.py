@@ -1,0 +1,103 @@
+"""The stories list (state at a glance, sort, filter, search), the history screen and the help screen."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input, Static
+
+from tests.tui.conftest import SLUG, settle
+from tests.tui.fake_backend import FakeBackend
+from tracker.tui.app import TrackerApp
+from tracker.tui.screens.help import HelpScreen
+from tracker.tui.screens.history import HistoryScreen
+from tracker.tui.screens.stories import StoriesScreen
+from tracker.tui.screens.story import StoryScreen
+
+
+def _cells(table: DataTable[object]) -> list[list[str]]:
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_stories_show_each_storys_state_at_a_glance(backend: FakeBackend) -> None:
+    backend.add_large("big-story", n=40)
+    app = TrackerApp(backend)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, StoriesScreen)
+        rows = _cells(app.screen.query_one(DataTable))
+        by_slug = {r[0]: r for r in rows}
+        assert by_slug[SLUG][4] == "stale 1"
+        assert by_slug["big-story"][4] == "stale 2, QA 2"
+        assert [r[0] for r in rows] == ["big-story", SLUG]  # most to do first
+
+
+async def test_stories_search_sort_and_filter(backend: FakeBackend) -> None:
+    backend.add_large("big-story", n=40)
+    app = TrackerApp(backend)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        await pilot.press("s", "s")  # sorted by name
+        assert [r[0] for r in _cells(table)] == ["big-story", SLUG]
+        assert "sorted by name" in str(app.screen.query_one("#stories-bar", Static).render())
+        await pilot.press("slash", *"sochi")
+        assert [r[0] for r in _cells(table)] == [SLUG]
+        await pilot.press("escape")
+        assert table.row_count == 2
+        await pilot.press("f", "f")  # up to date only: none is
+        assert table.row_count == 0
+
+
+async def test_enter_on_a_story_opens_it(backend: FakeBackend) -> None:
+    app = TrackerApp(backend)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, StoryScreen)
+        assert app.screen.slug == SLUG
+
+
+async def test_history_lists_revisions_and_diffs_two_of_one_language(backend: FakeBackend) -> None:
+    app = TrackerApp(backend, story=SLUG)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 5
+        diff = str(app.screen.query_one("#diff", Static).render())
+        assert "EN r1 → r2" in diff and "{+" in diff
+        table.move_cursor(row=1)  # FR r2
+        await pilot.press("m")
+        table.move_cursor(row=2)  # FR r3
+        await settle(pilot)
+        diff = str(app.screen.query_one("#diff", Static).render())
+        assert "FR r2 → r3" in diff
+        assert "moved" in diff and "added" in diff
+        assert "[-6.500-]" in diff.replace(" ", "") or "[-500-]" in diff
+
+
+async def test_help_lists_every_binding(backend: FakeBackend) -> None:
+    app = TrackerApp(backend, story=SLUG)
+    async with app.run_test(size=(140, 60)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        from tracker.tui.screens.help import bindings_table
+
+        text = "\n".join(" ".join(str(cell) for cell in column._cells) for column in bindings_table().columns)
+        for needle in ("Acknowledge", "Approve the English", "Relink", "Next flagged", "Search", "Mark as base"):
+            assert needle in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, StoryScreen)
+
+
+async def test_search_box_takes_letters_that_are_also_keys(backend: FakeBackend) -> None:
+    app = TrackerApp(backend)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"sqf")
+        assert app.screen.query_one("#search", Input).value == "sqf"
+        assert isinstance(app.screen, StoriesScreen)

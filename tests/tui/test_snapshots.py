@@ -1,0 +1,49 @@
+"""SVG snapshots of the main screens on the sample story at a fixed size (update with --snapshot-update)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.pilot import Pilot
+
+from tests.tui.conftest import SLUG, settle
+from tests.tui.fake_backend import FakeBackend
+from tracker.tui.app import TrackerApp
+
+SIZE = (140, 40)
+Compare = Callable[..., bool]
+
+
+def _then(*keys: str) -> Callable[[Pilot[Any]], Any]:
+    async def run(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        if keys:
+            await pilot.press(*keys)
+            await settle(pilot)
+
+    return run
+
+
+def test_stories_screen(snap_compare: Compare) -> None:
+    assert snap_compare(TrackerApp(FakeBackend.with_sample()), terminal_size=SIZE, run_before=_then())
+
+
+def test_story_side_by_side(snap_compare: Compare) -> None:
+    app = TrackerApp(FakeBackend.with_sample(), story=SLUG)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_then())
+
+
+def test_stale_row_opened_with_its_diff_and_details(snap_compare: Compare) -> None:
+    app = TrackerApp(FakeBackend.with_sample(), story=SLUG)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_then("n", "n", "enter"))
+
+
+def test_edit_dialog_on_the_stale_row(snap_compare: Compare) -> None:
+    app = TrackerApp(FakeBackend.with_sample(), story=SLUG)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_then("n", "n", "e"))
+
+
+def test_help_screen(snap_compare: Compare) -> None:
+    app = TrackerApp(FakeBackend.with_sample(), story=SLUG)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_then("question_mark"))
