@@ -95,12 +95,18 @@ def from_root(root: etree._Element, source: str) -> list[Document]:
         return newsml1.documents(root, source)
     if name == "html":
         return [read_html(etree.tostring(root), source)]
+    if name == "xliff":
+        from sources.xliff import returned_document
+
+        return [returned_document(root, source)]
     if name == "nitf":
         document = build(blocks(root), meta={"format": "nitf"})
         if document.paragraphs:
             return [document]
         raise InputError(source, "NITF document without text")
-    raise InputError(source, f"XML but not a news document (root element <{name}>; expected NewsML-G2, NewsML 1, NITF)")
+    raise InputError(
+        source, f"XML but not a news document (root element <{name}>; expected NewsML-G2, NewsML 1, NITF, XLIFF 2)"
+    )
 
 
 def _load_json(value: Any, source: str) -> list[Document]:

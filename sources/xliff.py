@@ -7,8 +7,9 @@ subState (stale has no XLIFF 2 state of its own), flags and QA findings as notes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
@@ -146,7 +147,11 @@ def _segment_text(element: etree._Element | None) -> str | None:
 
 def read_xliff(data: bytes, source: str) -> list[XliffUnit]:
     """Units of an XLIFF 2.x file written by `write_xliff` and returned by a CAT tool."""
-    root = xmlsafe.parse(data, source)
+    return units_of(xmlsafe.parse(data, source), source)
+
+
+def units_of(root: etree._Element, source: str) -> list[XliffUnit]:
+    """Units of a parsed XLIFF 2.x root."""
     if localname(root) != "xliff" or not str(root.get("version", "")).startswith("2."):
         raise InputError(source, 'not an XLIFF 2.x file (expected <xliff version="2.x">)')
     if root.get("srcLang", "").split("-")[0] != "fr":
@@ -187,3 +192,19 @@ def english_document(units: Sequence[XliffUnit], *, label: str | None = None) ->
         found.extend((text, Role(role) if role in _ROLES else Role.BODY) for text, role in pairs)
     paragraphs = tuple(Paragraph(index=i, text=text, role=role) for i, (text, role) in enumerate(found))
     return Document(paragraphs=paragraphs, label=label, lang="en", meta=(("format", "xliff"),))
+
+
+_ORIGINAL = re.compile(r"^(?P<slug>[^/]+)/fr(?P<fr>\d+)-en(?P<en>\d+)$")
+
+
+def returned_document(root: etree._Element, source: str) -> Document:
+    """The English revision of a returned XLIFF, with the story and French revision it was exported from."""
+    document = english_document(units_of(root, source), label="XLIFF return")
+    if not document.paragraphs:
+        raise InputError(source, "XLIFF file without any English target")
+    file = root.find(f"{{{XLIFF_NS}}}file")
+    match = _ORIGINAL.match(file.get("original", "") if file is not None else "")
+    meta = dict(document.meta)
+    if match:
+        meta |= {"slug": match["slug"], "frRevision": match["fr"], "enRevision": match["en"]}
+    return replace(document, meta=tuple(sorted(meta.items())))

@@ -195,3 +195,23 @@ def test_wire_file_with_story_and_lang_given_is_still_read_as_wire(
     assert (entry["story"], entry["lang"], entry["revision"], entry["label"]) == ("port", "fr", 1, "v1")
     with open_store(sqlite_url) as store:
         assert store.revision("port", "fr").texts[0].startswith("Grève au port de Marseille")
+
+
+def test_a_returned_xliff_becomes_the_next_english_revision_of_its_story(memory_store: Store, tmp_path: Path) -> None:
+    from sources.xliff import write_xliff
+    from tracker.model import Link, Story
+    from tracker.view import StoryView, build_rows
+
+    for name in ("port-fr-v1.xml", "port-fr-v2-correction.xml", "port-en-v1.xml"):
+        import_paths(memory_store, [OWN / name], by="desk", at=AT, story="port")
+    fr, en = memory_store.revision("port", "fr"), memory_store.revision("port", "en")
+    links = [Link((i,), (i,)) for i in range(5)] + [Link((5,), ()), Link((), (5,))]
+    view = StoryView(Story("port"), fr, en, fr, build_rows(fr.paragraphs, en.paragraphs, links))
+    returned = tmp_path / "port.xlf"
+    returned.write_bytes(write_xliff(view).replace(b"About thirty ships", b"Some thirty ships"))
+    (result,) = import_paths(memory_store, [returned], by="translator", at=AT)
+    assert (result.outcome, result.story, result.lang, result.revision) == ("imported", "port", "en", 2)
+    new = memory_store.revision("port", "en", 2)
+    assert new.based_on == 2
+    assert new.texts[4].startswith("Some thirty ships")
+    assert new.texts[:4] == en.texts[:4]

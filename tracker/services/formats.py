@@ -151,6 +151,9 @@ def _read_all(jobs: list[_Job], workers: int | None) -> Iterator[tuple[Path, lis
 
 def _based_on(item: _Pending, french: Sequence[Revision]) -> int | None:
     """The French revision an English item names as its source (guid@version), if stored."""
+    if item.lang == "en" and item.meta.get("frRevision", "").isdigit():  # a returned XLIFF names it
+        number = int(item.meta["frRevision"])
+        return number if any(r.number == number for r in french) else None
     wanted = item.meta.get("derivedFrom", "").split()
     if item.lang != "en" or not wanted or "@" not in wanted[0]:
         return None
