@@ -63,10 +63,15 @@ class _Pending:
         return (
             self.story,
             LANGS.index(self.lang),
-            int(version) if version.isdigit() else 0,
+            number(version) or 0,
             self.meta.get("versionCreated", ""),
             self.order,
         )
+
+
+def number(text: str) -> int | None:
+    """A wire version or revision number; None unless plain ASCII digits (`int` takes more than wires mean)."""
+    return int(text) if text.isascii() and text.isdigit() else None
 
 
 def wire_status(document: Document) -> str:
@@ -151,9 +156,9 @@ def _read_all(jobs: list[_Job], workers: int | None) -> Iterator[tuple[Path, lis
 
 def _based_on(item: _Pending, french: Sequence[Revision]) -> int | None:
     """The French revision an English item names as its source (guid@version), if stored."""
-    if item.lang == "en" and item.meta.get("frRevision", "").isdigit():  # a returned XLIFF names it
-        number = int(item.meta["frRevision"])
-        return number if any(r.number == number for r in french) else None
+    fr_revision = number(item.meta.get("frRevision", ""))
+    if item.lang == "en" and fr_revision is not None:  # a returned XLIFF names it
+        return fr_revision if any(r.number == fr_revision for r in french) else None
     wanted = item.meta.get("derivedFrom", "").split()
     if item.lang != "en" or not wanted or "@" not in wanted[0]:
         return None
@@ -188,7 +193,7 @@ def already_stored(stored: Sequence[Revision], document: Document) -> Revision |
         other = dict(revision.meta)
         if guid and other.get("guid") == guid:
             theirs = other.get("version", "")
-            if theirs == version or (theirs.isdigit() and version.isdigit() and int(theirs) > int(version)):
+            if theirs == version or (number(theirs) or 0) > (number(version) or 10**9):
                 return revision
         if other.get("commit") and other.get("commit") == meta.get("commit"):
             return revision
