@@ -156,3 +156,14 @@ def test_any_sidecar_round_trips_and_rewrites_identically(
     again = parse(text)
     assert again == canonical(sidecar)
     assert dumps(again) == text
+
+
+def test_an_invalid_entry_is_located_on_its_line_for_annotations() -> None:
+    text = dumps(_sample()).replace('"verdict": "approved"', '"verdict": "maybe"')
+    with pytest.raises(SidecarError) as caught:
+        parse(text)
+    line = text.splitlines()[caught.value.line - 1]
+    assert '"verdict": "maybe"' in line
+    with pytest.raises(SidecarError) as caught:
+        parse(text.replace('"version": 1', '"version": 7'))
+    assert caught.value.line == 3

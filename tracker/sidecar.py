@@ -21,6 +21,7 @@ FORMAT = "tracker-sidecar"
 VERSION = 1
 _HASH = re.compile(r"^[0-9a-f]{64}$")
 _EXCERPT = 60
+_WHERE = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?")
 _TOP_KEYS = ("format", "version", "story", "files", "adapted_from", "links", "acknowledgements", "waivers", "approvals")
 
 
@@ -66,11 +67,26 @@ class Sidecar:
 class _Reader:
     """Typed field access that reports the JSON path of whatever is wrong."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, text: str = "") -> None:
         self.source = source
+        self.lines = text.split("\n")
 
     def fail(self, where: str, problem: str) -> SidecarError:
-        return SidecarError(self.source, f"{where}: {problem}" if where else problem)
+        return SidecarError(self.source, f"{where}: {problem}" if where else problem, self.line_of(where))
+
+    def line_of(self, where: str) -> int:
+        """The 1-based line of a field in the canonical layout (one entry per line); 0 when not found."""
+        match = _WHERE.match(where)
+        if not match:
+            return 0
+        key, index = match.group(1), match.group(2)
+        start = next((n for n, line in enumerate(self.lines) if line.startswith(f'  "{key}":')), None)
+        if start is None:
+            return 0
+        if index is None or not self.lines[start].rstrip().endswith("["):
+            return start + 1
+        line = start + 2 + int(index)
+        return line if line <= len(self.lines) else start + 1
 
     def obj(self, value: Any, where: str, required: Sequence[str], optional: Sequence[str]) -> dict[str, Any]:
         if not isinstance(value, dict):
@@ -130,7 +146,7 @@ class _Reader:
 
 def parse(text: str, source: str = FILENAME) -> Sidecar:
     """A sidecar from its JSON text; raises SidecarError naming `source`, the field and the problem."""
-    r = _Reader(source)
+    r = _Reader(source, text)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
