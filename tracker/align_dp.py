@@ -19,7 +19,8 @@ MOVES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2
 # A merge move is tried only when each of its paragraphs shares something with the other side on its own.
 MERGE_PART = 0.05
 FULL_GRID = 80
-BAND = 12
+BAND = 30
+BAND_MIN = 4
 ANCHOR_MIN = 0.3
 RARE = 4
 
@@ -108,7 +109,9 @@ def _anchored(scorer: Scorer, n: int, m: int) -> list[tuple[int, int]]:
         k = min(max(bisect_left(xs, i), 1), len(points) - 1)
         (x0, y0), (x1, y1) = points[k - 1], points[k]
         centre = y0 + (y1 - y0) * (i - x0) / (x1 - x0) if x1 > x0 else y1
-        bands.append((max(0, int(centre) - BAND), min(m, int(centre) + BAND + 1)))
+        # Between anchors the path strays from the straight line by at most the gap's imbalance.
+        width = min(BAND, BAND_MIN + int(abs((y1 - y0) - (x1 - x0))))
+        bands.append((max(0, int(centre) - width), min(m, int(centre) + width + 1)))
     fixed = [(0, bands[0][1])]
     for i in range(1, n + 1):
         lo, hi = bands[i]

@@ -31,16 +31,28 @@ _STOP_WORDS = """
 """
 _STOP = frozenset(_STOP_WORDS.split())
 _COMBINING = re.compile("[\u0300-\u036f]")
-_QUOTES = re.compile('[«»“”"]')
 # Numbers grouped by spaces (6 500), numbers with separators (6.500, 1,5), then words.
 _TOKEN = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d+)*|[^\W\d_]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _TITLE_END = re.compile(r"[.!?:;»\"”)…]\s*$")
 
 
+# Common Latin letters and spaces folded by one C-level pass; anything else goes through Unicode decomposition.
+_PLAIN = ("àâäáãåçéèêëíìîïñóòôöõúùûüýÿ\u00a0\u202f’", "aaaaaaceeeeiiiinooooouuuuyy  '")
+_ACCENTS: dict[int, str] = {
+    **{ord(a): b for a, b in zip(*_PLAIN, strict=True)},
+    ord("œ"): "oe",
+    ord("æ"): "ae",
+    ord("ß"): "ss",
+}
+
+
 def fold(text: str) -> str:
     """Lower case without accents: `Électricité` -> `electricite`."""
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.lower()))
+    folded = text.lower().translate(_ACCENTS)
+    if folded.isascii():
+        return folded
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
 
 
 _STEMS = {fold(k): v for k, v in (entry.split(":") for entry in STEMS_TEXT.split())}
@@ -74,7 +86,7 @@ def _number_key(token: str) -> str:
 def word_features(text: str) -> set[str]:
     """The evidence one paragraph offers: number keys, mapped words and cognate prefixes of content words."""
     feats: set[str] = set()
-    for token in _TOKEN.findall(fold(text).replace("%", " percent ")):
+    for token in set(_TOKEN.findall(fold(text).replace("%", " percent "))):
         if token[0].isdigit():
             feats.add(_number_key(token))
             continue
@@ -116,7 +128,6 @@ class Para:
     weight: float
     chars: int
     title: bool
-    quotes: int
 
 
 class Vocabulary:
@@ -138,7 +149,7 @@ class Vocabulary:
     def para(self, text: str, bag: set[str]) -> Para:
         ids = frozenset(self.ids[f] for f in bag)
         weight = sum(self.weights[i] for i in ids)
-        return Para(ids, weight, len(text.strip()), is_title(text), len(_QUOTES.findall(text)))
+        return Para(ids, weight, len(text.strip()), is_title(text))
 
 
 def fallback_bag(text: str) -> set[str]:

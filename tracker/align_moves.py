@@ -36,16 +36,19 @@ class _Candidates:
                 for f in para.feats:
                     self.index[side][f].append(k)
 
-    def of(self, side: int, k: int) -> set[int]:
-        """Paragraphs of the other side near paragraph k of `side` (0 = French)."""
+    def of(self, side: int, k: int, top: int = 12) -> list[int]:
+        """The `top` paragraphs of the other side sharing most (by weight) with paragraph k of `side` (0 = French)."""
         para = (self.scorer.fr, self.scorer.en)[side][k]
         other = self.index[1 - side]
-        found: set[int] = set()
+        weights = self.scorer.weights
+        votes: dict[int, float] = defaultdict(float)
         for f in para.feats:
             hits = other.get(f)
             if hits and len(hits) <= COMMON:
-                found.update(hits)
-        return found
+                w = weights[f]
+                for hit in hits:
+                    votes[hit] += w
+        return sorted(votes, key=votes.__getitem__, reverse=True)[:top]
 
 
 def recover(scorer: Scorer, groups: list[Group]) -> list[Group]:
@@ -112,11 +115,12 @@ def _sandwiches(scorer: Scorer, groups: list[Group]) -> list[Group]:
 def _pair_leftovers(scorer: Scorer, cands: _Candidates, links: list[tuple[list[int], list[int]]]) -> None:
     lone_fr = {fr[0]: k for k, (fr, en) in enumerate(links) if not en}
     lone_en = {en[0]: k for k, (fr, en) in enumerate(links) if not fr}
+    small = len(lone_fr) * len(lone_en) <= 10_000
     options = sorted(
         (
             (scorer.gain((i,), (j,)), i, j)
             for i in lone_fr
-            for j in cands.of(0, i)
+            for j in (lone_en if small else cands.of(0, i, 50))
             if j in lone_en and scorer.gain((i,), (j,)) > MOVE_GAIN
         ),
         reverse=True,
