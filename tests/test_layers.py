@@ -28,6 +28,7 @@ CORE = [
     "tracker.facts",
     "tracker.approvals",
     "tracker.sidecar",
+    "tracker.sidecar_fields",
     "tracker.audit",
     "tracker.checkresult",
     "tracker.check",

@@ -1,7 +1,8 @@
 """Fuzz every importer with Hypothesis for a bounded time; print inputs tried and crashes found per importer.
 
-A crash is any exception other than an InputError (the clear refusal bad input must get). Inputs are raw bytes,
-mutated real samples, and structure-aware documents built from each format's own element names.
+A crash is any exception other than an InputError (the clear refusal bad input must get). Hypothesis draws raw
+bytes, mutated real samples and structure-aware documents built from each format's own element names; each
+drawn input also yields `--amplify` cheap byte-level variants, since drawing costs far more than parsing.
 
     python tests/bench/bench_fuzz.py [--seconds 20] [--only newsml_g2]
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 import time
 import traceback
@@ -138,7 +140,24 @@ class TimeUp(Exception):
     """The time budget of one importer is spent."""
 
 
-def fuzz(name: str, seconds: float) -> tuple[int, dict[str, tuple[int, bytes, str]]]:
+def mutate(data: bytes, rng: random.Random) -> bytes:
+    """A few random byte-level edits: flips, cuts, inserted markup, duplicated runs."""
+    out = bytearray(data)
+    for _ in range(rng.randint(1, 4)):
+        at = rng.randint(0, len(out))
+        choice = rng.random()
+        if choice < 0.3 and out:
+            out[min(at, len(out) - 1)] = rng.randint(0, 255)
+        elif choice < 0.5:
+            del out[at : at + rng.randint(1, 64)]
+        elif choice < 0.8:
+            out[at:at] = rng.choice(INSERTS)
+        else:
+            out[at:at] = out[at : at + rng.randint(1, 128)]
+    return bytes(out)
+
+
+def fuzz(name: str, seconds: float, amplify: int = 10) -> tuple[int, dict[str, tuple[int, bytes, str]]]:
     """Inputs tried and crashes (by exception site) for one importer within `seconds`."""
     read, strategy = TARGETS[name]
     tried = 0
@@ -147,12 +166,7 @@ def fuzz(name: str, seconds: float) -> tuple[int, dict[str, tuple[int, bytes, st
 
     @settings(max_examples=300, deadline=None, database=None, phases=[Phase.generate],
               suppress_health_check=list(HealthCheck))  # fmt: skip
-    @given(strategy)
-    def run(data: bytes) -> None:
-        nonlocal tried
-        if time.monotonic() > deadline:
-            raise TimeUp  # only the generate phase runs, so Hypothesis stops here without shrinking
-        tried += 1
+    def attempt(data: bytes) -> None:
         try:
             read(data, "fuzz-input")
         except InputError:
@@ -162,6 +176,16 @@ def fuzz(name: str, seconds: float) -> tuple[int, dict[str, tuple[int, bytes, st
             key = f"{type(exc).__name__} at {Path(frame.filename).name}:{frame.lineno}"
             count, first, message = crashes.get(key, (0, data, str(exc)[:200]))
             crashes[key] = (count + 1, first, message)
+
+    @given(strategy, st.integers(0, 2**32))
+    def run(data: bytes, seed: int) -> None:
+        nonlocal tried
+        if time.monotonic() > deadline:
+            raise TimeUp  # only the generate phase runs, so Hypothesis stops here without shrinking
+        # each Hypothesis input also yields cheap byte-level variants: generation costs far more than parsing
+        for variant in [data, *(mutate(data, random.Random(seed + k)) for k in range(amplify))]:
+            tried += 1
+            attempt(variant)
 
     while time.monotonic() < deadline:
         try:
@@ -175,12 +199,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=20.0, help="time budget per importer")
     parser.add_argument("--only", choices=sorted(TARGETS), action="append", help="fuzz only these importers")
+    parser.add_argument("--amplify", type=int, default=10, help="byte-level variants tried per Hypothesis input")
     args = parser.parse_args()
     total_tried, total_crashes = 0, 0
+    texts.validate()  # build Hypothesis's character tables once, outside every importer's time budget
     print(f"{'importer':<12} {'inputs':>8} {'rate/s':>8} {'crashes':>8}")
     for name in args.only or list(TARGETS):
         started = time.monotonic()
-        tried, crashes = fuzz(name, args.seconds)
+        tried, crashes = fuzz(name, args.seconds, args.amplify)
         elapsed = time.monotonic() - started
         count = sum(c for c, _, _ in crashes.values())
         total_tried, total_crashes = total_tried + tried, total_crashes + count
