@@ -22,7 +22,7 @@ MOVED_MIN = 0.6
 SHORT = 4
 MAX_PARTS = 3
 # Beyond this many cells a gap is aligned within a band around its diagonal, to stay fast on huge rewrites.
-MAX_CELLS = 40_000
+MAX_CELLS = 10_000
 
 _NO = float("-inf")
 
@@ -77,29 +77,29 @@ def align_gap(old: Sequence[str], new: Sequence[str], gap_old: list[int], gap_ne
         # one short paragraph replaced in the same slot (a headline, a credit): too few words to compare,
         # the position is the evidence
         return [((gap_old[0],), (gap_new[0],))]
-    band = max(n, m) if n * m <= MAX_CELLS else max(MAX_PARTS, MAX_CELLS // max(n, m))
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    width = max(n, m) if n * m <= MAX_CELLS else max(MAX_PARTS, MAX_CELLS // max(n, m)) + MAX_PARTS
+    best = [[_NO] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
     back: list[list[tuple[int, int, bool]]] = [[(0, 0, False)] * (m + 1) for _ in range(n + 1)]
     for i in range(n + 1):
-        for j in range(m + 1):
+        centre = i * m / max(n, 1)
+        for j in range(max(0, int(centre - width)), min(m, int(centre + width) + 1) + 1):
             if i == 0 and j == 0:
                 continue
-            if abs(i * m / max(n, 1) - j) > band + MAX_PARTS:
-                best[i][j] = _NO
-                continue
             cands = []
-            if i:
+            if i and best[i - 1][j] > _NO:
                 cands.append((best[i - 1][j], i - 1, j, False))
-            if j:
+            if j and best[i][j - 1] > _NO:
                 cands.append((best[i][j - 1], i, j - 1, False))
             for di, dj in _SHAPES:
                 if di <= i and dj <= j and best[i - di][j - dj] > _NO:
                     w = gap.worth(i - di, i, j - dj, j)
                     if w > _NO:
                         cands.append((best[i - di][j - dj] + w, i - di, j - dj, True))
-            score, pi, pj, link = max(cands, key=lambda c: c[0])
-            best[i][j] = score
-            back[i][j] = (pi, pj, link)
+            if cands:
+                score, pi, pj, link = max(cands, key=lambda c: c[0])
+                best[i][j] = score
+                back[i][j] = (pi, pj, link)
     pairs: list[Pairing] = []
     i, j = n, m
     while i or j:
