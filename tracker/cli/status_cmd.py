@@ -40,7 +40,7 @@ def _where(flag: Flag) -> str:
 
 
 def render_text(status: StoryStatus, colour: bool) -> str:
-    """One line per flag, the French changes beneath stale ones (words marked), then a count."""
+    """One line per flag in French order, the French changes beneath stale ones (words marked), then a count."""
     from tracker.cli.diff_cmd import marked
 
     head = f"{status.story}: fr.r{status.fr_rev}"
@@ -49,7 +49,7 @@ def render_text(status: StoryStatus, colour: bool) -> str:
             f" / en.r{status.en_rev} (based on fr.r{status.based_on})" if status.based_on else f" / en.r{status.en_rev}"
         )
     lines = [head]
-    for flag in status.flags:
+    for flag in sorted(status.flags, key=lambda f: (min(f.fr, default=-1), min(f.en, default=-1))):
         mark = " (acknowledged)" if flag.acknowledged else ""
         reasons = f": {'; '.join(flag.reasons)}" if flag.reasons else ""
         lines.append(f"{flag.kind:<12} {_where(flag)}{reasons}{mark}")
