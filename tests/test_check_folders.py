@@ -97,3 +97,28 @@ def test_a_face_can_open_a_folder_judge_it_and_record_an_approval(tmp_path: Path
     assert "approval-outdated" in {f.rule for f in judge(texts).findings}
     save_sidecar(folder, approve(texts, by="ed", at=datetime(2026, 11, 2, tzinfo=UTC)))
     assert "approval-outdated" not in {f.rule for f in judge(folder_texts(folder)).findings}
+
+
+def test_a_markdown_story_folder_points_at_markdown_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import UTC, datetime
+
+    from tracker.check import approve
+    from tracker.services.check import folder_texts
+    from tracker.services.folders import save_sidecar
+
+    folder = tmp_path / "summit"
+    folder.mkdir()
+    fr = "# Sommet à Sotchi\n\nLes combats ont fait **286 morts** en septembre.\n\nLa Russie veut rester arbitre.\n"
+    en = "# Summit in Sochi\n\nThe fighting left *286 dead* in September.\n\nRussia wants to remain referee.\n"
+    (folder / "fr.md").write_text(fr, encoding="utf-8")
+    (folder / "en.md").write_text(en, encoding="utf-8")
+    save_sidecar(folder, approve(folder_texts(folder), by="ed", at=datetime(2026, 11, 1, tzinfo=UTC)))
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "summit"]) == 0
+    (folder / "fr.md").write_text(fr.replace("286", "302"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", "summit", "--format", "json"]) == 1
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert ("stale", "summit/en.md", 3) in [(f["rule"], f["file"], f["line"]) for f in found]

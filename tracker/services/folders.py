@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -92,7 +92,37 @@ def read_document(data: bytes, source: str) -> Document:
     documents = load(data, source)
     if not documents or not documents[0].paragraphs:
         raise InputError(source, "no paragraphs found")
-    return documents[0]
+    return locate_lines(documents[0], data)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def locate_lines(document: Document, data: bytes) -> Document:
+    """Give paragraphs the source line they start on when their importer could not (Markdown, HTML).
+
+    Each paragraph's first words are looked for in the source lines, in order; a paragraph not found keeps 0.
+    """
+    if all(p.line_start for p in document.paragraphs):
+        return document
+    lines = [_WORD.findall(line.lower()) for line in data.decode("utf-8", "replace").splitlines()]
+    cursor = 0
+    located = []
+    for p in document.paragraphs:
+        words = _WORD.findall(p.text.lower())[:3]
+        found = next((n for n in range(cursor, len(lines)) if words and _starts(lines[n], words)), None)
+        if p.line_start or found is None:
+            located.append(p)
+            continue
+        located.append(replace(p, line_start=found + 1, line_end=max(p.line_end, found + 1)))
+        cursor = found + 1
+    return replace(document, paragraphs=tuple(located))
+
+
+def _starts(line: list[str], words: list[str]) -> bool:
+    """Whether the words occur one after another somewhere in the line's words."""
+    first = words[0]
+    return any(line[i : i + len(words)] == words for i, w in enumerate(line) if w == first)
 
 
 def read_bytes(path: Path, shown: str | None = None) -> bytes:
@@ -231,7 +261,6 @@ def _new_only(existing: Iterable[object], wanted: Iterable[_T]) -> list[_T]:
 def import_folder(store: Store, path: str | Path, *, by: str, at: datetime, slug: str | None = None) -> list[str]:
     """Store a story folder: the adapted-from French (when known), the English based on it, the current French,
     then the decisions not stored yet; returns one line per thing done."""
-    from dataclasses import replace
 
     from tracker.check import fixed_links
     from tracker.model import LinkDecision
@@ -271,7 +300,6 @@ def import_folder(store: Store, path: str | Path, *, by: str, at: datetime, slug
 
 
 def _import_approvals(store: Store, name: str, folder: Folder, fr: Revision, en: Revision) -> list[str]:
-    from dataclasses import replace
 
     done = []
     stored = {(a.fr_hash, a.en_hash, a.by, a.at, a.verdict) for a in store.approvals(name)}
