@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from lxml import etree
 
@@ -157,6 +158,13 @@ def build(
     title = headline or next((text for text, role in kept if role is Role.HEADLINE), None)
     pairs = tuple(sorted((k, v) for k, v in (meta or {}).items() if v))
     return Document(paragraphs=paragraphs, label=label or None, lang=lang or None, title=title, meta=pairs)
+
+
+def mark_roles(document: Document) -> Document:
+    """A plain-text document with its trailing desk signature and credit lines marked; texts unchanged."""
+    marked = _mark_signatures([(p.text, p.role) for p in document.paragraphs])
+    paragraphs = tuple(replace(p, role=role) for p, (_, role) in zip(document.paragraphs, marked, strict=True))
+    return replace(document, paragraphs=paragraphs)
 
 
 def _mark_signatures(kept: Sequence[Block]) -> list[Block]:

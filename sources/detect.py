@@ -13,7 +13,7 @@ from typing import Any
 from lxml import etree
 
 from sources import newsml1, newsml_g2, ninjs, xmlsafe
-from sources.blocks import blocks, build
+from sources.blocks import blocks, build, mark_roles
 from sources.html import is_html, read_html
 from sources.markdown import looks_like_markdown, read_markdown
 from sources.text import decode, read_text
@@ -72,7 +72,7 @@ def load(data: bytes, source: str) -> list[Document]:
         if not document.paragraphs:
             raise InputError(source, "no paragraphs found")
         return [document]
-    return [read_text(data, source)]
+    return [mark_roles(read_text(data, source))]
 
 
 def _load_xml(data: bytes, source: str) -> list[Document]:

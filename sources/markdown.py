@@ -27,7 +27,8 @@ _CODE = re.compile(r"`+([^`]*)`+")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
 
-MARKDOWN_HINTS = re.compile(r"^ {0,3}(?:#{1,6}\s|[-*+]\s|>\s|```)|\[[^\]]+\]\([^)]+\)|\*\*\S", re.MULTILINE)
+# Only unambiguous marks: wire text uses "- Subhead -" lines and quotes, which must stay plain text.
+MARKDOWN_HINTS = re.compile(r"^ {0,3}(?:#{1,6}\s|```)|\[[^\]]+\]\([^)\s]+\)|\*\*\S[^*\n]*\*\*", re.MULTILINE)
 
 
 def looks_like_markdown(text: str) -> bool:

@@ -124,3 +124,22 @@ def test_story_slug_is_ascii_lowercase_and_bounded() -> None:
 def test_story_key_falls_back_to_the_title_for_plain_text() -> None:
     (doc,) = load(b"Un titre\n\nUn paragraphe.", "a.txt")
     assert story_key(doc) == "un-titre"
+
+
+def test_wire_text_with_dash_subheads_stays_plain_text() -> None:
+    data = b"Titre\n\nUn paragraphe.\n\n- Premier intertitre -\n\nDeux.\n\n- Second intertitre -\n\nTrois.\n"
+    (doc,) = load(data, "depeche.txt")
+    assert doc.texts[2] == "- Premier intertitre -"
+    assert dict(doc.meta).get("format") != "markdown"
+
+
+def test_markdown_without_md_name_is_recognised_by_its_marks() -> None:
+    (doc,) = load(b"# Title\n\nSee [the source](http://x.org) and **this**.\n", "notes")
+    assert doc.texts == ("Title", "See the source and this.")
+
+
+def test_plain_text_signature_is_marked_and_text_kept() -> None:
+    (doc,) = load((SAMPLE / "fr.r2.txt").read_bytes(), "fr.r2.txt")
+    assert doc.paragraphs[-1].role is Role.SIGNATURE
+    assert doc.texts == load((SAMPLE / "fr.r2.txt").read_bytes(), "again")[0].texts
+    assert doc.paragraphs[-1].line_start > 0  # line spans survive
