@@ -74,6 +74,8 @@ def test_sochi_urgent_grows_into_the_full_story_by_edits_and_additions() -> None
         ("Le président et le ministre.", "Le président est le ministre.", True, "wording"),
         ("Le président a parlé.", "Le Président a parlé.", False, "case"),
         ("Il a parlé.", "Il a parlé longuement et calmement.", True, "words added"),
+        ("Le gouver nement a parlé.", "Le gouvernement a parlé.", False, "spacing"),
+        ("Il a quitté l' Arménie.", "Il a quitté l'Arménie.", False, "spacing"),
     ],
 )
 def test_changes_are_classified_with_their_reason(old: str, new: str, substantive: bool, reason: str) -> None:

@@ -53,7 +53,8 @@ def _words(folded: str) -> list[_Word]:
             # `sud-ouest` and `sud ouest` hold the same words: a hyphen is punctuation
             out.extend(_Word(part, part.lower(), quoted, False) for part in tok.split("-") if part)
         else:
-            out.append(_Word(tok, tok.lower(), quoted, tok[0].isdigit()))
+            # `l'` and `l` are one word whatever the spacing around the apostrophe
+            out.append(_Word(tok, tok.lower().rstrip("'"), quoted, tok[0].isdigit()))
     return out
 
 
@@ -129,6 +130,8 @@ def _chunk_reasons(dele: list[_Word], ins: list[_Word], more_sentences: int) -> 
     i = [w for w in ins if not w.number]
     if not d and not i:
         return sub, []  # figures only: judged by their values
+    if "".join(w.low for w in d) == "".join(w.low for w in i):
+        return sub, ["spacing"]  # `gouver nement` -> `gouvernement`: the same letters, spaced differently
     if Counter(w.low for w in d if w.low in NEGATIONS) != Counter(w.low for w in i if w.low in NEGATIONS):
         sub.append("negation")
     if any(w.low in DATES for w in d + i):
@@ -156,7 +159,9 @@ def _cosmetic_reasons(old: str, new: str, fo: str, fn: str) -> list[str]:
         reasons.append("punctuation")
     if fo.split() != fn.split() and fo.lower() == fn.lower():
         reasons.append("case")
-    if any(not a.strip() and not b.strip() for a, b in changed_runs(old, new)):
+    if "".join(old.split()) == "".join(new.split()) or any(
+        not a.strip() and not b.strip() for a, b in changed_runs(old, new)
+    ):
         reasons.append("spacing")
     return reasons
 
