@@ -5,6 +5,7 @@ Two files are diffed as they are; a story slug with `--from`/`--to` diffs stored
 
 from __future__ import annotations
 
+import os
 import sys
 import unicodedata
 from typing import Any
@@ -48,6 +49,11 @@ def change_json(change: Change) -> dict[str, Any]:
         "reasons": list(change.reasons),
         "words": [list(op) for op in change.words],
     }
+
+
+def use_colour() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (the no-color.org convention)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def marked(change: Change, colour: bool) -> str:
@@ -128,6 +134,6 @@ def diff(
     if fmt == "json":
         emit_json({"changes": [change_json(c) for c in changes]})
     else:
-        colour = sys.stdout.isatty() and not plain
+        colour = use_colour() and not plain
         click.echo(render_text(changes, plain=plain, show_all=show_all, colour=colour))
     return ExitCode.OK

@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -89,7 +88,9 @@ def status(slug: str, fmt: str) -> ExitCode:
             }
         )
     else:
-        click.echo(render_text(found, colour=sys.stdout.isatty()))
+        from tracker.cli.diff_cmd import use_colour
+
+        click.echo(render_text(found, colour=use_colour()))
     return ExitCode.FINDINGS if found.needs_action else ExitCode.OK
 
 
