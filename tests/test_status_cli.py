@@ -86,3 +86,18 @@ def test_stored_diff_matches_the_file_diff(story: str, capsys: pytest.CaptureFix
 
 def test_status_of_an_unknown_story_is_a_data_error(story: str) -> None:
     assert main(["status", "no-such-story"]) == 3
+
+
+def test_stored_diff_of_the_english_defaults_to_the_last_two_revisions(
+    story: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import", sample_path("en.r2.txt"), "--story", story, "--lang", "en", "--based-on", "3"]) == 0
+    capsys.readouterr()
+    code, out = run(capsys, "diff", story, "--lang", "en", "--format", "json")
+    assert code == 0
+    changed = [(c["old"], c["new"], c["kind"]) for c in json.loads(out)["changes"] if c["kind"] != "unchanged"]
+    assert changed == [([], [11], "added"), ([11], [12], "edited")]
+
+
+def test_stored_diff_with_nothing_earlier_is_a_data_error(story: str) -> None:
+    assert main(["diff", story, "--lang", "en"]) == 3
