@@ -143,6 +143,16 @@ def test_the_breaker_lets_one_trial_through_after_its_cooldown() -> None:
     assert breaker.blocked("p") is None
 
 
+def test_a_half_open_probe_that_fails_otherwise_does_not_wedge_the_breaker() -> None:
+    now = [0.0]
+    breaker = CircuitBreaker(threshold=1, cooldown=10, clock=lambda: now[0])
+    breaker.failure("p", "rate-limited")
+    now[0] = 11.0
+    assert breaker.blocked("p") is None  # the probe...
+    breaker.failure("p", "provider")  # ...got a 500, say
+    assert breaker.blocked("p") is None  # so the next caller may probe
+
+
 def test_provider_errors_are_not_retried_forever(server: MTServer) -> None:
     server.script = ["500"] * 10
     with pytest.raises(MTError) as info:

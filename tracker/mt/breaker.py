@@ -52,6 +52,10 @@ class CircuitBreaker:
     def failure(self, key: str, kind: str, retry_after: float | None = None, *, open_now: bool = False) -> bool:
         """Record a failure; True when the circuit is (now) open. `open_now` opens it at once (a long Retry-After)."""
         if kind not in TRIPPING:
+            with self._lock:
+                state = self._states.get(key)
+                if state is not None:
+                    state.trial = False  # the probe got a non-tripping answer: let the next caller probe again
             return False
         with self._lock:
             state = self._states.setdefault(key, _State())
