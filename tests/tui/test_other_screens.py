@@ -88,7 +88,7 @@ async def test_help_lists_every_binding(backend: FakeBackend) -> None:
         from tracker.tui.screens.help import bindings_table
 
         text = "\n".join(" ".join(str(cell) for cell in column._cells) for column in bindings_table().columns)
-        for needle in ("Acknowledge", "Approve the English", "Relink", "Next flagged", "Search", "Mark as base"):
+        for needle in ("Acknowledge", "Approve the English", "Relink", "Next row with a flag", "Search stories", "Mark this revision"):
             assert needle in text
         await pilot.press("escape")
         assert isinstance(app.screen, StoryScreen)
@@ -101,3 +101,23 @@ async def test_search_box_takes_letters_that_are_also_keys(backend: FakeBackend)
         await pilot.press("slash", *"sqf")
         assert app.screen.query_one("#search", Input).value == "sqf"
         assert isinstance(app.screen, StoriesScreen)
+
+
+def test_readme_bindings_table_lists_every_binding() -> None:
+    from pathlib import Path
+
+    from textual.binding import Binding
+
+    from tracker.tui.screens.help import _keys
+    from tracker.tui.screens.history import HistoryScreen
+    from tracker.tui.screens.stories import StoriesScreen
+    from tracker.tui.screens.story import StoryScreen
+    from tracker.tui.widgets.sidebyside import SideBySide
+
+    readme = Path(__file__).resolve().parents[2].joinpath("README.md").read_text("utf-8")
+    section = readme.split("## The terminal UI", 1)[1].split("\n## ", 1)[0]
+    for bindings in (TrackerApp.BINDINGS, StoriesScreen.BINDINGS, StoryScreen.BINDINGS, SideBySide.BINDINGS):
+        for binding in bindings:
+            assert isinstance(binding, Binding)
+            assert f"`{_keys(binding)}` | {binding.tooltip or binding.description} |" in section
+    assert all(isinstance(b, Binding) and f"`{_keys(b)}`" in section for b in HistoryScreen.BINDINGS)

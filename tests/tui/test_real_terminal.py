@@ -47,9 +47,10 @@ def test_the_program_shows_french_english_and_a_flag_in_a_real_terminal(tmp_path
     env = {"TRACKER_CONFIG": str(tmp_path / "none.toml"), "TERM": "xterm-256color"}
     exports = " ".join(f"{k}={v}" for k, v in env.items())
     command = " ".join(_command(tmp_path))
-    _tmux("new-session", "-d", "-s", session, "-x", "140", "-y", "40", f"cd {ROOT} && {exports} {command}")
+    # the program starts a moment later, after the window has its size (a running tmux server may impose its own)
+    script = f"sleep 0.5; cd {ROOT} && {exports} {command}"
+    _tmux("new-session", "-d", "-s", session, "-x", "140", "-y", "40", script)
     try:
-        # a tmux server started earlier may impose its own default size on new sessions
         subprocess.run(["tmux", "resize-window", "-t", session, "-x", "140", "-y", "40"], capture_output=True)
         _wait_for(session, r"sochi-summit", timeout=90)
         _tmux("send-keys", "-t", session, "Enter")

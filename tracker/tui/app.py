@@ -39,11 +39,13 @@ class TrackerApp(App[None]):
         except Exception as exc:  # noqa: BLE001 - a missing user must not stop reading; say why
             self.notify(f"Could not read the acting user: {exc}", severity="warning")
         self.sub_title = f"{user.name} ({user.role})" if user else "not a registered user: read-only decisions"
-        self.push_screen(StoriesScreen(self.backend))
         if self.initial_story:
+            # the list is built only when the person goes back to it, so the story paints sooner
             from tracker.tui.screens.story import StoryScreen
 
             self.push_screen(StoryScreen(self.backend, self.initial_story))
+        else:
+            self.push_screen(StoriesScreen(self.backend))
 
     def action_help(self) -> None:
         from tracker.tui.screens.help import HelpScreen

@@ -51,9 +51,9 @@ class HistoryScreen(Screen[None]):
     """Pick a revision to see what it changed; mark one (m) to compare any two of the same language."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "app.pop_screen", "Back"),
-        Binding("m", "mark", "Mark as base"),
-        Binding("u", "toggle_unchanged", "Unchanged ¶"),
+        Binding("escape,q", "app.pop_screen", "Back", tooltip="Back to the story"),
+        Binding("m", "mark", "Mark as base", tooltip="Mark this revision as the base of the diff (again to unmark)"),
+        Binding("u", "toggle_unchanged", "Unchanged ¶", tooltip="Show or hide unchanged paragraphs in the diff"),
     ]
 
     def __init__(self, backend: Backend, slug: str) -> None:

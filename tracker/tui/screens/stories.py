@@ -60,11 +60,11 @@ class StoriesScreen(Screen[None]):
     """The desk's list of stories; Enter opens one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", show=False),
-        Binding("slash", "search", "Search"),
-        Binding("s", "sort", "Sort"),
-        Binding("f", "filter", "Filter"),
-        Binding("r", "reload", "Reload"),
+        Binding("enter", "open", "Open", show=False, tooltip="Open the story"),
+        Binding("slash", "search", "Search", tooltip="Search stories by name or title"),
+        Binding("s", "sort", "Sort", tooltip="Sort by: most to do, latest change, name"),
+        Binding("f", "filter", "Filter", tooltip="Filter: all, needs work, up to date, awaiting approval"),
+        Binding("r", "reload", "Reload", tooltip="Reload the list"),
         Binding("q", "app.quit", "Quit"),
         Binding("escape", "clear_search", "Clear search", show=False),
     ]
@@ -86,7 +86,6 @@ class StoriesScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.add_columns("Story", "Title", "FR", "EN", "State", "Approval", "Updated")
         table.focus()
-        self.load()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="stories")
     def load(self) -> None:
@@ -172,4 +171,5 @@ class StoriesScreen(Screen[None]):
         self.load()
 
     def on_screen_resume(self) -> None:
+        # loads when shown (first push included), so opening a story directly never waits for the list
         self.load()

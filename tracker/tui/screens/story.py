@@ -232,4 +232,9 @@ class StoryScreen(StoryActions):
         panel.display = not panel.display
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+            return
+        from tracker.tui.screens.stories import StoriesScreen
+
+        self.app.switch_screen(StoriesScreen(self.backend))

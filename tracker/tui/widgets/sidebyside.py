@@ -50,9 +50,9 @@ class SideBySide(ScrollView, can_focus=True):
         Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("home,g", "first", "First row", show=False),
         Binding("end,G", "last", "Last row", show=False),
-        Binding("n", "flagged(1)", "Next flagged"),
-        Binding("p", "flagged(-1)", "Prev flagged"),
-        Binding("enter", "open", "Open row", show=False),
+        Binding("n", "flagged(1)", "Next flagged", tooltip="Next row with a flag or a QA finding"),
+        Binding("p", "flagged(-1)", "Prev flagged", tooltip="Previous row with a flag or a QA finding"),
+        Binding("enter", "open", "Open row", show=False, tooltip="Open the row: details and paragraph history"),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=False, repaint=False)

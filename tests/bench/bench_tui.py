@@ -1,0 +1,174 @@
+"""Benchmark the terminal UI: start to first painted story, and key press to screen updated.
+
+Run: python tests/bench/bench_tui.py [--rounds N]
+Prints figures and ratios against baselines measured in the same run (no timed assertions):
+- start: a fresh interpreter, until the sample story's rows are painted (real desk on a seeded SQLite file when
+  available, and the in-memory fake backend); baseline: a bare `python -c pass` and a bare Textual app.
+- keys: cursor move (down) and opening a row (Enter) on the sample and on a 2,000-paragraph story;
+  baseline: a key bound to nothing, which costs the same Pilot round trip but no work of ours.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+CHILD = r"""
+import sys, time
+t0 = time.perf_counter()
+sys.path.insert(0, {root!r})
+import asyncio
+from tracker.tui.app import TrackerApp
+from tracker.tui.widgets.sidebyside import SideBySide
+t_import = time.perf_counter()
+backend = {make_backend}
+t_backend = time.perf_counter()
+
+async def main():
+    app = TrackerApp(backend, story="sochi-summit")
+    async with app.run_test(size=(140, 40)) as pilot:
+        while True:
+            screen = app.screen
+            sbs = screen.query(SideBySide)
+            if sbs and sbs.first().rows:
+                break
+            await asyncio.sleep(0.002)
+        await pilot.pause()
+        t_paint = time.perf_counter()
+        print(f"{{t_import - t0:.4f}} {{t_backend - t_import:.4f}} {{t_paint - t_backend:.4f}} {{t_paint - t0:.4f}}")
+
+asyncio.run(main())
+"""
+
+FAKE = "__import__('tests.tui.fake_backend', fromlist=['FakeBackend']).FakeBackend.with_sample()"
+DESK = (
+    "(lambda s: __import__('tracker.services.desk', fromlist=['Desk']).Desk(s, 'ana'))"
+    "(__import__('tracker.storage', fromlist=['open_store']).open_store({db!r}, upgrade=False))"
+)
+
+
+def _wall(args: list[str]) -> tuple[float, str]:
+    start = time.perf_counter()
+    out = subprocess.run(args, capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    return time.perf_counter() - start, out.strip()
+
+
+def bench_start(rounds: int) -> None:
+    print("== start to first painted story (fresh interpreter each time; medians)")
+    bare, _ = zip(*(_wall([sys.executable, "-c", "pass"]) for _ in range(rounds)), strict=True)
+    textual_only = [_wall([sys.executable, "-c", "import textual.app"])[0] for _ in range(rounds)]
+    print(f"  baseline python -c pass            {statistics.median(bare) * 1000:7.1f} ms")
+    print(f"  baseline import textual.app        {statistics.median(textual_only) * 1000:7.1f} ms")
+    backends = {"fake backend (in memory)": FAKE}
+    try:
+        from tracker.services.seed import ensure_seeded
+        from tracker.storage import open_store
+
+        db = str(Path(tempfile.mkdtemp()) / "bench.db")
+        ensure_seeded(open_store(db))
+        backends["real desk (seeded SQLite file)"] = DESK.format(db=db)
+    except ImportError as exc:
+        print(f"  (real desk not available: {exc})")
+    for name, make in backends.items():
+        code = CHILD.format(root=str(ROOT), make_backend=make)
+        walls, parts = [], []
+        for _ in range(rounds):
+            wall, out = _wall([sys.executable, "-c", code])
+            walls.append(wall)
+            parts.append([float(x) for x in out.split()])
+        imp, back, paint, total = (statistics.median(p[i] for p in parts) for i in range(4))
+        print(
+            f"  {name:34s} wall {statistics.median(walls) * 1000:7.1f} ms  (in process {total * 1000:6.1f}: "
+            f"imports {imp * 1000:5.1f}, backend {back * 1000:5.1f}, app to painted rows {paint * 1000:5.1f});"
+            f"  goal < 600 ms; ratio to bare python {statistics.median(walls) / statistics.median(bare):4.1f}x"
+        )
+
+
+async def _keys(slug: str, backend: Any, rounds: int) -> dict[str, float]:
+    from tests.tui.conftest import settle
+    from tracker.tui.app import TrackerApp
+    from tracker.tui.widgets.details import DetailsPanel
+    from tracker.tui.widgets.sidebyside import SideBySide
+
+    app = TrackerApp(backend, story=slug)
+    timings: dict[str, list[float]] = {"baseline (unbound key)": [], "cursor move (down)": [], "open row (Enter)": []}
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        sbs = app.screen.query_one(SideBySide)
+        panel = app.screen.query_one(DetailsPanel)
+        step = "down"
+        for _ in range(rounds):
+            start = time.perf_counter()
+            await pilot.press("f12")
+            await pilot.pause()
+            timings["baseline (unbound key)"].append(time.perf_counter() - start)
+
+            before = sbs.cursor
+            if before in (0, len(sbs.rows) - 1):
+                step = "down" if before == 0 else "up"
+            start = time.perf_counter()
+            await pilot.press(step)
+            await pilot.pause()
+            timings["cursor move (down)"].append(time.perf_counter() - start)
+            assert sbs.cursor != before
+
+            start = time.perf_counter()
+            await pilot.press("enter")
+            await pilot.pause()
+            timings["open row (Enter)"].append(time.perf_counter() - start)
+            assert panel.display
+        await app.workers.wait_for_complete()
+        # the cost of painting every visible line from scratch, our part of a scroll
+        start = time.perf_counter()
+        for _ in range(rounds):
+            sbs._width = 0
+            for y in range(sbs.size.height):
+                sbs.render_line(y)
+        timings["paint visible lines (relayout)"] = [(time.perf_counter() - start) / rounds]
+        start = time.perf_counter()
+        for _ in range(rounds):
+            for y in range(sbs.size.height):
+                sbs.render_line(y)
+        timings["paint visible lines"] = [(time.perf_counter() - start) / rounds]
+    return {k: statistics.median(v) for k, v in timings.items()}
+
+
+def bench_keys(rounds: int) -> None:
+    from tests.tui.fake_backend import FakeBackend
+
+    print("== key press to screen updated (headless Pilot, medians; goal < 50 ms)")
+    sample = FakeBackend.with_sample()
+    large = FakeBackend.with_sample()
+    large.add_large("large", 2000)
+    for name, slug, backend in (("sample story", "sochi-summit", sample), ("2,000-paragraph story", "large", large)):
+        figures = asyncio.run(_keys(slug, backend, rounds))
+        base = figures["baseline (unbound key)"]
+        print(f"  {name}")
+        for label, value in figures.items():
+            ratio = f"  {value / base:4.2f}x baseline" if "paint" not in label else ""
+            print(f"    {label:32s} {value * 1000:7.2f} ms{ratio}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--only", choices=["start", "keys"])
+    args = parser.parse_args()
+    if args.only != "keys":
+        bench_start(args.rounds)
+    if args.only != "start":
+        bench_keys(max(args.rounds * 8, 20))
+
+
+if __name__ == "__main__":
+    main()
