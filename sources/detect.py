@@ -45,7 +45,7 @@ def kind_of(data: bytes, source: str) -> str:
     head = _head(data)
     name = source.lower()
     if head.startswith(b"<"):
-        if is_html(head) and not head.startswith(b"<?xml"):
+        if is_html(head) and not head.startswith(b"<?xml"):  # XHTML with a declaration parses as XML
             return "html"
         return "xml"
     if head.startswith((b"{", b"[")) or name.endswith(".json"):
@@ -104,6 +104,8 @@ def from_root(root: etree._Element, source: str) -> list[Document]:
         if document.paragraphs:
             return [document]
         raise InputError(source, "NITF document without text")
+    if source.lower().endswith(_HTML_NAMES):
+        return [read_html(etree.tostring(root), source)]
     raise InputError(
         source, f"XML but not a news document (root element <{name}>; expected NewsML-G2, NewsML 1, NITF, XLIFF 2)"
     )

@@ -39,9 +39,18 @@ def make_parser() -> lxml.html.HTMLParser:
     return lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True)
 
 
+_PROLOG = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->|<!doctype(?!\s+html)[^>]*>)", re.DOTALL | re.IGNORECASE)
+_HTML_ROOTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title", b"<article", b"<div", b"<p>")
+
+
 def is_html(data: bytes) -> bool:
-    head = data[:2048].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head or b"<body" in head
+    """Whether a document starts as HTML: an HTML doctype or an HTML first element (not merely HTML inside XML)."""
+    head = data[:4096]
+    while match := _PROLOG.match(head):
+        if match.end() == 0:
+            break
+        head = head[match.end() :]
+    return head.lstrip().lower().startswith(_HTML_ROOTS)
 
 
 def parse_html(data: bytes | str, source: str) -> etree._Element:

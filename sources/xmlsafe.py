@@ -34,8 +34,7 @@ def make_parser() -> etree.XMLParser:
         dtd_validation=False,
         remove_comments=True,
         remove_pis=True,
-        collect_ids=False,
-    )
+    )  # not collect_ids=False: with it libxml2 tries to fetch an external DTD
 
 
 def localname(element: etree._Element) -> str:

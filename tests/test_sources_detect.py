@@ -143,3 +143,11 @@ def test_plain_text_signature_is_marked_and_text_kept() -> None:
     assert doc.paragraphs[-1].role is Role.SIGNATURE
     assert doc.texts == load((SAMPLE / "fr.r2.txt").read_bytes(), "again")[0].texts
     assert doc.paragraphs[-1].line_start > 0  # line spans survive
+
+
+def test_news_item_with_html_body_near_the_top_is_not_taken_for_a_page() -> None:
+    item = b'<newsItem guid="g" version="1"><itemMeta><itemClass qcode="ninat:text"/></itemMeta><contentSet>'
+    item += b"<inlineXML><html><body><h1>T</h1><p>Body.</p></body></html></inlineXML></contentSet></newsItem>"
+    assert kind_of(item, "x") == "xml"
+    assert load(item, "x")[0].texts == ("T", "Body.")
+    assert kind_of(b"<!-- saved page -->\n<!DOCTYPE html><title>x</title>", "x") == "html"

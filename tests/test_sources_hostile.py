@@ -72,3 +72,9 @@ def test_malformed_xml_is_an_input_error_not_a_crash(data: bytes) -> None:
 def test_deeply_nested_json_is_refused_cleanly() -> None:
     with pytest.raises(InputError):
         load(b"[" * 100_000 + b"]" * 100_000, "deep.json")
+
+
+def test_external_dtd_on_disk_is_never_read() -> None:
+    data = b'<!DOCTYPE nitf SYSTEM "file:///etc/passwd"><nitf><body><p>Texte.</p></body></nitf>'
+    (doc,) = load(data, "nitf.xml")
+    assert doc.texts == ("Texte.",)
