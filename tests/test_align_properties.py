@@ -69,3 +69,9 @@ def test_one_paragraph_sides_and_empty_sides_do_not_crash() -> None:
     assert [(x.fr, x.en) for x in align(["Seul."], [])] == [((0,), ())]
     assert [(x.fr, x.en) for x in align([], ["Alone."])] == [((), (0,))]
     assert [(x.fr, x.en) for x in align(["La paix."], ["The peace."])] == [((0,), (0,))]
+
+
+def test_duplicated_paragraphs_are_never_merged() -> None:
+    links = align(["Same text."] * 5, ["Same text."] * 3)
+    assert all(len(link.fr) <= 1 and len(link.en) <= 1 for link in links)
+    assert sum(1 for link in links if link.fr and link.en) == 3

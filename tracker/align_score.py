@@ -70,7 +70,14 @@ class Scorer:
         size = len(fr) + len(en)
         if size > 2 and any(self.fr[i].title for i in fr) | any(self.en[j].title for j in en):
             return UNMERGEABLE
+        if self._redundant(self.fr, fr) or self._redundant(self.en, en):
+            return UNMERGEABLE
         return (self.group(fr, en) - THRESHOLD) * size / 2 - MERGE_COST * (size - 2)
+
+    @staticmethod
+    def _redundant(paras: Sequence[Para], group: tuple[int, ...]) -> bool:
+        """A group holding the same paragraph twice is no merge: duplicates add no evidence."""
+        return len(group) > 1 and len({paras[k].feats for k in group}) < len(group)
 
     def compatible(self, i: int, j: int) -> bool:
         """Whether paragraphs could translate each other by shape alone: both titles or neither, similar lengths."""
