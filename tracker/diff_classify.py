@@ -37,24 +37,32 @@ class _Word(NamedTuple):
     low: str
     quoted: bool
     number: bool
+    initial: bool = False  # first word of a sentence: its capital says nothing about a name
 
 
-_QUOTE_OR_WORD = re.compile(f'"|{NUMBER_PATTERN}|{WORD_PATTERN}')
+_QUOTE_OR_WORD = re.compile(f'"|[.!?…]|{NUMBER_PATTERN}|{WORD_PATTERN}')
 
 
 def _words(folded: str) -> list[_Word]:
-    """Words and figures of a folded text, each knowing whether it sits inside quotation marks."""
+    """Words and figures of a folded text, each knowing whether it sits inside quotation marks and whether
+    it opens a sentence."""
     out: list[_Word] = []
     quoted = False
+    initial = True
     for tok in _QUOTE_OR_WORD.findall(folded):
         if tok == '"':
             quoted = not quoted
+        elif tok in ".!?…":
+            initial = True
         elif "-" in tok and not tok[0].isdigit():
             # `sud-ouest` and `sud ouest` hold the same words: a hyphen is punctuation
-            out.extend(_Word(part, part.lower(), quoted, False) for part in tok.split("-") if part)
+            parts = [p for p in tok.split("-") if p]
+            out.extend(_Word(p, p.lower(), quoted, False, initial and n == 0) for n, p in enumerate(parts))
+            initial = False
         else:
             # `l'` and `l` are one word whatever the spacing around the apostrophe
-            out.append(_Word(tok, tok.lower().rstrip("'"), quoted, tok[0].isdigit()))
+            out.append(_Word(tok, tok.lower().rstrip("'"), quoted, tok[0].isdigit(), initial))
+            initial = False
     return out
 
 
@@ -140,7 +148,7 @@ def _chunk_reasons(dele: list[_Word], ins: list[_Word], more_sentences: int) -> 
         return [], ["typo"]
     if any(w.quoted for w in d + i):
         sub.append("quote")
-    if any(w.text[:1].isupper() for w in d + i):
+    if any(w.text[:1].isupper() and not w.initial for w in d + i):
         sub.append("name")
     if len(i) >= 3 and more_sentences > 0:
         sub.append("sentence added")
