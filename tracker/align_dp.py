@@ -124,10 +124,7 @@ def _anchored(scorer: Scorer, n: int, m: int) -> list[tuple[int, int]]:
 
 def _anchors(scorer: Scorer, n: int, m: int) -> list[tuple[int, int]]:
     """Mutually best (French, English) pairs on rare features, kept in an order-preserving chain."""
-    index: dict[int, list[int]] = defaultdict(list)
-    for j, para in enumerate(scorer.en):
-        for f in para.feats:
-            index[f].append(j)
+    index = scorer.postings(1)
     best_for_en: dict[int, tuple[float, int]] = {}
     best_for_fr: dict[int, int] = {}
     for i, para in enumerate(scorer.fr):

@@ -9,8 +9,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from tracker.align_lexicon import NUMBER_WORDS, STEMS_TEXT, WORDS
 
@@ -85,18 +87,16 @@ def _number_key(token: str) -> str:
 
 def word_features(text: str) -> set[str]:
     """The evidence one paragraph offers: number keys, mapped words and cognate prefixes of content words."""
-    feats: set[str] = set()
-    for token in set(_TOKEN.findall(fold(text).replace("%", " percent "))):
-        if token[0].isdigit():
-            feats.add(_number_key(token))
-            continue
-        feat = _FEATURE.get(token, "?")
-        if feat == "?":
-            feat = _word_feature(token)
-            if len(_FEATURE) < 200_000:
-                _FEATURE[token] = feat
-        if feat:
-            feats.add(feat)
+    tokens = set(_TOKEN.findall(fold(text).replace("%", " percent ")))
+    known = _FEATURE
+    for token in tokens.difference(known):
+        feat = _number_key(token) if token[0].isdigit() else _word_feature(token)
+        if len(known) < 200_000:
+            known[token] = feat
+        else:
+            tokens.discard(token)
+    feats = set(map(known.__getitem__, tokens))
+    feats.discard("")
     return feats
 
 
@@ -134,10 +134,7 @@ class Vocabulary:
     """Feature ids and inverse-document-frequency weights shared by both sides of one alignment."""
 
     def __init__(self, bags: Sequence[set[str]]) -> None:
-        df: dict[str, int] = {}
-        for bag in bags:
-            for feat in bag:
-                df[feat] = df.get(feat, 0) + 1
+        df = Counter(chain.from_iterable(bags))
         n = max(len(bags), 1)
         self.ids: dict[str, int] = {}
         self.weights: list[float] = []
@@ -147,8 +144,8 @@ class Vocabulary:
             self.weights.append(boost * math.log(1.0 + n / count))
 
     def para(self, text: str, bag: set[str]) -> Para:
-        ids = frozenset(self.ids[f] for f in bag)
-        weight = sum(self.weights[i] for i in ids)
+        ids = frozenset(map(self.ids.__getitem__, bag))
+        weight = sum(map(self.weights.__getitem__, ids))
         return Para(ids, weight, len(text.strip()), is_title(text))
 
 

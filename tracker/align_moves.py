@@ -30,16 +30,11 @@ class _Candidates:
 
     def __init__(self, scorer: Scorer) -> None:
         self.scorer = scorer
-        self.index: tuple[dict[int, list[int]], dict[int, list[int]]] = (defaultdict(list), defaultdict(list))
-        for side, paras in enumerate((scorer.fr, scorer.en)):
-            for k, para in enumerate(paras):
-                for f in para.feats:
-                    self.index[side][f].append(k)
 
     def of(self, side: int, k: int, top: int = 12) -> list[int]:
         """The `top` paragraphs of the other side sharing most (by weight) with paragraph k of `side` (0 = French)."""
         para = (self.scorer.fr, self.scorer.en)[side][k]
-        other = self.index[1 - side]
+        other = self.scorer.postings(1 - side)
         weights = self.scorer.weights
         votes: dict[int, float] = defaultdict(float)
         for f in para.feats:

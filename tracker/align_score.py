@@ -36,7 +36,23 @@ class Scorer:
         self.weights = weights
         self._weight = weights.__getitem__
         self._pairs: dict[tuple[int, int], float] = {}
+        self._postings: list[dict[int, list[int]] | None] = [None, None]
         self._groups: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
+
+    def postings(self, side: int) -> dict[int, list[int]]:
+        """Feature id -> the paragraphs of `side` (0 = French) holding it, built once."""
+        built = self._postings[side]
+        if built is None:
+            built = {}
+            for k, para in enumerate((self.fr, self.en)[side]):
+                for f in para.feats:
+                    hits = built.get(f)
+                    if hits is None:
+                        built[f] = [k]
+                    else:
+                        hits.append(k)
+            self._postings[side] = built
+        return built
 
     def pair(self, i: int, j: int) -> float:
         """Similarity of French paragraph i and English paragraph j."""
