@@ -30,7 +30,10 @@ def html_text(data: bytes, source: str) -> str:
             raise InputError(source, f"unknown encoding {name!r} declared in the page") from exc
         text = data.decode(codec, errors="replace")
     else:
-        text = decode(data, source)
+        try:
+            text = data.decode("utf-8")  # the common case, without the slower checks for binary files
+        except UnicodeDecodeError:
+            text = decode(data, source)
     return _XML_DECLARATION.sub("", text, count=1)
 
 
@@ -80,7 +83,7 @@ def html_blocks(markup: str, source: str) -> list[Block]:
 
 def main_element(root: etree._Element) -> etree._Element:
     """The element holding the article: articleBody, the largest <article>, <main>, or the densest text parent."""
-    elements = [e for e in root.iter() if localname(e) and not _inside_skipped(e)]
+    elements = _visible(root)
     marked = [e for e in elements if e.get("itemprop") == "articleBody"]
     if marked:
         return marked[0]
@@ -98,8 +101,18 @@ def main_element(root: etree._Element) -> etree._Element:
     return next((e for e in elements if localname(e) == "body"), root)
 
 
-def _inside_skipped(element: etree._Element) -> bool:
-    return any(skipped(a) or localname(a) == "header" for a in element.iterancestors())
+def _visible(root: etree._Element) -> list[etree._Element]:
+    """Elements in document order, leaving out furniture subtrees (navigation, asides, headers, ...)."""
+    found: list[etree._Element] = []
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        name = localname(element)
+        if not name or (element is not root and (name == "header" or skipped(element))):
+            continue
+        found.append(element)
+        stack.extend(reversed(element))
+    return found
 
 
 def _paragraph_weight(element: etree._Element) -> int:
