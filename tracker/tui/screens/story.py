@@ -5,6 +5,7 @@ Reading happens here (workers that post ViewLoaded and friends); decisions live 
 
 from __future__ import annotations
 
+import time
 from typing import ClassVar
 
 from rich.text import Text
@@ -89,6 +90,7 @@ class StoryScreen(StoryActions):
         self.view: StoryView | None = None
         self.token = ""
         self._stale_on_resume = False
+        self._own_write_at = 0.0
         self._histories: dict[tuple[int, int], list[tuple[int, str, str]]] = {}
 
     def compose(self) -> ComposeResult:
@@ -191,6 +193,7 @@ class StoryScreen(StoryActions):
     # ------------------------------------------------------------------ outcomes and reloads
     def on_action_succeeded(self, message: ActionSucceeded) -> None:
         self.notify(message.text, timeout=4)
+        self._own_write_at = time.monotonic()
         if message.reload:
             self.load_view()
 
@@ -218,7 +221,8 @@ class StoryScreen(StoryActions):
         if self.app.screen is self:
             self.token = ""
             self.load_view()
-            self.notify("The database changed: view reloaded.", timeout=3)
+            if time.monotonic() - self._own_write_at > 2 * POLL_SECONDS:  # our own write needs no news
+                self.notify("The database changed: view reloaded.", timeout=3)
         else:
             self._stale_on_resume = True
 
