@@ -75,6 +75,7 @@ def test_sochi_urgent_grows_into_the_full_story_by_edits_and_additions() -> None
         ("Le président a parlé.", "Le Président a parlé.", False, "case"),
         ("Il a parlé.", "Il a parlé longuement et calmement.", True, "words added"),
         ("Le gouver nement a parlé.", "Le gouvernement a parlé.", False, "spacing"),
+        ("Il pleut. Il fait froid.", "Il fait froid. Il pleut.", False, "sentences reordered"),
         ("Il a quitté l' Arménie.", "Il a quitté l'Arménie.", False, "spacing"),
     ],
 )

@@ -30,6 +30,7 @@ from tracker.diff_lexicon import (
 from tracker.worddiff import NUMBER_PATTERN, WORD_PATTERN, changed_runs
 
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s|\"|$)")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+")
 
 
 class _Word(NamedTuple):
@@ -174,6 +175,11 @@ def _cosmetic_reasons(old: str, new: str, fo: str, fn: str) -> list[str]:
     return reasons
 
 
+def _sentences(folded: str) -> list[str]:
+    """The sentences of a folded text as lowercased word strings, in order."""
+    return [" ".join(w.low for w in _words(p)) for p in _SENTENCE_SPLIT.split(folded) if p.strip()]
+
+
 def _dedupe(items: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
@@ -188,6 +194,11 @@ def classify(old: str, new: str) -> tuple[bool, tuple[str, ...]]:
     wo, wn = _words(fo), _words(fn)
     sub: list[str] = []
     cos: list[str] = []
+    lows_o, lows_n = [w.low for w in wo], [w.low for w in wn]
+    if lows_o != lows_n and sorted(lows_o) == sorted(lows_n):
+        so, sn = _sentences(fo), _sentences(fn)
+        if so != sn and sorted(so) == sorted(sn):
+            return False, ("sentences reordered",)  # the same sentences, word for word, in another order
     fig_o, fig_n = figures(fo), figures(fn)
     if fig_o != fig_n:
         if _spoken_values(wo) == _spoken_values(wn):
