@@ -48,3 +48,13 @@ def test_flags_point_at_current_french_and_existing_english(base: list[str], now
             assert any(c.substantive for c in flag.changes)
         if flag.kind == "orphaned":
             assert flag.fr == () and all(c.kind == "removed" for c in flag.changes)
+
+
+@given(REVISION, REVISION)
+def test_a_history_of_one_adaptation_flags_exactly_as_flags_does(base: list[str], now: list[str]) -> None:
+    from tracker.flags import Adaptation, history_flags
+
+    links = one_to_one(len(base))
+    plain = flags(base, now, base, links)
+    traced = history_flags(now, [Adaptation(tuple(base), tuple(base), links)])
+    assert sorted(plain, key=repr) == sorted(traced, key=repr)
