@@ -43,7 +43,7 @@ class FileResult:
             return f"refused  {self.source}: {self.problem}"
         where = f"{self.story} {self.lang} r{self.revision}"
         status = f" [{self.status}]" if self.status and self.status != "usable" else ""
-        label = f" ({self.label})" if self.label else ""
+        label = f" ({self.label})" if self.label and self.label != self.status else ""
         return f"{self.outcome:<8} {self.source} -> {where}{status}{label}"
 
 
@@ -273,4 +273,5 @@ def import_paths(
             results.append(FileResult(item.source, "refused", item.story, item.lang, problem=str(exc)))
         if progress:
             progress("store", done, len(pending))
-    return results
+    position = {str(path): order for order, path in enumerate(files)}
+    return sorted(results, key=lambda r: position.get(r.source, len(files)))  # stable: wire order within a file
