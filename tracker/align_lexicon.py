@@ -173,4 +173,27 @@ comment:how quelque:some chose:thing rien:nothing personne:person tout:all ensem
 seul:alone autre:other même:same différent:different plupart:most premier:first dernier:last
 prochain:next suivant:following précédent:previous récent:recent actuel:current futur:future
 présent:present moment:moment époque:era histoire:history avenir:future
+devenir:become devenu:become tomber:fall tombé:fall courir:run marcher:walk assis:sit lever:rise dormir:sleep
+réveill:wake attendre:wait attendu:expected envoyer:send envoyé:send montrer:show montré:show chanter:sing
+rire:laugh pleurer:cry sourire:smile crier:shout oublier:forget oublié:forget rappeler:remind jeter:throw
+pousser:push tenir:hold tenu:hold saisir:seize frapper:hit battre:beat brûler:burn couper:cut construire:build
+construit:build détruire:destroy détruit:destroy changer:change choisir:choose choisi:choose apporter:bring
+emmener:take mener:lead suivre:follow suivi:follow rencontrer:meet partager:share utiliser:use utilisé:use
+obtenir:obtain obtenu:obtain atteindre:reach atteint:reach permettre:allow permis:allow empêcher:prevent
+éviter:avoid craindre:fear espérer:hope espoir:hope souhait:wish aimer:love aimé:love manquer:miss
+remplacer:replace enlever:remove compter:count vérifier:check réussir:succeed réussi:succeed échouer:fail
+échec:failure soutenir:support soutien:support exiger:demand interdire:ban interdit:ban libérer:free
+bureau:office lieu:place endroit:place pièce:room chambre:room fenêtre:window porte:door mur:wall toit:roof
+lit:bed chaise:chair vélo:bike mot:word voix:voice bruit:noise lumière:light ombre:shadow couleur:colour
+noir:black blanc:white rouge:red vert:green bleu:blue jaune:yellow gris:grey bois:wood pierre:stone verre:glass
+papier:paper somme:sum montant:amount loyer:rent retraite:pension chômage:unemployment grève:strike
+syndicat:union ouvrier:worker agriculteur:farmer paysan:farmer pêcheur:fisherman marin:sailor maire:mayor
+roi:king reine:queen dieu:god âme:soul esprit:mind rêve:dream souvenir:memory joie:joy bonheur:happiness
+amour:love haine:hate larme:tear bouche:mouth nez:nose oreille:ear doigt:finger genou:knee épaule:shoulder
+dos:back ventre:belly plein:full vide:empty chaud:hot lourd:heavy léger:light lent:slow riche:rich pauvre:poor
+vivant:alive étrange:strange étranger:foreign sombre:dark clair:clear doux:soft fou:mad gentil:kind
+célèbre:famous sérieux:serious entier:whole puissant:powerful lointain:distant proche:close loin:far
+vite:quickly lentement:slowly ailleurs:elsewhere partout:everywhere dehors:outside maintenant:now enfin:finally
+vraiment:really surtout:especially notamment:including hôtel:hotel chemin:path voyageur:traveller
+navire:ship port:port île:island côte:coast vallée:valley champ:field jardin:garden ferme:farm
 """
