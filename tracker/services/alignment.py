@@ -12,6 +12,7 @@ from typing import Any
 
 from tracker.align import align
 from tracker.align_decisions import confirmed_links, decision_links
+from tracker.errors import StoreError
 from tracker.model import Link, LinkDecision
 
 
@@ -79,6 +80,7 @@ def decide(
 
 
 def _check_indices(links: Sequence[Link], n_fr: int, n_en: int) -> None:
+    """Confirmed links are stored per revision pair, so one pointing past its paragraphs means damaged data."""
     for link in links:
         if any(not 0 <= i < n_fr for i in link.fr) or any(not 0 <= j < n_en for j in link.en):
-            raise ValueError(f"a confirmed link {link.fr}->{link.en} points past the revisions' paragraphs")
+            raise StoreError(f"a confirmed link {link.fr}->{link.en} points past the revisions' paragraphs")
