@@ -163,6 +163,16 @@ def test_an_unreachable_database_is_one_line_naming_it_without_password(
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [("postgresql+psycopg2://x/y", "use postgresql+psycopg://"), ("mysql://x/y", "unsupported database")],
+    ids=["missing-driver", "mysql"],
+)
+def test_an_unusable_url_is_a_clear_error(capsys: pytest.CaptureFixture[str], url: str, problem: str) -> None:
+    code, _, err = run(capsys, "--db", url, "stories")
+    assert code == 3 and err.count("\n") == 1 and problem in err and url in err
+
+
 def test_a_file_that_is_not_a_database_is_a_clear_error(capsys: pytest.CaptureFixture[str], fr_file: Path) -> None:
     code, _, err = run(capsys, "--db", str(fr_file), "stories")
     assert code == 3 and str(fr_file) in err and "not a database" in err

@@ -73,6 +73,9 @@ def make_engine(url: str) -> Engine:
             return create_engine(url, pool_pre_ping=False, connect_args={"connect_timeout": 5})
         except (exc.ArgumentError, exc.NoSuchModuleError) as error:
             raise StoreError(f"{display_url(url)}: {error}") from error
+        except ImportError as error:
+            hint = "its driver is not installed; use postgresql+psycopg://"
+            raise StoreError(f"{display_url(url)}: {hint} ({error.name or error})") from error
     raise StoreError(f"{display_url(url)}: unsupported database (use SQLite or PostgreSQL)")
 
 
