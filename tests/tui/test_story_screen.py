@@ -106,3 +106,18 @@ async def test_escape_goes_back_to_the_stories(backend: FakeBackend) -> None:
         await pilot.press("escape")
         await settle(pilot)
         assert type(app.screen).__name__ == "StoriesScreen"
+
+
+async def test_a_click_selects_the_row_and_a_double_click_opens_it(backend: FakeBackend) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        sbs = app.screen.query_one(SideBySide)
+        target = 3
+        y = sbs.row_region(target).y - sbs.scroll_offset.y
+        await pilot.click(SideBySide, offset=(10, y))
+        assert sbs.cursor == target
+        await pilot.click(SideBySide, offset=(10, y), times=2)
+        await settle(pilot)
+        details = str(app.screen.query_one(DetailsPanel).query_one("#details-text").render())
+        assert "Paragraph history" in details and "press Enter to load" not in details

@@ -12,6 +12,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.reactive import reactive
@@ -118,7 +119,9 @@ class SideBySide(ScrollView, can_focus=True):
 
     def scroll_to_cursor(self, animate: bool = False) -> None:
         if self.rows:
-            self.scroll_to_region(self.row_region(self.cursor), animate=animate, force=True, immediate=True)
+            # a line of context above and below, so the neighbours of the row stay in sight
+            region = self.row_region(self.cursor).grow((1, 0, 1, 0))
+            self.scroll_to_region(region, animate=animate, force=True, immediate=True)
 
     # ------------------------------------------------------------------ painting
     def render_line(self, y: int) -> Strip:
@@ -212,7 +215,9 @@ class SideBySide(ScrollView, can_focus=True):
         if self.rows:
             self.post_message(RowOpened(self.cursor))
 
-    def on_click(self, event: object) -> None:
-        offset = getattr(event, "y", None)
-        if isinstance(offset, int) and self._starts:
-            self.move_to(bisect_right(self._starts, offset + self.scroll_offset.y) - 1)
+    def on_click(self, event: events.Click) -> None:
+        if self._starts:
+            index = bisect_right(self._starts, event.y + self.scroll_offset.y) - 1
+            if event.chain >= 2 and index == self.cursor:
+                self.action_open()
+            self.move_to(index)
