@@ -151,3 +151,22 @@ def test_concurrent_writers_to_one_story_get_consecutive_numbers_and_one_audit_c
         assert errors == []
         assert [r.number for r in store.revisions("s")] == list(range(1, 21))
         assert verify(store.audit()) == []
+
+
+def test_two_first_opens_of_one_empty_database_both_succeed(db_url: str) -> None:
+    errors: list[BaseException] = []
+
+    def open_once() -> None:
+        try:
+            open_store(db_url).close()
+        except BaseException as exc:  # collected so the main thread can fail with it
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_once) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with open_store(db_url) as store:
+        assert store.stories() == []
