@@ -164,8 +164,6 @@ def fuzz(name: str, seconds: float, amplify: int = 10) -> tuple[int, dict[str, t
     crashes: dict[str, tuple[int, bytes, str]] = {}
     deadline = time.monotonic() + seconds
 
-    @settings(max_examples=300, deadline=None, database=None, phases=[Phase.generate],
-              suppress_health_check=list(HealthCheck))  # fmt: skip
     def attempt(data: bytes) -> None:
         try:
             read(data, "fuzz-input")
@@ -177,6 +175,8 @@ def fuzz(name: str, seconds: float, amplify: int = 10) -> tuple[int, dict[str, t
             count, first, message = crashes.get(key, (0, data, str(exc)[:200]))
             crashes[key] = (count + 1, first, message)
 
+    @settings(max_examples=300, deadline=None, database=None, phases=[Phase.generate],
+              suppress_health_check=list(HealthCheck))  # fmt: skip
     @given(strategy, st.integers(0, 2**32))
     def run(data: bytes, seed: int) -> None:
         nonlocal tried
