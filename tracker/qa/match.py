@@ -101,7 +101,10 @@ def same_name(a: str, b: str) -> bool:
     if short < 4:
         return False
     prefix = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), short)
-    return (prefix >= 4 and prefix >= 0.6 * max(len(a), len(b))) or ratio(a, b) >= 80
+    if prefix >= 4 and prefix >= 0.6 * max(len(a), len(b)):
+        return True
+    # Fuzzy only between words that start alike (Erevan/Yerevan: one is the other with a letter in front).
+    return ratio(a, b) >= 80 and (a[0] == b[0] or a[1:] in b or b[1:] in a)
 
 
 def _acronym_match(acronym: str, english: str, french: str) -> bool:

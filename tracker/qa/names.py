@@ -8,7 +8,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-from tracker.facts import name_key, names
+from tracker.facts import Name, name_key, names
 from tracker.model import Finding, Severity
 from tracker.qa.match import same_name
 from tracker.qa.pair import Pair
@@ -59,11 +59,25 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
+def _part_lost(pair: Pair, name: Name) -> bool:
+    """A multi-word name whose surname is there but another word is not (Hillary Clinton -> Montevideo Clinton);
+    asked only when the English has a stray name."""
+    words = name.text.split()
+    if len(words) < 2 or name.acronym:
+        return False
+    parts = [p for w in words[:-1] for p in re.split(r"[-‑]", w) if len(p) >= 3 and p not in pair.ignore]
+    return any(not pair.english.has_key(name_key(p)) and p not in pair.table for p in parts)
+
+
 def check_names(pair: Pair, severity: Severity) -> list[Finding]:
     """French names with no counterpart in the English, when the English has a name nothing in the French accounts
     for (a name left out or paraphrased, `Tasmanie` -> `the state`, is an adapter's choice, not a wrong name)."""
-    missing = [n for n in pair.fr_names if pair.name_carried(n) is False and pair.kept(n.start)]
-    if not missing or not stray_names(pair):
+    if not pair.fr_names or not stray_names(pair):
+        return []
+    missing = [
+        n for n in pair.fr_names if pair.kept(n.start) and (pair.name_carried(n) is False or _part_lost(pair, n))
+    ]
+    if not missing:
         return []
     listed = ", ".join(dict.fromkeys(n.text for n in missing))
     return [
