@@ -140,6 +140,6 @@ def test_every_format_renders_an_empty_report(fmt: str) -> None:
 def test_text_report_lists_each_finding_then_a_summary() -> None:
     lines = render(_report(STALE, WARNING), "text").splitlines()
     assert lines[0].startswith("stories/sochi/en.txt:23: error stale: English paragraph is stale")
-    assert lines[1] == "    French: stories/sochi/fr.txt:27"
-    assert lines[2] == "    French diff: plus de [-6.500-]{+6.600+} morts des deux côtés"
+    assert lines[1] == "    French diff: plus de [-6.500-]{+6.600+} morts des deux côtés"
+    assert lines[2].startswith("stories/sochi/en.txt:5: warning qa-warning: length")
     assert lines[-1] == "2 stories checked: 1 error, 1 warning (gate: error) — FAILED"

@@ -26,8 +26,9 @@ def render(report: Report) -> str:
     lines: list[str] = []
     for f in report.findings:
         lines.append(f"{_where(f.file, f.line)}: {f.severity} {f.rule}: {f.message}")
-        if f.fr_file and (f.fr_file, f.fr_line) != (f.file, f.line):
-            lines.append(f"    French: {_where(f.fr_file, f.fr_line)}")
+        french = _where(f.fr_file, f.fr_line)
+        if f.fr_file and (f.fr_file, f.fr_line) != (f.file, f.line) and french not in f.message:
+            lines.append(f"    French: {french}")
         if f.diff:
             lines.append(f"    French diff: {render_words(f.diff)}")
     lines.append(summary(report))
