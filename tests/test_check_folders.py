@@ -122,3 +122,8 @@ def test_a_markdown_story_folder_points_at_markdown_lines(
     assert main(["check", "summit", "--format", "json"]) == 1
     found = json.loads(capsys.readouterr().out)["findings"]
     assert ("stale", "summit/en.md", 3) in [(f["rule"], f["file"], f["line"]) for f in found]
+
+
+def test_a_folder_of_numbered_revisions_is_not_a_story_folder(tmp_path: Path) -> None:
+    shutil.copytree(SAMPLE, tmp_path / "sample")
+    assert find_story_folders([tmp_path]) == []

@@ -26,6 +26,7 @@ _T = TypeVar("_T")
 
 LANGS = ("fr", "en")
 # bytes that make sources.text look closer: control characters (NUL included) and UTF-16 byte-order marks
+_TEXT_NAME = re.compile(r"^(fr|en)\.[A-Za-z0-9]+$")
 _SUSPECT = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]|^\xff\xfe|^\xfe\xff")
 _PLAIN = (".txt", ".text")
 
@@ -52,7 +53,8 @@ def _text_candidates(folder: Path, lang: str) -> list[Path]:
         names = sorted(os.listdir(folder))
     except OSError:
         return []
-    found = [folder / n for n in names if n.startswith(f"{lang}.") and not n.endswith((".json", ".bak", "~"))]
+    # `fr.txt`, `fr.md`, `fr.xml`...: one extension, so `fr.r2.txt` (a revision kept beside others) is no story text
+    found = [folder / n for n in names if _TEXT_NAME.match(n) and n.startswith(f"{lang}.") and not n.endswith(".json")]
     # plain text first, then any other importable file, each in name order
     return sorted(found, key=lambda p: (p.suffix.lower() not in _PLAIN, p.name))
 
