@@ -118,6 +118,7 @@ _UNIT_WORDS = {
     "hectares": "ha", "tonnes": "t", "tons": "t", "pounds": "lb", "pound": "lb", "feet": "ft", "foot": "ft",
     "mile": "miles", "acre": "acres", "lbs": "lb", "pouces": "in", "pouce": "in", "inches": "in", "inch": "in",
 }  # fmt: skip
+_UNIT_WORDS |= {"pieds": "ft", "milles": "miles"}
 _ORDINAL_SUFFIX = {"e", "er", "ère", "re", "ème", "eme", "ième", "nd", "st", "rd", "th", "è"}
 _HALF = re.compile(
     r"(?:-and-a-half|[ -]and[ -]a[ -]half|(?:[ \u00a0][^\W\d_]{2,})?[ \u00a0-]et[ \u00a0-]demie?)(?![^\W\d_])"

@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 
 from tracker.facts.numbers import Figure, _num
-from tracker.facts.vocabulary import _EN_NUMBERS, _EN_VAGUE, _FR_NUMBERS, _FR_VAGUE, _HALF, _SCALES, Language, _alt
+from tracker.facts.vocabulary import (
+    _EN_NUMBERS,
+    _EN_VAGUE,
+    _FR_NUMBERS,
+    _FR_VAGUE,
+    _HALF,
+    _SCALES,
+    _UNIT_WORDS,
+    Language,
+    _alt,
+)
 
 _WORDS = re.compile(r"[^\W\d_]+(?:[-‑][^\W\d_]+)*")
 
@@ -65,6 +75,7 @@ _WORD_SCALE = re.compile(r"[ \u00a0-]+(millions?|milliards?|billions?|thousand|m
 
 
 _ONE = {"un", "une", "a", "an", "one"}
+_UNIT_AFTER = re.compile(r"[ \u00a0-]+([^\W\d_]+)")
 
 
 def _number_words(numbers: dict[str, int], vague: dict[str, tuple[float, ...]]) -> re.Pattern[str]:
@@ -116,7 +127,11 @@ def _word_figures(text: str, lang: Language) -> list[Figure]:
         scale = _WORD_SCALE.match(text, end)
         if scale:
             value, end = value * _SCALES[scale.group(1).lower()], scale.end()
-        found.append(Figure(text[match.start() : end], frozenset({_num(value)}), match.start(), end, None, claim, True))
+        unit = _UNIT_AFTER.match(text, end)
+        measure = _UNIT_WORDS.get(unit.group(1).lower()) if unit else None
+        found.append(
+            Figure(text[match.start() : end], frozenset({_num(value)}), match.start(), end, measure, claim, True)
+        )
         last = end
     return found
 

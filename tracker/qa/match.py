@@ -12,7 +12,13 @@ from tracker.facts import DateFact, Figure, Name, converted, name_key, precision
 _EXCLUSIVE_UNITS = {"%", "EUR", "USD", "GBP", "JPY", "CNY", "RUB"}
 
 
+# An English paper's imperial figure stands for a converted metric one, not for a bare number of the same value.
+_IMPERIAL = {"ft", "miles", "lb", "acres", "in", "ft3"}
+
+
 def _compatible(a: str | None, b: str | None) -> bool:
+    if (a in _IMPERIAL or b in _IMPERIAL) and a != b:
+        return False
     return a is None or b is None or a == b or a not in _EXCLUSIVE_UNITS or b not in _EXCLUSIVE_UNITS
 
 
@@ -64,14 +70,13 @@ def figure_matched(figure: Figure, opposite: tuple[Figure, ...], extra: set[floa
     if any(years & other.values for other in opposite if other.claim and not other.spelled):
         return True
     for other in opposite:
-        if not _compatible(figure.unit, other.unit):
-            continue
-        if figure.values & other.values:
+        compatible = _compatible(figure.unit, other.unit)
+        if compatible and figure.values & other.values:
             return True
+        # Rounding only between figures with one reading: 155.305 may be 155,305, not 155.31.
+        unambiguous = compatible and other.claim and len(figure.values) == 1 and len(other.values) == 1
         for value in figure.values:
-            # Rounding only between figures with one reading: 155.305 may be 155,305, not 155.31.
-            unambiguous = len(figure.values) == 1 and len(other.values) == 1
-            if unambiguous and other.claim and any(_rounds(value, v) for v in other.values):
+            if unambiguous and any(_rounds(value, v) for v in other.values):
                 return True
             if _converts(value, figure.unit, other) or any(_converts(v, other.unit, figure) for v in other.values):
                 return True
