@@ -140,7 +140,8 @@ def test_a_french_update_makes_exactly_the_expected_paragraphs_stale_and_untrans
     figure = next(f for f in found if f["rule"] == "stale" and f["line"] == 23)
     assert "[-6.500-]{+6.600+}" in figure["diff"] and figure["fr_line"] == 27
     assert ("qa-error", f"{STORY}/en.txt", 23) in where(found, "qa-error")
-    assert any(f["rule"] == "approval-outdated" and "the French" in f["message"] for f in found)
+    assert where(found, "approval-outdated") == [("approval-outdated", f"{STORY}/en.txt", 13)]
+    assert "the French" in next(f["message"] for f in found if f["rule"] == "approval-outdated")
 
 
 def test_a_french_update_fails_in_every_format(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

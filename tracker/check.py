@@ -212,6 +212,13 @@ def judge(s: StoryTexts) -> StoryResult:
     # what they settled, and costs most of a check's time.
     if approval:
         findings.extend(_qa_findings(s, links))
+    stale_lines = [f.line for f in findings if f.rule == "stale" and f.line]
+    if stale_lines:
+        # an approval outdated by the French alone is best read beside the first English paragraph it left stale
+        approval = [
+            replace(f, line=min(stale_lines)) if f.rule == "approval-outdated" and "the English" not in f.message else f
+            for f in approval
+        ]
     findings.extend(approval)
     files = (s.fr_file, s.en_file, s.sidecar_file)
     return StoryResult(story=s.story, findings=tuple(sorted(findings, key=sort_key)), files=files)
