@@ -47,6 +47,7 @@ def _converts(value: float, unit: str | None, other: Figure) -> bool:
     target = converted(value, unit)
     if target is None or other.unit != target[0]:
         return False
+    # Both figures are rounded as written: 15 m is 14.5 to 15.5 m, so 48 to 51 ft.
     factor = target[1] / value if value else 1.0
     return any(abs(v - target[1]) <= factor * precision(value) + precision(v) for v in other.values)
 
