@@ -47,19 +47,25 @@ def _client(url: str, n: int, until: float, counts: Counter[str], saved: list[in
                 if op == "edit":
                     j = rng.randrange(len(view.en.paragraphs))
                     rev = desk.save_english(
-                        SAMPLE_SLUG, (j,), f"{view.en.paragraphs[j].text} [{name} {rng.random():.6f}]",
-                        fr_rev=view.fr.number, expected_en_rev=view.en.number,
+                        SAMPLE_SLUG,
+                        (j,),
+                        f"{view.en.paragraphs[j].text} [{name} {rng.random():.6f}]",
+                        fr_rev=view.fr.number,
+                        expected_en_rev=view.en.number,
                     )
                     with lock:
                         saved.append(rev.number)
                 elif op == "ack":
-                    desk.ack(SAMPLE_SLUG, rng.randrange(len(view.fr.paragraphs)), "no-change", "ok", fr_rev=view.fr.number)
+                    desk.ack(
+                        SAMPLE_SLUG, rng.randrange(len(view.fr.paragraphs)), "no-change", "ok", fr_rev=view.fr.number
+                    )
                 elif op == "approve":
                     desk.approve(SAMPLE_SLUG, "load test", fr_rev=view.fr.number, en_rev=view.en.number, force=True)
                 else:
                     texts = [*view.fr.texts[:-1], f"bur-{rng.random():.6f}"]
-                    import_bytes(store, "\n\n".join(texts).encode(), "fr.txt", slug=SAMPLE_SLUG, lang="fr", by="AFP",
-                                 at=_now())
+                    import_bytes(
+                        store, "\n\n".join(texts).encode(), "fr.txt", slug=SAMPLE_SLUG, lang="fr", by="AFP", at=_now()
+                    )
             except ConflictError:
                 outcome = f"{op} conflict"
             except RefusedError:
@@ -123,8 +129,10 @@ def main() -> int:
         with open_store(url, upgrade=False) as store:
             problems = _prove(store, saved, counts)
             entries = len(store.audit())
-        print(f"audit entries {entries}; " + ("no write lost, every approval bound to what it saw, chain verifies"
-                                              if not problems else "PROBLEMS:"))
+        print(
+            f"audit entries {entries}; "
+            + ("no write lost, every approval bound to what it saw, chain verifies" if not problems else "PROBLEMS:")
+        )
         for p in problems:
             print("  " + p)
         return 1 if problems else 0
