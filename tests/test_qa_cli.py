@@ -46,6 +46,19 @@ def test_text_output_lists_findings_and_counts(capsys: pytest.CaptureFixture[str
     assert out.rstrip().endswith("1 finding, 1 unwaived error")
 
 
+def test_qa_on_files_loads_neither_the_database_nor_the_ui() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from tracker.cli import main; "
+        f"main(['qa', {_sample('fr.r2.txt')!r}, {_sample('en.r1.txt')!r}, '--format', 'json']); "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlmodel', 'sqlalchemy', 'textual'}), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
 def test_an_unreadable_file_is_a_data_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["qa", str(tmp_path / "missing.txt"), _sample("en.r1.txt")]) == 3
     assert "missing.txt" in capsys.readouterr().err
