@@ -27,7 +27,7 @@ class Quote:
 def _opens_single(text: str, i: int) -> bool:
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([—–-") and after.isalnum()
+    return (before.isspace() or before in "([—–-") and after.isalpha()  # '90s is a decade, not a quote
 
 
 def _closes_single(text: str, i: int) -> bool:
