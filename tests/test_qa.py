@@ -176,6 +176,12 @@ def test_a_sentence_the_adapter_cut_does_not_count_as_lost_facts() -> None:
     )
 
 
+def test_a_name_paraphrased_away_is_an_adapters_choice_but_a_name_replaced_is_found() -> None:
+    fr = "Le système de santé de Tasmanie sera réformé, a dit M. Wilkie."
+    assert _one(fr, "The state's health system will be reformed, Mr Wilkie said.") == []
+    assert _checks(fr, "The state's health system will be reformed, Mr Hockey said.") == {"names"}
+
+
 def test_config_disables_checks_and_overrides_severities() -> None:
     config = QAConfig.from_table({"disable": ["names"], "severity": {"numbers": "warning"}})
     findings = _one("Ilham Aliev a eu 6.600 voix à Bakou.", "Mr Smith got 6,500 votes in Baku.", config)
