@@ -62,6 +62,7 @@ _EN_TIME = re.compile(
 _EN_DOT_TIME = re.compile(r"\b(?:at|by|until|from|around|about|before|after)[ \u00a0](\d{1,2})\.(\d{2})\b(?![.,]?\d)")
 _EN_DECADE = re.compile(r"\b(\d{4})[’']?s\b|[’'](\d{2})s\b")
 _NUMERIC_DATE = re.compile(r"(?<![\w/])(\d{1,2})/(\d{1,2})(?:/(?:\d{4}|\d{2}))?(?![\d/])")
+_DIGIT = re.compile(r"\d")
 _AMBIGUOUS_MONTH = {"May", "March", "August"}
 _MONTH_CONTEXT = re.compile(
     r"(?:\b(?:in|since|until|till|by|early|late|mid|last|next|this|of|from|to|and|between|during|through|before|"
@@ -78,7 +79,10 @@ def _en_month(word: str) -> int:
 def _fr_dates(text: str) -> list[DateFact]:
     out: list[DateFact] = []
     taken: list[tuple[int, int]] = []
-    for m in _FR_DAY_MONTH.finditer(text):
+    lower, digits = text.lower(), _DIGIT.search(text) is not None
+    # Cheap substring tests first: most paragraphs name no month, weekday, hour or decade.
+    months = any(month in lower for month in _FR_MONTHS)
+    for m in _FR_DAY_MONTH.finditer(text) if months else ():
         day = 1 if m.group(1).lower() in {"1er", "premier"} else int(m.group(1))
         month = _FR_MONTHS.index(m.group(2).lower()) + 1
         out.append(DateFact("day", frozenset({month * 100 + day}), m.group(), m.start(), m.end()))
@@ -89,32 +93,32 @@ def _fr_dates(text: str) -> list[DateFact]:
         if lead and 1 <= int(lead.group(1)) <= 31:
             start = m.start() - len(lead.group())
             out.append(DateFact("day", frozenset({month * 100 + int(lead.group(1))}), lead.group(1), start, start + 2))
-    for m in _FR_MONTH.finditer(text):
+    for m in _FR_MONTH.finditer(text) if months else ():
         if any(s <= m.start() < e for s, e in taken) or (m.group() == "Mars" and m.start() > 0):
             continue
         out.append(DateFact("month", frozenset({_FR_MONTHS.index(m.group().lower()) + 1}), m.group(), *m.span()))
-    for m in _NUMERIC_DATE.finditer(text):
+    for m in _NUMERIC_DATE.finditer(text) if "/" in text else ():
         first, second = int(m.group(1)), int(m.group(2))
         days = {b * 100 + a for a, b in ((first, second), (second, first)) if 1 <= b <= 12 and 1 <= a <= 31}
         if days:
             out.append(DateFact("day", frozenset(days), m.group(), *m.span()))
-    for m in _FR_WEEKDAY.finditer(text):
+    for m in _FR_WEEKDAY.finditer(text) if any(day in lower for day in _FR_DAYS) else ():
         out.append(DateFact("weekday", frozenset({_FR_DAYS.index(m.group(1).lower())}), m.group(), *m.span()))
-    for m in _FR_TIME.finditer(text):
+    for m in _FR_TIME.finditer(text) if digits else ():
         hour, minute = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         if int(hour) < 25 and int(minute or 0) < 60:
             out.append(DateFact("time", frozenset({int(hour) % 24 * 60 + int(minute or 0)}), m.group(), *m.span()))
-    for m in _FR_HOURS.finditer(text):
+    for m in _FR_HOURS.finditer(text) if "heure" in lower else ():
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if m.group(3) and m.group(3).lower() != "du matin" and hour < 12:
             hour += 12
         if hour < 25 and minute < 60:
             values = frozenset({hour % 24 * 60 + minute})
             out.append(DateFact("time", values, m.group(), m.start(1), m.end(), claim=False))
-    for m in _FR_DECADE_WORD.finditer(text):
+    for m in _FR_DECADE_WORD.finditer(text) if "années" in lower else ():
         year = 1900 + _FR_TENS[m.group(1).lower()]
         out.append(DateFact("decade", frozenset({year}), m.group(), *m.span(), claim=False))
-    for m in _FR_DECADE.finditer(text):
+    for m in _FR_DECADE.finditer(text) if "années" in lower else ():
         year = int(m.group(1))
         out.append(DateFact("decade", frozenset({year if year > 99 else 1900 + year}), m.group(), *m.span()))
     return out

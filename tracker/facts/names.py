@@ -36,6 +36,7 @@ def _capitalised(token: str) -> bool:
     return token[0].isupper() and not _ROMAN.match(token)
 
 
+@lru_cache(maxsize=2048)
 def names(text: str, lang: Language) -> tuple[Name, ...]:
     """Capitalised names and acronyms; a sentence's first word counts only when it is plainly a name."""
     tokens = [
