@@ -21,11 +21,10 @@ if TYPE_CHECKING:
 
 
 def load_config() -> QAConfig:
-    """The `[qa]` and `[names]` tables of the configuration file, as a QA configuration."""
-    from tracker.config import section
-    from tracker.qa import QAConfig
+    """The QA configuration of the configuration file (see tracker.services.qa.load_qa_config)."""
+    from tracker.services.qa import load_qa_config
 
-    return QAConfig.from_table(section("qa"), section("names"))
+    return load_qa_config()
 
 
 def finding_json(finding: Finding) -> dict[str, Any]:

@@ -12,6 +12,13 @@ from tracker.model import Finding, Link, Waiver, text_hash
 from tracker.qa import QAConfig, apply_waivers, check
 
 
+def load_qa_config() -> QAConfig:
+    """The `[qa]` and `[names]` tables of the configuration file, as a QA configuration."""
+    from tracker.config import section
+
+    return QAConfig.from_table(section("qa"), section("names"))
+
+
 @dataclass(frozen=True, slots=True)
 class StoredQA:
     """The findings on a stored revision pair, waivers applied, with the texts and links they were raised on."""

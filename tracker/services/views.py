@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from tracker.approvals import approval_status
 from tracker.diff import diff
 from tracker.flags import Adaptation, carry_links, flags, history_flags, needs_action
-from tracker.model import Link, Revision, alignment_hash
+from tracker.model import Flag, Link, Revision, alignment_hash
 from tracker.qa import QAConfig, apply_waivers, check
 from tracker.services.alignment import align_revisions
+from tracker.services.qa import load_qa_config
 from tracker.storage import Store
 from tracker.view import ApprovalState, StorySummary, StoryView, build_rows
 
@@ -25,48 +26,97 @@ def pair_links(store: Store, slug: str, fr_rev: int, en_rev: int) -> tuple[Link,
     return align_revisions(store, slug, fr_number=fr_rev, en_number=en_rev).links
 
 
-def adaptations(store: Store, slug: str, en: Revision) -> list[Adaptation]:
+class _Reads:
+    """One view's reads of a story: the lineage, the base and the shown links ask for the same revisions and
+    alignments again and again, so each is fetched from the store once."""
+
+    def __init__(self, store: Store, slug: str) -> None:
+        self.store, self.slug = store, slug
+        self._revisions: dict[tuple[str, int | None], Revision] = {}
+        self._links: dict[tuple[int, int], tuple[Link, ...]] = {}
+
+    def revision(self, lang: str, number: int | None = None) -> Revision:
+        if (lang, number) not in self._revisions:
+            revision = self.store.revision(self.slug, lang, number)
+            self._revisions[(lang, number)] = self._revisions[(lang, revision.number)] = revision
+        return self._revisions[(lang, number)]
+
+    def links(self, fr_rev: int, en_rev: int) -> tuple[Link, ...]:
+        if (fr_rev, en_rev) not in self._links:
+            self._links[(fr_rev, en_rev)] = pair_links(self.store, self.slug, fr_rev, en_rev)
+        return self._links[(fr_rev, en_rev)]
+
+
+def _adaptations(reads: _Reads, en: Revision) -> list[Adaptation]:
     """Every English revision up to `en`, oldest first, with the French it was based on and their alignment."""
     out: list[Adaptation] = []
-    for listed in store.revisions(slug, "en"):
+    for listed in reads.store.revisions(reads.slug, "en"):
         if listed.number > en.number:
             break
-        english = en if listed.number == en.number else store.revision(slug, "en", listed.number)
-        base_number = english.based_on or store.latest_number(slug, "fr")
-        if base_number is None:
-            continue
-        base = store.revision(slug, "fr", base_number)
-        out.append(Adaptation(base.texts, english.texts, pair_links(store, slug, base.number, english.number)))
+        english = reads.revision("en", listed.number)
+        base = reads.revision("fr", english.based_on)
+        out.append(Adaptation(base.texts, english.texts, reads.links(base.number, english.number)))
     return out
 
 
-def _shown_links(store: Store, slug: str, fr: Revision, en: Revision, base: Revision) -> tuple[Link, ...]:
+def _french_only(fr: Revision) -> tuple[Link, ...]:
+    return tuple(Link((i,), ()) for i in range(len(fr.paragraphs)))
+
+
+def _flags(reads: _Reads, fr: Revision, en: Revision | None) -> tuple[Flag, ...]:
+    """Flags of `en` against `fr`, each English paragraph traced to the French it was written from; with no
+    English yet, every French paragraph is untranslated."""
+    acks = reads.store.acks(reads.slug)
+    if en is None:
+        return flags(fr.texts, fr.texts, (), _french_only(fr), acks)
+    return history_flags(fr.texts, _adaptations(reads, en), acks)
+
+
+def latest_flags(store: Store, slug: str) -> tuple[Revision, Revision | None, tuple[Flag, ...]]:
+    """The latest French revision, the latest English one (None before the first) and the flags between them."""
+    reads = _Reads(store, slug)
+    fr = reads.revision("fr")
+    en = reads.revision("en") if store.latest_number(slug, "en") is not None else None
+    return fr, en, _flags(reads, fr, en)
+
+
+def _base(reads: _Reads, fr: Revision, en: Revision) -> Revision:
+    return reads.revision("fr", en.based_on) if en.based_on else fr
+
+
+def _shown_links(reads: _Reads, fr: Revision, en: Revision, base: Revision) -> tuple[Link, ...]:
     """Links between the shown French and English: corrections made on this very pair win; otherwise the
     English's own alignment with its base, carried onto the shown French through the French lineage."""
-    if store.link_decisions(slug, fr.number, en.number) or base.number == fr.number:
-        return pair_links(store, slug, fr.number, en.number)
-    base_links = pair_links(store, slug, base.number, en.number)
+    if base.number == fr.number or reads.store.link_decisions(reads.slug, fr.number, en.number):
+        return reads.links(fr.number, en.number)
+    base_links = reads.links(base.number, en.number)
     return carry_links(base_links, diff(base.texts, fr.texts), len(fr.paragraphs), len(en.paragraphs))
+
+
+def shown_links(store: Store, slug: str, fr_rev: int, en_rev: int) -> tuple[Link, ...]:
+    """The links a view of these two revisions shows (see `load_view`), without its flags, QA or approval."""
+    reads = _Reads(store, slug)
+    fr, en = reads.revision("fr", fr_rev), reads.revision("en", en_rev)
+    return _shown_links(reads, fr, en, _base(reads, fr, en))
 
 
 def load_view(
     store: Store, slug: str, fr_rev: int | None = None, en_rev: int | None = None, config: QAConfig | None = None
 ) -> StoryView:
     """The story's rows for the given revisions (None = latest), with flags, findings and approval status."""
+    reads = _Reads(store, slug)
     story = store.story(slug)
-    fr = store.revision(slug, "fr", fr_rev)
-    acks = store.acks(slug)
+    fr = reads.revision("fr", fr_rev)
     fr_numbers = tuple(r.number for r in store.revisions(slug, "fr"))
     en_numbers = tuple(r.number for r in store.revisions(slug, "en"))
-    if not en_numbers:
-        lone = tuple(Link((i,), ()) for i in range(len(fr.paragraphs)))
-        lone_flags = flags(fr.texts, fr.texts, (), lone, acks)
-        rows = build_rows(fr.paragraphs, (), lone, lone_flags)
+    en = reads.revision("en", en_rev) if en_numbers else None
+    row_flags = _flags(reads, fr, en)
+    if en is None:
+        rows = build_rows(fr.paragraphs, (), _french_only(fr), row_flags)
         return StoryView(story, fr, None, None, rows, None, fr_numbers, en_numbers)
-    en = store.revision(slug, "en", en_rev)
-    base = store.revision(slug, "fr", en.based_on) if en.based_on else fr
-    row_flags = history_flags(fr.texts, adaptations(store, slug, en), acks)
-    links = _shown_links(store, slug, fr, en, base)
+    base = _base(reads, fr, en)
+    links = _shown_links(reads, fr, en, base)
+    config = config if config is not None else load_qa_config()
     findings = apply_waivers(check(fr.texts, en.texts, links, config), store.waivers(slug), fr.texts, en.texts)
     rows = build_rows(fr.paragraphs, en.paragraphs, links, row_flags, findings)
     approval = approval_status(store.approvals(slug), fr, en, alignment_hash(links))
