@@ -63,7 +63,7 @@ async def test_enter_opens_the_row_with_its_flags_and_paragraph_history(backend:
         await pilot.press("n", "n")  # the stale row: French paragraph 5, changed in r3
         await pilot.press("enter")
         await settle(pilot)
-        details = str(app.screen.query_one(DetailsPanel).query_one("#details-text").render())
+        details = app.screen.query_one(DetailsPanel).text.plain
         assert "S stale" in details
         assert "FR r3 edited" in details
         assert "FR r1" in details or "FR r2" in details
@@ -119,5 +119,5 @@ async def test_a_click_selects_the_row_and_a_double_click_opens_it(backend: Fake
         assert sbs.cursor == target
         await pilot.click(SideBySide, offset=(10, y), times=2)
         await settle(pilot)
-        details = str(app.screen.query_one(DetailsPanel).query_one("#details-text").render())
+        details = app.screen.query_one(DetailsPanel).text.plain
         assert "Paragraph history" in details and "press Enter to load" not in details

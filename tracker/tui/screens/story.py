@@ -13,9 +13,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
 from textual.widgets import Footer, Label, Static
 
 from tracker.errors import TrackerError
+from tracker.model import Change, Revision
 from tracker.tui.backend import Backend
 from tracker.tui.messages import (
     ActionFailed,
@@ -32,6 +34,7 @@ from tracker.tui.widgets.sidebyside import SideBySide
 from tracker.view import Row, StoryView
 
 POLL_SECONDS = 3.0
+DETAILS_DELAY = 0.05
 
 
 def story_bar(view: StoryView) -> Text:
@@ -91,6 +94,10 @@ class StoryScreen(StoryActions):
         self.token = ""
         self._stale_on_resume = False
         self._own_write_at = 0.0
+        self._details_timer: Timer | None = None
+        # French history and diffs never change once written; kept until the next reload
+        self._revisions: list[Revision] | None = None
+        self._diffs: dict[tuple[int, int], tuple[Change, ...]] = {}
         self._histories: dict[tuple[int, int], list[tuple[int, str, str]]] = {}
 
     def compose(self) -> ComposeResult:
@@ -124,6 +131,7 @@ class StoryScreen(StoryActions):
         self.view = message.view
         self.token = message.token or self.token
         self._histories.clear()
+        self._revisions = None
         self.query_one("#story-bar", Static).update(story_bar(message.view))
         view = message.view
         self.query_one("#head-fr", Label).update(f"Français — r{view.fr.number} of {len(view.fr_revisions) or 1}")
@@ -143,7 +151,11 @@ class StoryScreen(StoryActions):
         return self.query_one(SideBySide).cursor
 
     def on_cursor_moved(self, message: CursorMoved) -> None:
-        self._show_details(message.index)
+        # the panel follows once the cursor rests, so holding a key down only repaints the rows
+        if self._details_timer is not None:
+            self._details_timer.stop()
+        index = message.index
+        self._details_timer = self.set_timer(DETAILS_DELAY, lambda: self._show_details(index))
 
     def _show_details(self, index: int) -> None:
         rows = self.query_one(SideBySide).rows
@@ -165,15 +177,17 @@ class StoryScreen(StoryActions):
     def load_paragraph_history(self, row: int, fr_index: int, fr_rev: int) -> None:
         """Follow one French paragraph back through the revisions, newest first."""
         try:
-            revisions = {r.number: r for r in self.backend.history(self.slug) if r.lang == "fr"}
+            if self._revisions is None:
+                self._revisions = self.backend.history(self.slug)
+            revisions = {r.number: r for r in self._revisions if r.lang == "fr"}
             entries: list[tuple[int, str, str]] = []
             index: int | None = fr_index
             for number in range(fr_rev, 1, -1):
                 if index is None or number not in revisions or number - 1 not in revisions:
                     break
-                change = next(
-                    (c for c in self.backend.diff(self.slug, "fr", number - 1, number) if index in c.new), None
-                )
+                if (number - 1, number) not in self._diffs:
+                    self._diffs[(number - 1, number)] = self.backend.diff(self.slug, "fr", number - 1, number)
+                change = next((c for c in self._diffs[(number - 1, number)] if index in c.new), None)
                 kind = change.kind if change else "added"
                 entries.append((number, revisions[number].paragraphs[index].text, kind))
                 index = change.old[0] if change and change.old else None

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
+from tracker.tui.widgets.layout import Line, Piece, wrap
 from tracker.view import Row, StoryView
 
 _FLAG_TEXT = {
@@ -65,11 +68,63 @@ def describe_row(row: Row, view: StoryView, history: list[tuple[int, str, str]] 
     return out
 
 
-class DetailsPanel(VerticalScroll):
-    """A scrollable panel that shows one row's details; the story screen decides what and when."""
+def text_lines(text: Text) -> list[list[Piece]]:
+    """Rich Text (non-overlapping string styles, as built above) as lines of (text, style) pieces."""
+    out: list[list[Piece]] = []
+    for line in text.split("\n", allow_blank=True):
+        plain, pieces, at = line.plain, [], 0
+        for span in sorted(line.spans, key=lambda sp: sp.start):
+            if span.start > at:
+                pieces.append((plain[at : span.start], ""))
+            pieces.append((plain[span.start : span.end], str(span.style)))
+            at = max(at, span.end)
+        if at < len(plain):
+            pieces.append((plain[at:], ""))
+        out.append(pieces)
+    return out
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="details-text")
+
+class DetailsPanel(ScrollView, can_focus=False):
+    """One row's details, painted line by line: changing them repaints the panel and never re-lays the screen."""
+
+    shown = 0  # how many times the panel changed: lets benchmarks and tests wait for it
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = Text()
+        self._source: list[list[Piece]] = []
+        self._lines: list[Line] = []
+        self._styles: dict[str, Style] = {}
 
     def show(self, text: Text) -> None:
-        self.query_one("#details-text", Static).update(text)
+        self.shown += 1
+        self.text = text
+        self._source = text_lines(text)
+        self._relayout()
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.refresh()
+
+    def _relayout(self) -> None:
+        width = max(4, self.scrollable_content_region.width)
+        self._lines = [line for pieces in self._source for line in wrap(pieces, width)]
+        # a virtual height that only changes for long details, so most updates need no layout
+        height = max(len(self._lines), self.scrollable_content_region.height)
+        if self.virtual_size != Size(width, height):
+            self.virtual_size = Size(width, height)
+
+    def on_resize(self) -> None:
+        self._relayout()
+
+    def render_line(self, y: int) -> Strip:
+        index = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        segments = []
+        for piece, name in self._lines[index]:
+            style = self._styles.get(name)
+            if style is None:
+                style = self._styles[name] = Style.parse(name) if name else Style()
+            segments.append(Segment(piece, base + style))
+        return Strip(segments).extend_cell_length(width, base).crop(0, width)

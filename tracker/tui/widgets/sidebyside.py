@@ -14,6 +14,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -65,12 +66,15 @@ class SideBySide(ScrollView, can_focus=True):
         self._starts: list[int] = []
         self._width = 0
         self._styles: dict[str, Style] = {}
+        # painted lines by (row, line, selected, width): scrolling and cursor moves reuse all but two rows
+        self._strips: LRUCache[tuple[int, int, bool, int], Strip] = LRUCache(2048)
 
     # ------------------------------------------------------------------ data and layout
     def set_rows(self, rows: Sequence[Row], cursor: int | None = None) -> None:
         """Show new rows, keeping the cursor on the same index (clamped) unless told otherwise."""
         self.rows = tuple(rows)
         self._width = 0
+        self._strips.clear()
         self._relayout()
         target = self.cursor if cursor is None else cursor
         self.set_reactive(SideBySide.cursor, max(0, min(target, len(self.rows) - 1)))
@@ -87,6 +91,7 @@ class SideBySide(ScrollView, can_focus=True):
         if width == self._width and len(self._layouts) == len(self.rows):
             return
         self._width = width
+        self._strips.clear()
         self._layouts = [layout_row(row, width) for row in self.rows]
         starts, y = [], 0
         for lay in self._layouts:
@@ -105,6 +110,7 @@ class SideBySide(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles = {}
+        self._strips.clear()
 
     def _style(self, name: str) -> Style:
         if not self._styles:
@@ -133,7 +139,11 @@ class SideBySide(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         index = bisect_right(self._starts, virtual_y) - 1
         line_no = virtual_y - self._starts[index]
-        return self._row_line(index, line_no, width)
+        key = (index, line_no, index == self.cursor, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._strips[key] = self._row_line(index, line_no, width)
+        return strip
 
     def _cells(self, line: Line, width: int, base: Style) -> list[Segment]:
         segments: list[Segment] = []
