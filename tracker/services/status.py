@@ -8,7 +8,7 @@ from datetime import datetime
 
 from tracker.diff import diff
 from tracker.errors import InputError, NotFoundError
-from tracker.flags import history_flags, needs_action
+from tracker.flags import needs_action
 from tracker.model import AckKind, Acknowledgement, Change, Flag
 from tracker.storage import Store, open_store
 
@@ -50,19 +50,11 @@ def stored_diff(db: str | None, slug: str, lang: str, start: int | None, end: in
 def status_of(store: Store, slug: str) -> StoryStatus:
     """Flags of the latest English revision against the latest French one; each English paragraph is judged
     against the French it was written from (see `tracker.flags.history_flags`)."""
-    from tracker.services.views import adaptations
+    from tracker.services.views import latest_flags
 
-    fr = store.revision(slug, "fr")
-    acks = store.acks(slug)
-    if store.latest_number(slug, "en") is None:
-        from tracker.flags import flags
-        from tracker.model import Link
-
-        lone = tuple(Link((i,), ()) for i in range(len(fr.paragraphs)))
-        found = flags(fr.texts, fr.texts, (), lone, acks)
+    fr, en, found = latest_flags(store, slug)
+    if en is None:
         return StoryStatus(slug, fr.number, None, None, fr.texts, (), found)
-    en = store.revision(slug, "en")
-    found = history_flags(fr.texts, adaptations(store, slug, en), acks)
     return StoryStatus(slug, fr.number, en.number, en.based_on, fr.texts, en.texts, found)
 
 

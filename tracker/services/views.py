@@ -34,6 +34,13 @@ class _Reads:
         self.store, self.slug = store, slug
         self._revisions: dict[tuple[str, int | None], Revision] = {}
         self._links: dict[tuple[int, int], tuple[Link, ...]] = {}
+        self._numbers: dict[str, tuple[int, ...]] = {}
+
+    def numbers(self, lang: str) -> tuple[int, ...]:
+        """The revision numbers of one language, oldest first."""
+        if lang not in self._numbers:
+            self._numbers[lang] = tuple(r.number for r in self.store.revisions(self.slug, lang))
+        return self._numbers[lang]
 
     def revision(self, lang: str, number: int | None = None) -> Revision:
         if (lang, number) not in self._revisions:
@@ -50,10 +57,10 @@ class _Reads:
 def _adaptations(reads: _Reads, en: Revision) -> list[Adaptation]:
     """Every English revision up to `en`, oldest first, with the French it was based on and their alignment."""
     out: list[Adaptation] = []
-    for listed in reads.store.revisions(reads.slug, "en"):
-        if listed.number > en.number:
+    for number in reads.numbers("en"):
+        if number > en.number:
             break
-        english = reads.revision("en", listed.number)
+        english = reads.revision("en", number)
         base = reads.revision("fr", english.based_on)
         out.append(Adaptation(base.texts, english.texts, reads.links(base.number, english.number)))
     return out
@@ -76,7 +83,7 @@ def latest_flags(store: Store, slug: str) -> tuple[Revision, Revision | None, tu
     """The latest French revision, the latest English one (None before the first) and the flags between them."""
     reads = _Reads(store, slug)
     fr = reads.revision("fr")
-    en = reads.revision("en") if store.latest_number(slug, "en") is not None else None
+    en = reads.revision("en") if reads.numbers("en") else None
     return fr, en, _flags(reads, fr, en)
 
 
@@ -107,8 +114,7 @@ def load_view(
     reads = _Reads(store, slug)
     story = store.story(slug)
     fr = reads.revision("fr", fr_rev)
-    fr_numbers = tuple(r.number for r in store.revisions(slug, "fr"))
-    en_numbers = tuple(r.number for r in store.revisions(slug, "en"))
+    fr_numbers, en_numbers = reads.numbers("fr"), reads.numbers("en")
     en = reads.revision("en", en_rev) if en_numbers else None
     row_flags = _flags(reads, fr, en)
     if en is None:
