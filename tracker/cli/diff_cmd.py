@@ -103,8 +103,10 @@ def render_text(changes: tuple[Change, ...], *, plain: bool, show_all: bool, col
 
 def _stored(slug: str, lang: str, start: int | None, end: int | None) -> tuple[Change, ...]:
     from tracker.services.status import stored_diff
+    from tracker.storage import open_store
 
-    return stored_diff(settings().db, slug, lang, start, end)
+    with open_store(settings().db) as store:
+        return stored_diff(store, slug, lang, start, end)
 
 
 @click.command()

@@ -113,10 +113,12 @@ def ack(slug: str, fr_index: int, kind: str, note: str, fr_rev: int | None, fmt:
     French paragraph changes again.
     """
     from tracker.services.status import acknowledge
+    from tracker.storage import open_store
 
     by, at = settings().acting_user, datetime.now(UTC)
     ack_kind: AckKind = "omitted" if kind == "omitted" else "no-change"
-    made, number = acknowledge(settings().db, slug, fr_index, ack_kind, note, by=by, at=at, fr_rev=fr_rev)
+    with open_store(settings().db) as store:
+        made, number = acknowledge(store, slug, fr_index, ack_kind, note, by=by, at=at, fr_rev=fr_rev)
     if fmt == "json":
         emit_json(
             {

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from tracker.diff import diff as diff_revisions
-from tracker.errors import NotFoundError, RefusedError
+from tracker.errors import RefusedError
 from tracker.model import (
     AckKind,
     Acknowledgement,
@@ -26,6 +25,7 @@ from tracker.model import (
 )
 from tracker.segment import segment
 from tracker.services import alignment, approvals
+from tracker.services.status import acknowledge, stored_diff
 from tracker.services.views import load_view, summaries
 from tracker.storage import Store
 from tracker.view import StorySummary, StoryView
@@ -57,8 +57,7 @@ class Desk:
         return [self.store.revision(slug, r.lang, r.number) for r in self.store.revisions(slug)]
 
     def diff(self, slug: str, lang: str, a: int, b: int) -> tuple[Change, ...]:
-        old, new = self.store.revision(slug, lang, a), self.store.revision(slug, lang, b)
-        return diff_revisions(old.texts, new.texts)
+        return stored_diff(self.store, slug, lang, a, b)
 
     def change_token(self) -> str:
         entries = self.store.audit()
@@ -127,12 +126,7 @@ class Desk:
         return suggest_paragraphs(self.store, slug, config, paras=[fr_index], fr_number=fr_rev)[0].suggestion
 
     def ack(self, slug: str, fr_index: int, kind: AckKind, note: str, *, fr_rev: int) -> Acknowledgement:
-        paragraphs = self.store.revision(slug, "fr", fr_rev).paragraphs
-        if not 0 <= fr_index < len(paragraphs):
-            raise NotFoundError(f"{slug}: French revision {fr_rev} has no paragraph {fr_index}")
-        ack = Acknowledgement(slug, paragraphs[fr_index].hash, kind, self.name, self.clock(), note)
-        self.store.add_ack(ack)
-        return ack
+        return acknowledge(self.store, slug, fr_index, kind, note, by=self.name, at=self.clock(), fr_rev=fr_rev)[0]
 
     # ------------------------------------------------------------------ alignment corrections
     def _decide(self, slug: str, action: str, fr: Sequence[int], en: Sequence[int], fr_rev: int, en_rev: int) -> None:

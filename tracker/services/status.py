@@ -30,21 +30,18 @@ class StoryStatus:
         return any(needs_action(f) for f in self.flags)
 
 
-def stored_diff(db: str | None, slug: str, lang: str, start: int | None, end: int | None) -> tuple[Change, ...]:
+def stored_diff(store: Store, slug: str, lang: str, start: int | None, end: int | None) -> tuple[Change, ...]:
     """The diff of two stored revisions of one language; `end` None = the latest, `start` None = the one before."""
-    with open_store(db) as store:
+    if start is None:
         numbers = [r.number for r in store.revisions(slug, lang)]
         if not numbers:
             raise NotFoundError(f"{slug}: no {lang} revision")
-        new_number = end if end is not None else numbers[-1]
-        if start is None:
-            earlier = [n for n in numbers if n < new_number]
-            if not earlier:
-                raise InputError(slug, f"{lang} revision {new_number} has no earlier revision to diff with")
-            start = earlier[-1]
-        old = store.revision(slug, lang, start)
-        new = store.revision(slug, lang, new_number)
-    return diff(old.texts, new.texts)
+        end = end if end is not None else numbers[-1]
+        earlier = [n for n in numbers if n < end]
+        if not earlier:
+            raise InputError(slug, f"{lang} revision {end} has no earlier revision to diff with")
+        start = earlier[-1]
+    return diff(store.revision(slug, lang, start).texts, store.revision(slug, lang, end).texts)
 
 
 def status_of(store: Store, slug: str) -> StoryStatus:
@@ -64,7 +61,7 @@ def story_status(db: str | None, slug: str) -> StoryStatus:
 
 
 def acknowledge(
-    db: str | None,
+    store: Store,
     slug: str,
     fr_index: int,
     kind: AckKind,
@@ -77,10 +74,9 @@ def acknowledge(
     """Record that French paragraph `fr_index` (of the latest French revision, or `fr_rev`) needs no change in
     the English, or is left out on purpose; bound to that paragraph's text, it lapses when the text changes.
     Returns the acknowledgement and the French revision number it was made on."""
-    with open_store(db) as store:
-        fr = store.revision(slug, "fr", fr_rev)
-        if not 0 <= fr_index < len(fr.paragraphs):
-            raise NotFoundError(f"{slug}: French revision {fr.number} has no paragraph {fr_index}")
-        ack = Acknowledgement(slug, fr.paragraphs[fr_index].hash, kind, by, at, note)
-        store.add_ack(ack)
-        return ack, fr.number
+    fr = store.revision(slug, "fr", fr_rev)
+    if not 0 <= fr_index < len(fr.paragraphs):
+        raise NotFoundError(f"{slug}: French revision {fr.number} has no paragraph {fr_index}")
+    ack = Acknowledgement(slug, fr.paragraphs[fr_index].hash, kind, by, at, note)
+    store.add_ack(ack)
+    return ack, fr.number
