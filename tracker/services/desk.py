@@ -26,7 +26,7 @@ from tracker.model import (
 from tracker.segment import segment
 from tracker.services import alignment, approvals
 from tracker.services.status import acknowledge, stored_diff
-from tracker.services.views import load_view, summaries
+from tracker.services.views import load_view, shown_links, summaries
 from tracker.storage import Store
 from tracker.view import StorySummary, StoryView
 
@@ -111,11 +111,10 @@ class Desk:
         """After the English of the nearest preceding French paragraph that has some, else at the top."""
         if en_rev is None or not fr:
             return 0
-        view = load_view(self.store, slug, fr_rev, en_rev)
         best, point = -1, 0
-        for row in view.rows:
-            if row.link.fr and row.link.en and max(row.link.fr) < min(fr) and max(row.link.fr) > best:
-                best, point = max(row.link.fr), max(row.link.en) + 1
+        for link in shown_links(self.store, slug, fr_rev, en_rev):
+            if link.fr and link.en and best < max(link.fr) < min(fr):
+                best, point = max(link.fr), max(link.en) + 1
         return point
 
     def suggest(self, slug: str, fr_index: int, *, fr_rev: int) -> object:
