@@ -65,6 +65,17 @@ def test_split_needs_part_of_one_current_link(db: str) -> None:
     assert result.exit_code == 2
 
 
+def test_a_correction_naming_a_missing_paragraph_is_a_one_line_data_error(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tracker.cli import main
+
+    assert main(["--db", db, "link", "confirm", "sochi", "99", "0"]) == 3
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "tracker: error: sochi: French revision 1 has no paragraph 99 (0 to 14)"
+    ]
+
+
 def test_later_decisions_replace_earlier_ones_on_the_same_paragraphs() -> None:
     first = LinkDecision("s", 1, 1, (Link((0,), (0,), 1.0, True),), "ana", AT, "confirm")
     second = LinkDecision("s", 1, 1, (Link((0,), (), 0.0, True), Link((), (0,), 0.0, True)), "bo", AT, "unlink")

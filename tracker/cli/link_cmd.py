@@ -43,7 +43,9 @@ def _run(action: str, slug: str, fr: str, en: str, fr_number: int | None, en_num
                 en_number=en_number,
             )
         except ValueError as exc:
-            raise click.UsageError(f"{action}: {exc}") from exc
+            # the paragraphs exist but do not fit the action: a usage mistake, said in one line
+            click.echo(f"tracker: error: {action}: {exc}", err=True)
+            click.get_current_context().exit(ExitCode.USAGE)
     if fmt == "json":
         emit_json({"links": [link_json(link) for link in result.links]})
     else:

@@ -12,7 +12,7 @@ from typing import Any
 
 from tracker.align import align
 from tracker.align_decisions import confirmed_links, decision_links
-from tracker.errors import StoreError
+from tracker.errors import NotFoundError, StoreError
 from tracker.model import Link, LinkDecision
 
 
@@ -65,15 +65,16 @@ def decide(
 ) -> StoredAlignment:
     """Record a person's correction (confirm, unlink, relink, merge, split) and realign around it.
 
-    Raises ValueError when the paragraphs do not exist or do not fit the action.
+    Raises NotFoundError when a paragraph does not exist, ValueError when they do not fit the action.
     """
     current = align_revisions(store, slug, fr_number=fr_number, en_number=en_number)
-    for i in fr:
-        if not 0 <= i < len(current.fr):
-            raise ValueError(f"French revision {current.fr_rev} has no paragraph {i} (0 to {len(current.fr) - 1})")
-    for j in en:
-        if not 0 <= j < len(current.en):
-            raise ValueError(f"English revision {current.en_rev} has no paragraph {j} (0 to {len(current.en) - 1})")
+    for side, rev, wanted, texts in (
+        ("French", current.fr_rev, fr, current.fr),
+        ("English", current.en_rev, en, current.en),
+    ):
+        for k in wanted:
+            if not 0 <= k < len(texts):
+                raise NotFoundError(f"{slug}: {side} revision {rev} has no paragraph {k} (0 to {len(texts) - 1})")
     links = decision_links(action, fr, en, current.links)
     store.add_link_decision(LinkDecision(slug, current.fr_rev, current.en_rev, links, by, at, action))
     return align_revisions(store, slug, fr_number=current.fr_rev, en_number=current.en_rev)
