@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import click
 
+from tracker.approvals import ROLES
 from tracker.cli.common import FORMAT_OPTION, emit_json, settings
 from tracker.exitcodes import ExitCode
 
@@ -14,17 +17,14 @@ if TYPE_CHECKING:
     from tracker.storage import Store
 
 
-def _open() -> tuple[Store, str]:
+@contextmanager
+def _acting() -> Iterator[tuple[Store, str]]:
+    """The store, and the name the acting user goes by on it (their database role on PostgreSQL)."""
     from tracker.services.approvals import acting_name
     from tracker.storage import open_store
 
-    store = open_store(settings().db)
-    try:
-        name = acting_name(store, settings().acting_user, explicit=settings().user is not None)
-    except BaseException:
-        store.close()
-        raise
-    return store, name
+    with open_store(settings().db) as store:
+        yield store, acting_name(store, settings().acting_user, explicit=settings().user is not None)
 
 
 def _now() -> datetime:
@@ -43,8 +43,7 @@ def approve(slug: str, note: str, force: bool, paragraph: int | None) -> ExitCod
     """
     from tracker.services.approvals import decide
 
-    store, name = _open()
-    with store:
+    with _acting() as (store, name):
         a = decide(store, slug, "approved", by=name, at=_now(), note=note, force=force, paragraph=paragraph)
     what = f"paragraph {paragraph} of " if paragraph is not None else ""
     click.echo(f"approved {what}{slug}: en r{a.en_rev} against fr r{a.fr_rev}" + (" (forced)" if a.forced else ""))
@@ -58,8 +57,7 @@ def reject(slug: str, note: str) -> ExitCode:
     """Send the current English revision back with a note (editors)."""
     from tracker.services.approvals import decide
 
-    store, name = _open()
-    with store:
+    with _acting() as (store, name):
         a = decide(store, slug, "rejected", by=name, at=_now(), note=note)
     click.echo(f"rejected {slug}: en r{a.en_rev} against fr r{a.fr_rev}")
     return ExitCode.OK
@@ -114,8 +112,7 @@ def users(ctx: click.Context) -> ExitCode:
         return ExitCode.OK
     from tracker.services.approvals import four_eyes_enabled
 
-    store, _ = _open()
-    with store:
+    with _acting() as (store, _):
         for u in store.users():
             click.echo(f"{u.name:<20} {u.role:<11} since {u.created_at:%Y-%m-%d} by {u.created_by}")
         click.echo(f"four eyes: {'on' if four_eyes_enabled(store) else 'off'}", err=True)
@@ -124,13 +121,12 @@ def users(ctx: click.Context) -> ExitCode:
 
 @users.command("add")
 @click.argument("name")
-@click.option("--role", type=click.Choice(["translator", "editor", "admin"]), default="translator", show_default=True)
+@click.option("--role", type=click.Choice(ROLES), default="translator", show_default=True)
 def users_add(name: str, role: str) -> ExitCode:
     """Register NAME with a role (admins)."""
     from tracker.services.approvals import add_user
 
-    store, by = _open()
-    with store:
+    with _acting() as (store, by):
         user = add_user(store, name, role, by=by, at=_now())
     click.echo(f"added {user.name} as {user.role}")
     return ExitCode.OK
@@ -138,13 +134,12 @@ def users_add(name: str, role: str) -> ExitCode:
 
 @users.command("role")
 @click.argument("name")
-@click.argument("role", type=click.Choice(["translator", "editor", "admin"]))
+@click.argument("role", type=click.Choice(ROLES))
 def users_role(name: str, role: str) -> ExitCode:
     """Change NAME's role (admins)."""
     from tracker.services.approvals import set_role
 
-    store, by = _open()
-    with store:
+    with _acting() as (store, by):
         user = set_role(store, name, role, by=by, at=_now())
     click.echo(f"{user.name} is now {user.role}")
     return ExitCode.OK
@@ -156,8 +151,7 @@ def users_four_eyes(state: str) -> ExitCode:
     """Turn the four-eyes rule (authors may not approve their own English) on or off (admins)."""
     from tracker.services.approvals import set_four_eyes
 
-    store, by = _open()
-    with store:
+    with _acting() as (store, by):
         set_four_eyes(store, state == "on", by=by, at=_now())
     click.echo(f"four eyes: {state}")
     return ExitCode.OK
