@@ -73,6 +73,8 @@ def audit(slug: str | None, verify: bool, fmt: str) -> ExitCode:
     from tracker.storage import open_store
 
     with open_store(settings().db) as store:
+        if slug is not None:
+            store.story(slug)  # an unknown story is a data error, not an empty log
         entries = store.audit(None if verify else slug)
     if verify:
         problems = verify_chain(entries)
