@@ -253,3 +253,21 @@ async def test_command_palette_runs_a_tracker_action(backend: FakeBackend) -> No
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, AckModal)
+
+
+async def test_a_valid_approval_puts_a_tick_in_the_gutter_of_rows_that_need_nothing(
+    editor_backend: FakeBackend,
+) -> None:
+    app = story_app(editor_backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        sbs = _screen(app).query_one(SideBySide)
+        assert not any("✓" in sbs.render_line(y).text for y in range(sbs.size.height))
+        await pilot.press("A")
+        await pilot.pause()
+        app.screen.query_one(Checkbox).value = True
+        await pilot.press(*"checked", "enter")
+        await settle(pilot)
+        sbs.move_to(0)
+        await pilot.pause()
+        assert any("✓" in sbs.render_line(y).text for y in range(sbs.size.height))

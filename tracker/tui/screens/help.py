@@ -19,6 +19,7 @@ LEGEND = [
     ("O", "orphaned: English whose French source is gone"),
     ("Q / q", "QA finding (q: waived)"),
     ("a", "acknowledged: someone said nothing more is needed"),
+    ("✓", "approved: the editor's approval still matches this content"),
     ("[-old-] {+new+}", "words deleted and inserted in the French since the English's base"),
 ]
 

@@ -140,7 +140,8 @@ class StoryScreen(StoryActions):
         else:
             base = f", written from FR r{view.base.number}" if view.base else ""
             self.query_one("#head-en", Label).update(f"English — r{view.en.number}{base}")
-        self.query_one(SideBySide).set_rows(view.rows, message.cursor)
+        approved = view.approval is not None and view.approval.valid
+        self.query_one(SideBySide).set_rows(view.rows, message.cursor, approved=approved)
 
     @property
     def current_row(self) -> Row | None:

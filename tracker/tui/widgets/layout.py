@@ -22,9 +22,12 @@ FLAG_LETTERS: dict[str, str] = {"stale": "S", "cosmetic": "c", "untranslated": "
 GUTTER_WIDTH = 5
 
 
-def gutter(row: Row) -> tuple[Piece, ...]:
-    """The flag letters of a row: S stale, c cosmetic, U untranslated, O orphaned, Q QA error (q waived), a acked."""
+def gutter(row: Row, approved: bool = False) -> tuple[Piece, ...]:
+    """The flag letters of a row: S stale, c cosmetic, U untranslated, O orphaned, Q QA error (q waived), a acked;
+    ✓ when the approval on screen still holds and the row needs nothing."""
     out: list[Piece] = []
+    if approved and not row.needs_action and row.en:
+        out.append(("✓", "flag-approved"))
     for flag in row.flags:
         letter = FLAG_LETTERS.get(flag.kind, "?")
         out.append(("a", "flag-acked") if flag.acknowledged else (letter, f"flag-{flag.kind}"))

@@ -38,6 +38,7 @@ _STYLE_NAMES = (
     "flag-qa",
     "flag-waived",
     "flag-acked",
+    "flag-approved",
 )
 
 
@@ -62,6 +63,7 @@ class SideBySide(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: tuple[Row, ...] = ()
+        self.approved = False
         self._layouts: list[RowLayout] = []
         self._starts: list[int] = []
         self._width = 0
@@ -70,9 +72,13 @@ class SideBySide(ScrollView, can_focus=True):
         self._strips: LRUCache[tuple[int, int, bool, int], Strip] = LRUCache(2048)
 
     # ------------------------------------------------------------------ data and layout
-    def set_rows(self, rows: Sequence[Row], cursor: int | None = None) -> None:
-        """Show new rows, keeping the cursor on the same index (clamped) unless told otherwise."""
+    def set_rows(self, rows: Sequence[Row], cursor: int | None = None, *, approved: bool = False) -> None:
+        """Show new rows, keeping the cursor on the same index (clamped) unless told otherwise.
+
+        `approved`: a valid approval covers the revisions shown, so rows that need nothing get a ✓.
+        """
         self.rows = tuple(rows)
+        self.approved = approved
         self._width = 0
         self._strips.clear()
         self._relayout()
@@ -165,7 +171,7 @@ class SideBySide(ScrollView, can_focus=True):
         col = self._width
         segments: list[Segment] = []
         if line_no == 0:
-            marks = gutter(row)
+            marks = gutter(row, self.approved)
             pointer = "▶" if selected else " "
             segments.append(Segment(pointer + " ", base))
             segments.extend(Segment(text, base + self._style(name)) for text, name in marks)
