@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tracker.flags import needs_action
 from tracker.model import Approval, Revision, User
-from tracker.view import ApprovalStatus, Row
+from tracker.view import ApprovalStatus, Row, open_error
 
 ROLES = ("translator", "editor", "admin")
 
@@ -35,11 +36,11 @@ def blockers(rows: Sequence[Row]) -> tuple[str, ...]:
     found: list[str] = []
     for row in rows:
         for flag in row.flags:
-            if flag.kind in ("stale", "untranslated", "orphaned") and not flag.acknowledged:
+            if needs_action(flag):
                 where = f"en {list(flag.en)}" if flag.en else f"fr {list(flag.fr)}"
                 found.append(f"{flag.kind}: {where}")
         for finding in row.findings:
-            if finding.severity == "error" and not finding.waived:
+            if open_error(finding):
                 found.append(f"qa {finding.check}: fr {list(finding.fr)} en {list(finding.en)}: {finding.message}")
     return tuple(dict.fromkeys(found))
 

@@ -22,9 +22,15 @@ class Row:
 
     @property
     def needs_action(self) -> bool:
+        # tracker.flags.needs_action's rule, restated: importing flags would pull the diff engine into every face
         return any(f.kind in ("stale", "untranslated", "orphaned") and not f.acknowledged for f in self.flags) or any(
-            f.severity == "error" and not f.waived for f in self.findings
+            open_error(f) for f in self.findings
         )
+
+
+def open_error(finding: Finding) -> bool:
+    """True for a QA finding that blocks: an error nobody waived."""
+    return finding.severity == "error" and not finding.waived
 
 
 @dataclass(frozen=True, slots=True)

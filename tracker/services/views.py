@@ -15,7 +15,7 @@ from tracker.qa import QAConfig, apply_waivers, check
 from tracker.services.alignment import align_revisions
 from tracker.services.qa import load_qa_config
 from tracker.storage import Store
-from tracker.view import ApprovalState, StorySummary, StoryView, build_rows
+from tracker.view import ApprovalState, StorySummary, StoryView, build_rows, open_error
 
 
 def pair_links(store: Store, slug: str, fr_rev: int, en_rev: int) -> tuple[Link, ...]:
@@ -146,7 +146,7 @@ def summarize(view: StoryView) -> StorySummary:
         en_rev=view.en.number if view.en else None,
         stale=sum(1 for f in all_flags if f.kind == "stale" and needs_action(f)),
         untranslated=sum(1 for f in all_flags if f.kind == "untranslated" and needs_action(f)),
-        qa=sum(1 for row in view.rows for f in row.findings if f.severity == "error" and not f.waived),
+        qa=sum(1 for row in view.rows for f in row.findings if open_error(f)),
         approval=state,
         updated_at=latest,
     )
