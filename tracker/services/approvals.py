@@ -6,11 +6,12 @@ chosen with `--as`, so one person cannot act as another without that person's da
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from tracker.approvals import ROLES, blockers, four_eyes_refusal, may_decide
 from tracker.errors import ForbiddenError, NotFoundError, RefusedError
-from tracker.model import Approval, User, Verdict, alignment_hash
+from tracker.model import Approval, Revision, User, Verdict, alignment_hash
 from tracker.services.views import load_view
 from tracker.storage import Store
 from tracker.view import Row, StoryView
@@ -59,6 +60,36 @@ def _the_row(view: StoryView, paragraph: int) -> Row:
     raise NotFoundError(f"{view.story.slug}: English revision has no paragraph {paragraph}")
 
 
+def _decided_english(view: StoryView, verdict: Verdict, note: str) -> Revision:
+    """The English revision the verdict is on; refused when there is none, or for a rejection with no note."""
+    slug = view.story.slug
+    if view.en is None:
+        raise RefusedError(
+            f"{slug}: there is no English revision to {'approve' if verdict == 'approved' else 'reject'}"
+        )
+    if verdict == "rejected" and not note.strip():
+        raise RefusedError(f"{slug}: a rejection needs a note saying what to change")
+    return view.en
+
+
+def _check_approvable(
+    store: Store, slug: str, en: Revision, rows: Sequence[Row], user: User, note: str, force: bool
+) -> None:
+    """Refuse an approval by the English's own author (four eyes), or while rows need action (unless forced)."""
+    refusal = four_eyes_refusal(user, en, four_eyes_enabled(store))
+    if refusal:
+        raise ForbiddenError(f"{slug}: {refusal}")
+    open_items = blockers(rows)
+    if open_items and not force:
+        shown = "; ".join(open_items[:5]) + ("; ..." if len(open_items) > 5 else "")
+        raise RefusedError(
+            f"{slug}: {len(open_items)} item(s) need action first ({shown}); fix, acknowledge or waive them, "
+            "or approve with --force and a note"
+        )
+    if force and not note.strip():
+        raise RefusedError(f"{slug}: a forced approval needs a note saying why")
+
+
 def decide(
     store: Store,
     slug: str,
@@ -79,39 +110,21 @@ def decide(
     """
     user = _decider(store, by, at)
     view = load_view(store, slug, fr_rev, en_rev)
-    if view.en is None:
-        raise RefusedError(
-            f"{slug}: there is no English revision to {'approve' if verdict == 'approved' else 'reject'}"
-        )
-    if verdict == "rejected" and not note.strip():
-        raise RefusedError(f"{slug}: a rejection needs a note saying what to change")
+    en = _decided_english(view, verdict, note)
     rows = view.rows if paragraph is None else (_the_row(view, paragraph),)
     if verdict == "approved":
-        refusal = four_eyes_refusal(user, view.en, four_eyes_enabled(store))
-        if refusal:
-            raise ForbiddenError(f"{slug}: {refusal}")
-        open_items = blockers(rows)
-        if open_items and not force:
-            shown = "; ".join(open_items[:5]) + ("; ..." if len(open_items) > 5 else "")
-            raise RefusedError(
-                f"{slug}: {len(open_items)} item(s) need action first ({shown}); fix, acknowledge or waive them, "
-                "or approve with --force and a note"
-            )
-        if force and not note.strip():
-            raise RefusedError(f"{slug}: a forced approval needs a note saying why")
-    links = tuple(row.link for row in view.rows)
-    fr_hash, en_hash, bound = view.fr.content_hash, view.en.content_hash, None
+        _check_approvable(store, slug, en, rows, user, note, force)
+    fr_hash, bound = view.fr.content_hash, None
     if paragraph is not None:
-        row = rows[0]
-        fr_hash = ",".join(sorted(p.hash for p in row.fr))
-        bound = view.en.paragraphs[paragraph].hash
+        fr_hash = ",".join(sorted(p.hash for p in rows[0].fr))
+        bound = en.paragraphs[paragraph].hash
     approval = Approval(
         story=slug,
         fr_rev=view.fr.number,
-        en_rev=view.en.number,
+        en_rev=en.number,
         fr_hash=fr_hash,
-        en_hash=en_hash,
-        alignment_hash=alignment_hash(links),
+        en_hash=en.content_hash,
+        alignment_hash=alignment_hash(tuple(row.link for row in view.rows)),
         verdict=verdict,
         by=user.name,
         at=at,
@@ -119,7 +132,7 @@ def decide(
         forced=force and verdict == "approved",
         paragraph=bound,
     )
-    store.add_approval(approval, expected_fr_rev=view.fr.number, expected_en_rev=view.en.number)
+    store.add_approval(approval, expected_fr_rev=view.fr.number, expected_en_rev=en.number)
     return approval
 
 
