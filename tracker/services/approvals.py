@@ -136,18 +136,19 @@ def decide(
     return approval
 
 
-def _admin(store: Store, by: str, at: datetime) -> User:
+def _admin(store: Store, by: str, at: datetime, *, role: str | None = None) -> User:
+    """The acting admin; refused for anyone else, and for a `role` that does not exist."""
     user = acting_user(store, by, at=at)
     if user is None or user.role != "admin":
         raise ForbiddenError(f"only admins manage users; {by} is {user.role if user else 'not a registered user'}")
+    if role is not None and role not in ROLES:
+        raise RefusedError(f"unknown role {role!r}: one of {', '.join(ROLES)}")
     return user
 
 
 def add_user(store: Store, name: str, role: str, *, by: str, at: datetime) -> User:
     """An admin registers a person with a role."""
-    _admin(store, by, at)
-    if role not in ROLES:
-        raise RefusedError(f"unknown role {role!r}: one of {', '.join(ROLES)}")
+    _admin(store, by, at, role=role)
     if store.user(name) is not None:
         raise RefusedError(f"user {name} exists already; change their role with `tracker users role`")
     return store.add_user(name, role, by=by, at=at)
@@ -155,9 +156,7 @@ def add_user(store: Store, name: str, role: str, *, by: str, at: datetime) -> Us
 
 def set_role(store: Store, name: str, role: str, *, by: str, at: datetime) -> User:
     """An admin changes a person's role."""
-    _admin(store, by, at)
-    if role not in ROLES:
-        raise RefusedError(f"unknown role {role!r}: one of {', '.join(ROLES)}")
+    _admin(store, by, at, role=role)
     return store.set_role(name, role, by=by, at=at)
 
 
