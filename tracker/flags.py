@@ -57,10 +57,10 @@ def flags(
     out: list[Flag] = []
     covered: set[int] = set()
     for link in links:
-        link_changes = list({id(c): c for i in link.fr if (c := by_old.get(i)) is not None}.values())
-        current = tuple(sorted({j for c in link_changes for j in c.new}))
         if not link.en or not link.fr:
             continue
+        link_changes = list({id(c): c for i in link.fr if (c := by_old.get(i)) is not None}.values())
+        current = tuple(sorted({j for c in link_changes for j in c.new}))
         covered.update(current)
         texts = [current_fr[j] for j in current]
         if not current:
