@@ -66,6 +66,10 @@ def test_diff_with_three_files_is_a_usage_error() -> None:
     assert main(["diff", "a", "b", "c"]) == 2
 
 
+def test_revision_numbers_with_two_files_are_a_usage_error() -> None:
+    assert main(["diff", sample_path("fr.r2.txt"), sample_path("fr.r3.txt"), "--from", "2"]) == 2
+
+
 def test_space_added_at_the_start_of_a_paragraph_is_shown_too(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Premier.\n\nDeuxième paragraphe.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Premier.\n\n Deuxième paragraphe.\n", encoding="utf-8")

@@ -126,6 +126,8 @@ def diff(
     changed paragraphs, words marked [-removed-]{+added+} (coloured on a terminal).
     """
     if len(sources) == 2:
+        if start is not None or end is not None:
+            raise click.UsageError("--from/--to apply to a stored story, not to two files")
         from tracker.diff import diff as diff_texts
 
         changes = diff_texts(read_paragraphs(sources[0]), read_paragraphs(sources[1]))
