@@ -45,6 +45,10 @@ def test_revision_numbers_with_two_files_are_a_usage_error() -> None:
     assert main(["align", FR, EN, "--fr", "2"]) == 2
 
 
+def test_one_file_alone_is_a_usage_error_not_an_unknown_story() -> None:
+    assert main(["align", FR]) == 2
+
+
 def test_empty_file_is_refused(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("", "utf-8")

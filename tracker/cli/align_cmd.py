@@ -10,6 +10,7 @@ import shutil
 import textwrap
 from collections.abc import Sequence
 from itertools import zip_longest
+from pathlib import Path
 from typing import Any
 
 import click
@@ -115,6 +116,8 @@ def align(
 
         fr, en = read_paragraphs(first), read_paragraphs(second)
         links = align_texts(fr, en, fr_mt=_machine_translation(fr, mt_provider) if mt_provider else None)
+    elif Path(first).is_file():
+        raise click.UsageError(f"{first} is a file: give the English file after it, or a stored story's slug")
     elif mt_provider:
         from tracker.services.translate import align_with_mt
         from tracker.storage import open_store
