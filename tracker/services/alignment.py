@@ -8,12 +8,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from tracker.align import align
 from tracker.align_decisions import confirmed_links, decision_links
 from tracker.errors import NotFoundError, StoreError
 from tracker.model import Link, LinkDecision
+
+if TYPE_CHECKING:
+    from tracker.storage import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +32,7 @@ class StoredAlignment:
 
 
 def align_revisions(
-    store: Any, slug: str, *, fr_number: int | None = None, en_number: int | None = None
+    store: Store, slug: str, *, fr_number: int | None = None, en_number: int | None = None
 ) -> StoredAlignment:
     """Align two stored revisions (None = latest), keep confirmed links as given, and cache the result."""
     fr_rev = store.revision(slug, "fr", fr_number)
@@ -52,7 +55,7 @@ def align_stored(
 
 
 def decide(
-    store: Any,
+    store: Store,
     slug: str,
     action: str,
     fr: Sequence[int],
