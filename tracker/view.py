@@ -80,18 +80,35 @@ class StorySummary:
 
 
 def order_links(links: Sequence[Link]) -> tuple[Link, ...]:
-    """Links in reading order: by English position, French-only links placed after their French predecessor."""
+    """Links in reading order: by English position, French-only links placed after their French predecessor.
+
+    A French-only link goes after the last row (so far) whose French all precedes it, so omitted background stays
+    near its neighbours; rows are placed one by one in French order, which keeps this linear in the row count.
+    """
     paired = sorted((lk for lk in links if lk.en), key=lambda lk: (min(lk.en), min(lk.fr, default=-1)))
     french_only = sorted((lk for lk in links if not lk.en), key=lambda lk: min(lk.fr))
-    ordered: list[Link] = list(paired)
+    # position in `paired` after which each French-only link goes: after the last paired row with max(fr) < anchor
+    last_before: list[int] = []
+    best = -1
+    by_max = sorted((max(lk.fr), n) for n, lk in enumerate(paired) if lk.fr)
+    k = 0
     for lk in french_only:
         anchor = min(lk.fr)
-        # after the last row whose French precedes this one, so omitted background stays near its neighbours
-        position = 0
-        for i, row in enumerate(ordered):
-            if row.fr and max(row.fr) < anchor:
-                position = i + 1
-        ordered.insert(position, lk)
+        while k < len(by_max) and by_max[k][0] < anchor:
+            best = max(best, by_max[k][1])
+            k += 1
+        last_before.append(best)
+    ordered: list[Link] = []
+    pending = sorted(zip(last_before, range(len(french_only)), strict=True))
+    p = 0
+    while p < len(pending) and pending[p][0] < 0:
+        ordered.append(french_only[pending[p][1]])
+        p += 1
+    for n, lk in enumerate(paired):
+        ordered.append(lk)
+        while p < len(pending) and pending[p][0] == n:
+            ordered.append(french_only[pending[p][1]])
+            p += 1
     return tuple(ordered)
 
 
@@ -103,16 +120,30 @@ def build_rows(
     findings: Sequence[Finding] = (),
 ) -> tuple[Row, ...]:
     """Rows in reading order, each carrying the flags and findings that touch its paragraphs."""
-    rows = []
-    for link in order_links(links):
-        fr_set, en_set = set(link.fr), set(link.en)
-        rows.append(
-            Row(
-                link=link,
-                fr=tuple(fr[i] for i in link.fr),
-                en=tuple(en[j] for j in link.en),
-                flags=tuple(f for f in flags if fr_set & set(f.fr) or en_set & set(f.en)),
-                findings=tuple(f for f in findings if fr_set & set(f.fr) or en_set & set(f.en)),
-            )
+    ordered = order_links(links)
+    row_of: dict[tuple[str, int], int] = {}
+    for n, link in enumerate(ordered):
+        row_of.update({("fr", i): n for i in link.fr})
+        row_of.update({("en", j): n for j in link.en})
+
+    def touched(item: Flag | Finding) -> set[int]:
+        return {row_of[k] for k in [("fr", i) for i in item.fr] + [("en", j) for j in item.en] if k in row_of}
+
+    row_flags: list[list[Flag]] = [[] for _ in ordered]
+    row_findings: list[list[Finding]] = [[] for _ in ordered]
+    for flag in flags:
+        for n in sorted(touched(flag)):
+            row_flags[n].append(flag)
+    for finding in findings:
+        for n in sorted(touched(finding)):
+            row_findings[n].append(finding)
+    return tuple(
+        Row(
+            link=link,
+            fr=tuple(fr[i] for i in link.fr),
+            en=tuple(en[j] for j in link.en),
+            flags=tuple(row_flags[n]),
+            findings=tuple(row_findings[n]),
         )
-    return tuple(rows)
+        for n, link in enumerate(ordered)
+    )
