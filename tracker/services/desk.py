@@ -23,6 +23,7 @@ from tracker.model import (
     User,
     Waiver,
 )
+from tracker.mt.suggestion import Suggestion
 from tracker.segment import segment
 from tracker.services import alignment, approvals
 from tracker.services.status import acknowledge, stored_diff
@@ -60,8 +61,9 @@ class Desk:
         return stored_diff(self.store, slug, lang, a, b)
 
     def change_token(self) -> str:
-        entries = self.store.audit()
-        return f"{len(entries)}:{entries[-1].hash if entries else ''}"
+        # every write appends an audit entry in its own transaction, so the newest entry names the state
+        seq, digest = self.store.audit_head()
+        return f"{seq}:{digest}"
 
     def changed_since(self, token: str) -> bool:
         return self.change_token() != token
@@ -117,7 +119,7 @@ class Desk:
                 best, point = max(link.fr), max(link.en) + 1
         return point
 
-    def suggest(self, slug: str, fr_index: int, *, fr_rev: int) -> object:
+    def suggest(self, slug: str, fr_index: int, *, fr_rev: int) -> Suggestion:
         from tracker.mt.providers import default_provider, load
         from tracker.services.translate import suggest_paragraphs
 

@@ -55,6 +55,13 @@ class AuditStore(StoreBase):
             for seq, at, by, action, story, detail, prev, digest in rows
         ]
 
+    def audit_head(self) -> tuple[int, str]:
+        """(sequence number, hash) of the newest entry, (0, "") on an empty log: a cheap "did anything change?"."""
+        query = select(AUDIT.c.seq, AUDIT.c.hash).order_by(AUDIT.c.seq.desc()).limit(1)
+        with self._read() as conn:
+            row = conn.execute(query).first()
+        return (0, "") if row is None else (int(row[0]), str(row[1]))
+
     def append_audit(self, action: str, story: str, detail: str, *, by: str, at: datetime) -> AuditEntry:
         """Append one entry in its own transaction."""
         with self._write() as conn:
