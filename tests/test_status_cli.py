@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
+from sources.text import read_text
 from tracker.cli import main
 
 
@@ -101,3 +103,18 @@ def test_stored_diff_of_the_english_defaults_to_the_last_two_revisions(
 
 def test_stored_diff_with_nothing_earlier_is_a_data_error(story: str) -> None:
     assert main(["diff", story, "--lang", "en"]) == 3
+
+
+def test_a_story_with_no_english_yet_has_every_french_paragraph_untranslated_but_the_signature(
+    sqlite_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TRACKER_DB", sqlite_url)
+    assert main(["import", sample_path("fr.r3.txt"), "--story", "fresh", "--lang", "fr"]) == 0
+    capsys.readouterr()
+    code, out = run(capsys, "status", "fresh", "--format", "json")
+    assert code == 1
+    status = json.loads(out)
+    assert status["en_rev"] is None
+    texts = read_text(Path(sample_path("fr.r3.txt")).read_bytes(), "fr.r3.txt").texts
+    untranslated = sorted(f["fr"][0] for f in status["flags"] if f["kind"] == "untranslated")
+    assert untranslated == [i for i, text in enumerate(texts) if text != "bur-mba/cf/ial/lpt"]
