@@ -1,19 +1,18 @@
 """`tracker check` behind the CLI: find the story folders (on disk, or changed since a git revision), read their
 texts and the French each English was adapted from (from git where needed), and judge each one.
 
-Git is driven through its plumbing commands in a subprocess; no database, no network.
+Git is driven through tracker.services.git; no database, no network.
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from tracker.check import StoryTexts, finding, judge, missing_hashes, resolve_base
 from tracker.checkresult import FailOn, Report, StoryResult
-from tracker.errors import InputError, TrackerError
+from tracker.errors import InputError
 from tracker.model import Document, Paragraph
 from tracker.services.folders import (
     find_story_folders,
@@ -23,76 +22,10 @@ from tracker.services.folders import (
     read_document,
     text_path,
 )
+from tracker.services.git import RepositoryError, changed_files, read_blobs, repo_root, run_git, verify_rev
 from tracker.sidecar import FILENAME, Sidecar, SidecarError, parse
 
 HISTORY_LIMIT = 50
-
-
-class RepositoryError(TrackerError):
-    """Git is missing, the path is not in a repository, or the revision does not exist."""
-
-
-def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
-    try:
-        proc = subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True, check=False)
-    except FileNotFoundError as exc:
-        raise RepositoryError("git is not installed (needed for --base)") from exc
-    if proc.returncode != 0:
-        detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RepositoryError(f"git {args[0]} failed: {detail[0] if detail else f'exit {proc.returncode}'}")
-    return proc.stdout
-
-
-def repo_root(path: Path) -> Path:
-    """The top folder of the git work tree holding `path`."""
-    where = path if path.is_dir() else path.parent
-    try:
-        out = _git(where, "rev-parse", "--show-toplevel")
-    except RepositoryError as exc:
-        raise RepositoryError(f"{path}: not inside a git repository ({exc})") from exc
-    return Path(out.decode().strip())
-
-
-def verify_rev(root: Path, rev: str) -> str:
-    """The commit id a revision names; RepositoryError when it names none."""
-    if rev.startswith("-"):
-        raise RepositoryError(f"unknown revision {rev!r}")
-    try:
-        out = _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
-    except RepositoryError as exc:
-        raise RepositoryError(f"unknown revision {rev!r} in {root}") from exc
-    return out.decode().strip()
-
-
-def changed_files(root: Path, rev: str) -> list[str]:
-    """Paths (relative to the root) that differ between `rev` and the working tree, untracked files included."""
-    tracked = _git(root, "diff", "--name-only", "--no-renames", "-z", rev, "--")
-    untracked = _git(root, "ls-files", "--others", "--exclude-standard", "-z")
-    names = {n.decode("utf-8", "surrogateescape") for n in (tracked + untracked).split(b"\0") if n}
-    return sorted(names)
-
-
-def read_blobs(root: Path, specs: Sequence[str]) -> dict[str, bytes | None]:
-    """Contents of `REV:path` specs in one `git cat-file --batch` call; None for what does not exist."""
-    if not specs:
-        return {}
-    out = _git(root, "cat-file", "--batch", stdin="".join(f"{s}\n" for s in specs).encode("utf-8", "surrogateescape"))
-    blobs: dict[str, bytes | None] = {}
-    pos = 0
-    for spec in specs:
-        end = out.index(b"\n", pos)
-        header = out[pos:end].split()
-        pos = end + 1
-        if len(header) == 3 and header[1] == b"blob":
-            size = int(header[2])
-            blobs[spec] = out[pos : pos + size]
-            pos += size + 1
-        elif len(header) == 3:
-            pos += int(header[2]) + 1
-            blobs[spec] = None
-        else:
-            blobs[spec] = None
-    return blobs
 
 
 class GitContext:
@@ -154,7 +87,7 @@ class GitContext:
         if rel is None or root is None:
             return
         try:
-            commits = _git(root, "log", f"-n{HISTORY_LIMIT}", "--format=%H", "--", rel).decode().split()
+            commits = run_git(root, "log", f"-n{HISTORY_LIMIT}", "--format=%H", "--", rel).decode().split()
         except RepositoryError:
             return
         blobs = read_blobs(root, [f"{c}:{rel}" for c in commits])

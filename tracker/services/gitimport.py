@@ -6,8 +6,6 @@ is stored, so a bad commit stores nothing.
 
 from __future__ import annotations
 
-import subprocess
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +15,7 @@ from sources.xmlsafe import check_size
 from tracker.errors import InputError
 from tracker.model import LANGS, Document, Revision
 from tracker.services.formats import already_stored, wire_status
+from tracker.services.git import read_blobs, repo_root, run_git
 from tracker.storage import Store
 
 
@@ -28,37 +27,25 @@ class Commit:
     message: str
 
 
-def _git(args: Sequence[str], cwd: Path) -> bytes:
-    try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False, timeout=120)
-    except FileNotFoundError as exc:
-        raise InputError(str(cwd), "git is not installed") from exc
-    except subprocess.TimeoutExpired as exc:
-        raise InputError(str(cwd), "git took longer than 120 s") from exc
-    if done.returncode != 0:
-        raise InputError(str(cwd), f"git {args[0]} failed: {done.stderr.decode(errors='replace').strip()[:300]}")
-    return done.stdout
-
-
 def file_history(path: Path) -> list[tuple[Commit, bytes | None]]:
     """Each commit that changed the file, oldest first, with the file's bytes then (None where it was deleted)."""
-    folder = path.resolve().parent
-    top = Path(_git(["rev-parse", "--show-toplevel"], folder).decode().strip())
+    top = repo_root(path.resolve())
     relative = path.resolve().relative_to(top).as_posix()
-    log = _git(["log", "--reverse", "--format=%H%x1f%an%x1f%aI%x1f%s%x1e", "--", relative], top).decode()
-    history = []
+    log = run_git(top, "log", "--reverse", "--format=%H%x1f%an%x1f%aI%x1f%s%x1e", "--", relative).decode()
+    commits = []
     for record in filter(str.strip, log.split("\x1e")):
         sha, author, date, message = record.strip("\n").split("\x1f", 3)
-        commit = Commit(sha, author, datetime.fromisoformat(date), message)
-        try:
-            data: bytes | None = _git(["show", f"{sha}:{relative}"], top)
-        except InputError:
-            data = None  # the commit deleted the file
-        if data is not None:
-            check_size(len(data), f"{path}@{sha[:12]}")
-        history.append((commit, data))
-    if not history:
+        commits.append(Commit(sha, author, datetime.fromisoformat(date), message))
+    if not commits:
         raise InputError(str(path), "no commit in git history changed this file")
+    # one git call for every version; a commit that deleted the file has no blob (None)
+    blobs = read_blobs(top, [f"{c.sha}:{relative}" for c in commits])
+    history = []
+    for commit in commits:
+        data = blobs[f"{commit.sha}:{relative}"]
+        if data is not None:
+            check_size(len(data), f"{path}@{commit.sha[:12]}")
+        history.append((commit, data))
     return history
 
 
