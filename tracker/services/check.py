@@ -20,10 +20,11 @@ from tracker.services.folders import (
     load_folder,
     read_bytes,
     read_document,
+    read_sidecar,
     text_path,
 )
 from tracker.services.git import RepositoryError, changed_files, read_blobs, repo_root, run_git, verify_rev
-from tracker.sidecar import FILENAME, Sidecar, SidecarError, parse
+from tracker.sidecar import FILENAME, Sidecar, SidecarError
 
 HISTORY_LIMIT = 50
 
@@ -151,18 +152,13 @@ def check_folder(folder: Path, git: GitContext, shown: _Shown) -> StoryResult:
     """Judge one story folder; unreadable texts and an invalid sidecar become findings, not exceptions."""
     story, sidecar_file = shown(folder), shown(folder / FILENAME)
     try:
-        raw = (folder / FILENAME).read_bytes() if (folder / FILENAME).exists() else None
-        sidecar = parse(raw.decode("utf-8"), sidecar_file) if raw is not None else Sidecar(story=folder.name)
-    except UnicodeDecodeError as exc:
-        problem = f"not UTF-8 text (byte {exc.start})"
-        return StoryResult(story, (finding("sidecar-invalid", story, sidecar_file, 0, problem),), (sidecar_file,))
+        sidecar = read_sidecar(folder, sidecar_file)
     except SidecarError as exc:
         return StoryResult(
             story, (finding("sidecar-invalid", story, sidecar_file, exc.line, exc.problem),), (sidecar_file,)
         )
-    except OSError as exc:
-        problem = exc.strerror or str(exc)
-        return StoryResult(story, (finding("unreadable-input", story, sidecar_file, 0, problem),), (sidecar_file,))
+    except InputError as exc:
+        return StoryResult(story, (finding("unreadable-input", story, sidecar_file, 0, exc.problem),), (sidecar_file,))
     paths = {lang: text_path(folder, lang, sidecar) for lang in ("fr", "en")}
     docs: dict[str, Document] = {}
     broken = []
