@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import Connection, insert, select, text
@@ -13,6 +14,9 @@ from tracker.storage.tables import AUDIT
 
 # Serialises appends on PostgreSQL so two writers never chain onto the same previous entry.
 _PG_AUDIT_LOCK = 7_302_002
+_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
+_HEAD_HASH = select(AUDIT.c.hash).order_by(AUDIT.c.seq.desc()).limit(1)
+_INSERT = insert(AUDIT)
 
 
 def append_entry(conn: Connection, action: str, story: str, detail: str, *, by: str, at: datetime) -> AuditEntry:
@@ -29,6 +33,34 @@ def append_entry(conn: Connection, action: str, story: str, detail: str, *, by: 
         .returning(AUDIT.c.seq)
     ).scalar_one()
     return AuditEntry(int(seq), at, by, action, story, detail, prev_hash, digest)
+
+
+def append_entries(conn: Connection, entries: Sequence[tuple[str, str, str]], *, by: str, at: datetime) -> None:
+    """Append (action, story, detail) entries to the chain in order, in the caller's transaction: the chain is
+    computed in memory from the head and the rows go in with one executemany (rows keep their order, so do seqs)."""
+    if not entries:
+        return
+    if conn.dialect.name == "postgresql":
+        conn.execute(_LOCK, {"key": _PG_AUDIT_LOCK})
+    head = conn.execute(_HEAD_HASH).scalar()
+    prev_hash = str(head) if head is not None else GENESIS
+    at = utc(at)
+    rows = []
+    for action, story, detail in entries:
+        digest = entry_hash(prev_hash, at, by, action, story, detail)
+        rows.append(
+            {
+                "at": at,
+                "actor": by,
+                "action": action,
+                "story": story,
+                "detail": detail,
+                "prev_hash": prev_hash,
+                "hash": digest,
+            }
+        )
+        prev_hash = digest
+    conn.execute(_INSERT, rows)
 
 
 class AuditStore(StoreBase):

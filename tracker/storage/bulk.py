@@ -1,0 +1,281 @@
+"""Writing revisions: a batch of new revisions in one transaction with a few statements for the whole batch.
+
+Both `Store.add_revision` and `Store.add_revisions` go through `write_revisions`, so one revision and ten
+thousand follow the same rules: numbered in order, identical content a no-op, one audit entry each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from types import EllipsisType
+from typing import Any
+
+from sqlalchemy import BindParameter, Connection, and_, bindparam, func, insert, select
+
+from tracker.errors import ConflictError, InputError, NotFoundError
+from tracker.model import LANGS, Document, Paragraph, Revision, Role, content_hash
+from tracker.storage.audit_store import append_entries
+from tracker.storage.base import _dialect_insert, dump, from_db_time, load, to_db_time
+from tracker.storage.tables import PARAGRAPH, REVISION, STORY
+
+_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
+# Parameters per IN list: far below SQLite's and PostgreSQL's limits whatever the batch size.
+_CHUNK = 500
+REVISION_COLUMNS = (
+    REVISION.c.id,
+    REVISION.c.lang,
+    REVISION.c.number,
+    REVISION.c.created_at,
+    REVISION.c.author,
+    REVISION.c.content_hash,
+    REVISION.c.label,
+    REVISION.c.origin,
+    REVISION.c.based_on,
+    REVISION.c.status,
+    REVISION.c.meta,
+)
+# Statements built once: building them is most of the cost of a small write, and their compiled form is cached.
+_IDS: BindParameter[list[Any]] = bindparam("ids", expanding=True)
+_STORY_IDS = select(STORY.c.slug, STORY.c.id).where(STORY.c.slug.in_(_IDS)).order_by(STORY.c.id)
+_NEWEST = (
+    select(REVISION.c.story_id, REVISION.c.lang, func.max(REVISION.c.number).label("number"))
+    .where(REVISION.c.story_id.in_(_IDS))
+    .group_by(REVISION.c.story_id, REVISION.c.lang)
+    .subquery()
+)
+_LATEST_ROWS = select(REVISION.c.story_id, *REVISION_COLUMNS).join(
+    _NEWEST,
+    and_(
+        REVISION.c.story_id == _NEWEST.c.story_id,
+        REVISION.c.lang == _NEWEST.c.lang,
+        REVISION.c.number == _NEWEST.c.number,
+    ),
+)
+_PARAGRAPHS = (
+    select(PARAGRAPH.c.idx, PARAGRAPH.c.text, PARAGRAPH.c.line_start, PARAGRAPH.c.line_end, PARAGRAPH.c.role)
+    .where(PARAGRAPH.c.revision_id == bindparam("revision_id"))
+    .order_by(PARAGRAPH.c.idx)
+)
+_INSERT_REVISIONS = insert(REVISION).returning(REVISION.c.id, sort_by_parameter_order=True)
+_INSERT_PARAGRAPHS = insert(PARAGRAPH)
+_INSERT_STORIES: dict[str, Any] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class NewRevision:
+    """One revision to add, as `Store.add_revision` takes it (the author and time are the batch's)."""
+
+    slug: str
+    lang: str
+    document: Document
+    label: str | None = None
+    origin: str = ""
+    based_on: int | None = None
+    status: str = "usable"
+    meta: Sequence[tuple[str, str]] = ()
+    expected_latest: int | None | EllipsisType = ...
+
+
+def check_slug(slug: str) -> str:
+    """A story slug as given, or an input error saying what a slug may hold."""
+    if not _SLUG.match(slug):
+        raise InputError(repr(slug), "a story slug is 1-200 letters, digits, '.', '_' or '-', starting alphanumeric")
+    return slug
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise InputError(repr(lang), f"unknown language (use {' or '.join(LANGS)})")
+    return lang
+
+
+def check_new(item: NewRevision) -> None:
+    """Refuse a revision that can never be stored, before any transaction begins."""
+    check_slug(item.slug)
+    check_lang(item.lang)
+    if not item.document.paragraphs:
+        raise InputError(item.slug, "a revision needs at least one paragraph")
+    if item.lang == "fr" and item.based_on is not None:
+        raise InputError(item.slug, "--based-on applies to English revisions (the French revision adapted)")
+
+
+def revision_from_row(slug: str, row: Sequence[Any], paragraphs: tuple[Paragraph, ...] = ()) -> Revision:
+    """A Revision from a row of REVISION_COLUMNS (a leading story id is left out by the caller)."""
+    _id, lang, number, created_at, author, chash, label, origin, based_on, status, meta = row
+    return Revision(
+        story=slug,
+        lang=str(lang),
+        number=int(number),
+        created_at=from_db_time(created_at),
+        author=str(author),
+        content_hash=str(chash),
+        paragraphs=paragraphs,
+        label=None if label is None else str(label),
+        origin=str(origin),
+        based_on=None if based_on is None else int(based_on),
+        status=str(status),
+        meta=tuple((str(k), str(v)) for k, v in load(str(meta))),
+    )
+
+
+def paragraphs_of(conn: Connection, revision_id: int) -> tuple[Paragraph, ...]:
+    rows = conn.execute(_PARAGRAPHS, {"revision_id": revision_id}).all()
+    return tuple(Paragraph(idx, text, start, end, Role(role)) for idx, text, start, end, role in rows)
+
+
+def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    return (values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK))
+
+
+def _story_ids(conn: Connection, slugs: Sequence[str], *, lock: bool) -> dict[str, int]:
+    query = _STORY_IDS.with_for_update() if lock else _STORY_IDS
+    return {str(slug): int(sid) for chunk in _chunks(slugs) for slug, sid in conn.execute(query, {"ids": chunk})}
+
+
+def ensure_stories(conn: Connection, titles: dict[str, str], at: datetime) -> dict[str, int]:
+    """Each slug's story id, creating missing stories with the title given; PostgreSQL locks their rows until
+    the transaction ends, so concurrent writers to a story queue."""
+    lock = conn.dialect.name == "postgresql"
+    ids = _story_ids(conn, list(titles), lock=lock)
+    missing = [slug for slug in titles if slug not in ids]
+    if missing:
+        if conn.dialect.name not in _INSERT_STORIES:
+            statement = _dialect_insert(conn, STORY).on_conflict_do_nothing(index_elements=["slug"])
+            _INSERT_STORIES[conn.dialect.name] = statement
+        rows = [{"slug": slug, "title": titles[slug], "created_at": at} for slug in missing]
+        conn.execute(_INSERT_STORIES[conn.dialect.name], rows)
+        ids.update(_story_ids(conn, missing, lock=lock))
+    return ids
+
+
+class _Latest:
+    """The newest revision of each (story id, language) as the batch goes: stored rows, then the batch's own."""
+
+    def __init__(self, conn: Connection, slugs: dict[int, str]) -> None:
+        self.conn = conn
+        self.newest: dict[tuple[int, str], tuple[Revision, int | None]] = {}
+        for chunk in _chunks(list(slugs)):
+            for row in conn.execute(_LATEST_ROWS, {"ids": chunk}):
+                story_id, *columns = row
+                self.newest[story_id, row.lang] = (revision_from_row(slugs[story_id], columns), int(row.id))
+
+    def get(self, story_id: int, lang: str) -> Revision | None:
+        found = self.newest.get((story_id, lang))
+        return None if found is None else found[0]
+
+    def with_paragraphs(self, story_id: int, lang: str) -> Revision:
+        revision, row_id = self.newest[story_id, lang]
+        if row_id is None:
+            return revision
+        return replace(revision, paragraphs=paragraphs_of(self.conn, row_id))
+
+    def add(self, story_id: int, revision: Revision) -> None:
+        self.newest[story_id, revision.lang] = (revision, None)
+
+
+def _based_on(item: NewRevision, latest_fr: Revision | None) -> int | None:
+    """An English revision's French source: as asked (it must exist), else the newest French revision."""
+    if item.based_on is None:
+        return None if latest_fr is None else latest_fr.number
+    if latest_fr is None or not 1 <= item.based_on <= latest_fr.number:
+        raise NotFoundError(f"{item.slug}: no French revision {item.based_on} to base the English on")
+    return item.based_on
+
+
+def write_revisions(
+    conn: Connection, items: Sequence[NewRevision], *, by: str, at: datetime
+) -> list[tuple[Revision, bool]]:
+    """Add each item in order, in the caller's transaction, as consecutive add_revision calls would:
+    (new revision, True), or (the latest, False) when its content is identical to the latest's."""
+    for item in items:
+        check_new(item)
+    if not items:
+        return []
+    stamp = to_db_time(at)
+    titles: dict[str, str] = {}
+    for item in items:
+        titles.setdefault(item.slug, item.document.title or "")  # a story is titled by its first revision
+    ids = ensure_stories(conn, titles, stamp)
+    latest = _Latest(conn, {sid: slug for slug, sid in ids.items()})
+    results: list[tuple[Revision, bool]] = []
+    new: list[tuple[int, Revision, tuple[str, ...]]] = []
+    for item in items:
+        story_id = ids[item.slug]
+        previous = latest.get(story_id, item.lang)
+        previous_number = None if previous is None else previous.number
+        if item.expected_latest is not ... and previous_number != item.expected_latest:
+            raise ConflictError(
+                f"{item.slug} {item.lang}: latest revision is now r{previous_number}, not r{item.expected_latest}; "
+                "reload and retry"
+            )
+        hashes = tuple(p.hash for p in item.document.paragraphs)
+        chash = content_hash(hashes)
+        if previous is not None and previous.content_hash == chash:
+            results.append((latest.with_paragraphs(story_id, item.lang), False))
+            continue
+        revision = Revision(
+            story=item.slug,
+            lang=item.lang,
+            number=(previous_number or 0) + 1,
+            created_at=stamp,
+            author=by,
+            content_hash=chash,
+            paragraphs=item.document.paragraphs,
+            label=item.label if item.label is not None else item.document.label,
+            origin=item.origin,
+            based_on=_based_on(item, latest.get(story_id, "fr")) if item.lang == "en" else None,
+            status=item.status,
+            meta=tuple(item.meta) or item.document.meta,
+        )
+        latest.add(story_id, revision)
+        new.append((story_id, revision, hashes))
+        results.append((revision, True))
+    _insert(conn, new)
+    append_entries(conn, [("import", r.story, _detail(r)) for _, r, _ in new], by=by, at=at)
+    return results
+
+
+def _detail(revision: Revision) -> str:
+    return f"{revision.lang} r{revision.number} {revision.content_hash[:12]} ({len(revision.paragraphs)} paragraphs)"
+
+
+def _insert(conn: Connection, new: Sequence[tuple[int, Revision, tuple[str, ...]]]) -> None:
+    """Every revision row in one statement, then every paragraph row in one executemany."""
+    if not new:
+        return
+    rows = [
+        {
+            "story_id": story_id,
+            "lang": r.lang,
+            "number": r.number,
+            "created_at": r.created_at,
+            "author": r.author,
+            "label": r.label,
+            "origin": r.origin,
+            "content_hash": r.content_hash,
+            "based_on": r.based_on,
+            "status": r.status,
+            "meta": dump([list(pair) for pair in r.meta]),
+        }
+        for story_id, r, _ in new
+    ]
+    revision_ids = conn.execute(_INSERT_REVISIONS, rows).scalars().all()
+    conn.execute(
+        _INSERT_PARAGRAPHS,
+        [
+            {
+                "revision_id": revision_id,
+                "idx": n,
+                "text": p.text,
+                "hash": h,
+                "line_start": p.line_start,
+                "line_end": p.line_end,
+                "role": str(p.role),
+            }
+            for revision_id, (_, r, hashes) in zip(revision_ids, new, strict=True)
+            for n, (p, h) in enumerate(zip(r.paragraphs, hashes, strict=True))
+        ],
+    )
