@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from tracker.errors import InputError
 from tracker.model import Finding, Link, Waiver, text_hash
 from tracker.qa import QAConfig, apply_waivers, check
+
+if TYPE_CHECKING:
+    from tracker.storage import Store
 
 
 def load_qa_config() -> QAConfig:
@@ -33,7 +36,7 @@ class StoredQA:
 
 
 def qa_revisions(
-    store: Any,
+    store: Store,
     slug: str,
     *,
     config: QAConfig | None = None,
@@ -54,7 +57,7 @@ def qa_revisions(
 
 
 def waive(
-    store: Any,
+    store: Store,
     slug: str,
     check_id: str,
     fr: Sequence[int],
