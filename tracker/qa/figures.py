@@ -23,6 +23,14 @@ def check_numbers(pair: Pair, severity: Severity) -> list[Finding]:
     fr_extra, en_extra = time_values(pair.fr_dates), time_values(pair.en_dates)
     lost = [f for f in _missing(_fr_claims(pair), pair.en_figures, en_extra) if pair.kept(f.start)]
     added = _missing((f for f in pair.en_figures if f.claim), pair.fr_figures, fr_extra)
+    return _one_way_or_other(pair, "numbers", severity, lost, added)
+
+
+Facts = list[Figure] | list[DateFact]
+
+
+def _one_way_or_other(pair: Pair, check: str, severity: Severity, lost: Facts, added: Facts) -> list[Finding]:
+    """One finding naming what the English lost and what it added, or none when both are empty."""
     if not lost and not added:
         return []
     parts = []
@@ -30,11 +38,11 @@ def check_numbers(pair: Pair, severity: Severity) -> list[Finding]:
         parts.append(f"French {_list(lost)} not in the English")
     if added:
         parts.append(f"English {_list(added)} not in the French")
-    spans = tuple(f.text for f in lost + added)
-    return [pair.finding("numbers", severity, "; ".join(parts), spans)]
+    spans = tuple(f.text for f in (*lost, *added))
+    return [pair.finding(check, severity, "; ".join(parts), spans)]
 
 
-def _list(items: list[Figure] | list[DateFact]) -> str:
+def _list(items: Facts) -> str:
     return ", ".join(dict.fromkeys(i.text for i in items))
 
 
@@ -43,11 +51,4 @@ def check_dates(pair: Pair, severity: Severity) -> list[Finding]:
     en_pool = pool(pair.en_figures)
     lost = [d for d in pair.fr_dates if d.claim and not date_matched(d, pair.en_dates, en_pool) and pair.kept(d.start)]
     added = [d for d in pair.en_dates if d.claim and not date_matched(d, pair.fr_dates, pool(pair.fr_figures))]
-    if not lost and not added:
-        return []
-    parts = []
-    if lost:
-        parts.append(f"French {_list(lost)} not in the English")
-    if added:
-        parts.append(f"English {_list(added)} not in the French")
-    return [pair.finding("dates", severity, "; ".join(parts), tuple(d.text for d in lost + added))]
+    return _one_way_or_other(pair, "dates", severity, lost, added)
