@@ -19,9 +19,13 @@ from sources.xmlsafe import check_size
 from tracker.errors import InputError, TrackerError
 from tracker.model import LANGS, Document, Revision
 from tracker.storage import Store
+from tracker.storage.bulk import NewRevision, planned
 
 Outcome = Literal["imported", "skipped", "refused"]
 STATUSES = frozenset({"usable", "withheld", "canceled"})
+# Revisions stored per transaction: large enough that a batch costs a few statements, small enough that a
+# batch failing (and then stored file by file to name the culprit) loses little.
+BATCH = 250
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,12 +187,22 @@ class _Known:
     def add(self, revision: Revision) -> None:
         self.get(revision.story, revision.lang).append(replace(revision, paragraphs=()))
 
+    def latest(self, slug: str, lang: str) -> Revision | None:
+        stored = self.get(slug, lang)
+        return stored[-1] if stored else None
+
+    def undo(self, added: Sequence[Revision]) -> None:
+        """Forget revisions added provisionally (newest last), after their batch failed."""
+        for revision in reversed(added):
+            self.revisions[revision.story, revision.lang].pop()
+
 
 def already_stored(stored: Sequence[Revision], document: Document) -> Revision | None:
     """A stored revision that makes this document old news: the same wire guid and version (or a later
     version of that guid), or the same content; None when the document is new."""
     meta = dict(document.meta)
     guid, version = meta.get("guid"), meta.get("version", "")
+    chash, status = document.content_hash, wire_status(document)
     for revision in reversed(stored):
         other = dict(revision.meta)
         if guid and other.get("guid") == guid:
@@ -197,39 +211,75 @@ def already_stored(stored: Sequence[Revision], document: Document) -> Revision |
                 return revision
         if other.get("commit") and other.get("commit") == meta.get("commit"):
             return revision
-        if revision.content_hash == document.content_hash and revision.status == wire_status(document):
+        if revision.content_hash == chash and revision.status == status:
             return revision
     return None
+
+
+def _request(item: _Pending, known: _Known) -> NewRevision:
+    based_on = item.based_on or (_based_on(item, known.get(item.story, "fr")) if item.lang == "en" else None)
+    document = item.document
+    return NewRevision(
+        item.story, item.lang, document, document.label, item.source, based_on, wire_status(document), document.meta
+    )
+
+
+def _result(item: _Pending, revision: Revision, created: bool) -> FileResult:
+    outcome: Outcome = "imported" if created else "skipped"
+    label = revision.label or ""
+    return FileResult(item.source, outcome, revision.story, revision.lang, revision.number, revision.status, label)
 
 
 def store_document(store: Store, item: _Pending, known: _Known, *, by: str, at: datetime) -> FileResult:
     """Store one read document unless it is old news; the result says which."""
     old = already_stored(known.get(item.story, item.lang), item.document)
     if old is not None:
-        return FileResult(item.source, "skipped", old.story, old.lang, old.number, old.status, old.label or "")
-    revision, created = store.add_revision(
-        item.story,
-        item.lang,
-        item.document,
-        by=by,
-        at=at,
-        label=item.document.label,
-        origin=item.source,
-        based_on=item.based_on or (_based_on(item, known.get(item.story, "fr")) if item.lang == "en" else None),
-        status=wire_status(item.document),
-        meta=item.document.meta,
-    )
+        return _result(item, old, False)
+    ((revision, created),) = store.add_revisions([_request(item, known)], by=by, at=at)
     if created:
         known.add(revision)
-    return FileResult(
-        item.source,
-        "imported" if created else "skipped",
-        revision.story,
-        revision.lang,
-        revision.number,
-        revision.status,
-        revision.label or "",
-    )
+    return _result(item, revision, created)
+
+
+def _store_each(store: Store, items: Sequence[_Pending], known: _Known, *, by: str, at: datetime) -> list[FileResult]:
+    results = []
+    for item in items:
+        try:
+            results.append(store_document(store, item, known, by=by, at=at))
+        except TrackerError as exc:
+            results.append(FileResult(item.source, "refused", item.story, item.lang, problem=str(exc)))
+    return results
+
+
+def store_batch(store: Store, items: Sequence[_Pending], known: _Known, *, by: str, at: datetime) -> list[FileResult]:
+    """Store documents in one transaction, each decided as store_document would against what the batch stored
+    before it. The batch insists the stories are as `known` says (else a conflict): when it fails, nothing of it
+    is stored and its documents are stored one by one, so only the failing one is refused."""
+    results: list[FileResult | None] = []
+    requests: list[NewRevision] = []
+    added: list[Revision] = []
+    for item in items:
+        latest = known.latest(item.story, item.lang)
+        old = already_stored(known.get(item.story, item.lang), item.document)
+        chash = item.document.content_hash
+        if old is None and latest is not None and latest.content_hash == chash:
+            old = latest  # the store keeps identical content as the latest revision
+        if old is not None:
+            results.append(_result(item, old, False))
+            continue
+        number = None if latest is None else latest.number
+        request = replace(_request(item, known), expected_latest=number)
+        provisional = planned(request, (number or 0) + 1, request.based_on, by=by, at=at, chash=chash)
+        known.add(provisional)
+        added.append(provisional)
+        requests.append(request)
+        results.append(None)
+    try:
+        stored = iter(store.add_revisions(requests, by=by, at=at))
+    except TrackerError:
+        known.undo(added)
+        return _store_each(store, items, known, by=by, at=at)
+    return [result or _result(item, *next(stored)) for item, result in zip(items, results, strict=True)]
 
 
 def import_paths(
@@ -266,12 +316,12 @@ def import_paths(
             )
         if progress:
             progress("read", done, len(files))
-    for done, item in enumerate(sorted(pending, key=lambda p: p.sort_key), start=1):
-        try:
-            results.append(store_document(store, item, known, by=by, at=at))
-        except TrackerError as exc:
-            results.append(FileResult(item.source, "refused", item.story, item.lang, problem=str(exc)))
+    ordered = sorted(pending, key=lambda p: p.sort_key)
+    for start in range(0, len(ordered), BATCH):
+        batch = ordered[start : start + BATCH]
+        results.extend(store_batch(store, batch, known, by=by, at=at))
         if progress:
-            progress("store", done, len(pending))
+            for done in range(start + 1, start + len(batch) + 1):
+                progress("store", done, len(ordered))
     position = {str(path): order for order, path in enumerate(files)}
     return sorted(results, key=lambda r: position.get(r.source, len(files)))  # stable: wire order within a file

@@ -176,6 +176,24 @@ class _Latest:
         self.newest[story_id, revision.lang] = (revision, None)
 
 
+def planned(item: NewRevision, number: int, based_on: int | None, *, by: str, at: datetime, chash: str) -> Revision:
+    """The revision an item becomes as number `number` (`chash`: its document's content hash, computed once)."""
+    return Revision(
+        story=item.slug,
+        lang=item.lang,
+        number=number,
+        created_at=to_db_time(at),
+        author=by,
+        content_hash=chash,
+        paragraphs=item.document.paragraphs,
+        label=item.label if item.label is not None else item.document.label,
+        origin=item.origin,
+        based_on=based_on,
+        status=item.status,
+        meta=tuple(item.meta) or item.document.meta,
+    )
+
+
 def _based_on(item: NewRevision, latest_fr: Revision | None) -> int | None:
     """An English revision's French source: as asked (it must exist), else the newest French revision."""
     if item.based_on is None:
@@ -216,20 +234,8 @@ def write_revisions(
         if previous is not None and previous.content_hash == chash:
             results.append((latest.with_paragraphs(story_id, item.lang), False))
             continue
-        revision = Revision(
-            story=item.slug,
-            lang=item.lang,
-            number=(previous_number or 0) + 1,
-            created_at=stamp,
-            author=by,
-            content_hash=chash,
-            paragraphs=item.document.paragraphs,
-            label=item.label if item.label is not None else item.document.label,
-            origin=item.origin,
-            based_on=_based_on(item, latest.get(story_id, "fr")) if item.lang == "en" else None,
-            status=item.status,
-            meta=tuple(item.meta) or item.document.meta,
-        )
+        based_on = _based_on(item, latest.get(story_id, "fr")) if item.lang == "en" else None
+        revision = planned(item, (previous_number or 0) + 1, based_on, by=by, at=stamp, chash=chash)
         latest.add(story_id, revision)
         new.append((story_id, revision, hashes))
         results.append((revision, True))
