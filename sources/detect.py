@@ -25,7 +25,6 @@ __all__ = ["MAX_BYTES", "kind_of", "load", "story_key", "story_slug"]
 
 _MARKDOWN_NAMES = (".md", ".markdown", ".mdown")
 _HTML_NAMES = (".html", ".htm", ".xhtml")
-_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 
 
 def _head(data: bytes) -> bytes:
