@@ -95,13 +95,15 @@ def mt_table() -> dict[str, Any]:
 
 
 def _number(table: Mapping[str, Any], env: Mapping[str, str], key: str, env_key: str, default: float) -> float:
+    # name where the bad value came from: a stray environment variable is otherwise hunted for in the file
+    source = env_key if env_key in env else f"[mt] {key}"
     raw = env.get(env_key, table.get(key, default))
     try:
         value = float(raw)
     except (TypeError, ValueError) as exc:
-        raise InputError("[mt]", f"{key} must be a number, not {raw!r}") from exc
+        raise InputError(source, f"must be a number, not {raw!r}") from exc
     if value <= 0:
-        raise InputError("[mt]", f"{key} must be positive")
+        raise InputError(source, "must be positive")
     return value
 
 
