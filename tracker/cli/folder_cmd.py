@@ -69,7 +69,7 @@ def _exchange_file(slug: str, dest: Path, fmt: str) -> Path:
 def export(slug: str, dest: Path, fmt: str) -> ExitCode:
     """Write a stored story as a story folder for git and `tracker check` (or as XLIFF, TMX, NewsML-G2)."""
     if fmt == "folder":
-        from tracker.services.folders import export_folder
+        from tracker.services.folder_store import export_folder
         from tracker.storage import open_store
 
         with open_store(settings().db) as store:
@@ -86,7 +86,7 @@ def export(slug: str, dest: Path, fmt: str) -> ExitCode:
 @click.option("--story", "slug", metavar="SLUG", help="Store under this story [default: the sidecar's, or DIR's name].")
 def import_folder(folder: Path, slug: str | None) -> ExitCode:
     """Read a story folder into the database: texts as revisions, then the decisions of its sidecar."""
-    from tracker.services.folders import import_folder as store_folder
+    from tracker.services.folder_store import import_folder as store_folder
     from tracker.storage import open_store
 
     with open_store(settings().db) as store:

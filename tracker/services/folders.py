@@ -1,7 +1,7 @@
 """Story folders on disk: the French and English texts (any importable format) plus the sidecar `tracker.json`.
 
 `load_folder` reads one for the check and the TUI; `write_folder` writes one; `find_story_folders` walks paths for
-them. `export_folder`/`import_folder` move a story between a folder and the database, which they import lazily.
+them. tracker.services.folder_store moves a story between a folder and the database.
 """
 
 from __future__ import annotations
@@ -10,19 +10,12 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
 
 from tracker.errors import InputError
-from tracker.model import Document, Revision
+from tracker.model import Document
 from tracker.segment import segment
 from tracker.sidecar import FILENAME, Sidecar, dumps, parse
-
-if TYPE_CHECKING:
-    from tracker.storage import Store
-
-_T = TypeVar("_T")
 
 LANGS = ("fr", "en")
 # bytes that make sources.text look closer: control characters (NUL included) and UTF-16 byte-order marks
@@ -221,100 +214,3 @@ def find_story_folders(paths: Iterable[str | Path]) -> list[Path]:
                 found.add(here)
                 dirs[:] = []
     return sorted(found)
-
-
-# ---------------------------------------------------------------- stored stories <-> folders (database imported lazily)
-
-
-def export_folder(store: Store, slug: str, dest: str | Path) -> Path:
-    """Write a stored story's latest French and English and every decision on it as a story folder."""
-    from tracker.services.views import load_view, pair_links
-    from tracker.sidecar import HashLink
-
-    view = load_view(store, slug)
-    if view.en is None:
-        raise InputError(slug, "no English revision yet: a story folder needs both languages")
-    en = view.en
-    base = view.base or view.fr
-    links = pair_links(store, slug, base.number, en.number)
-    hash_links = tuple(
-        HashLink(tuple(base.paragraphs[i].hash for i in lk.fr), tuple(en.paragraphs[j].hash for j in lk.en))
-        for lk in links
-    )
-    sidecar = Sidecar(
-        story=slug,
-        adapted_from=tuple(p.hash for p in base.paragraphs),
-        links=hash_links,
-        acknowledgements=tuple(store.acks(slug)),
-        waivers=tuple(store.waivers(slug)),
-        approvals=tuple(store.approvals(slug)),
-    )
-    texts = {p.hash: p.text for r in (view.fr, en, base) for p in r.paragraphs}
-    fr_doc = Document(paragraphs=view.fr.paragraphs, label=view.fr.label)
-    en_doc = Document(paragraphs=en.paragraphs, label=en.label)
-    return write_folder(dest, fr_doc, en_doc, sidecar, texts=texts)
-
-
-def _new_only(existing: Iterable[object], wanted: Iterable[_T]) -> list[_T]:
-    seen = set(existing)
-    return [w for w in wanted if w not in seen]
-
-
-def import_folder(store: Store, path: str | Path, *, by: str, at: datetime, slug: str | None = None) -> list[str]:
-    """Store a story folder: the adapted-from French (when known), the English based on it, the current French,
-    then the decisions not stored yet; returns one line per thing done."""
-
-    from tracker.check import fixed_links
-    from tracker.model import LinkDecision
-    from tracker.services.check import GitContext, base_french
-    from tracker.services.imports import import_document
-
-    folder = load_folder(path)
-    name = slug or folder.slug
-    base, note = base_french(folder.sidecar, folder.fr, folder.fr_path, GitContext(folder.path))
-    done: list[str] = []
-    base_rev = None
-    if base is not None and not note:
-        result = import_document(store, base, f"{folder.path} (adapted from)", slug=name, lang="fr", by=by, at=at)
-        base_rev = result.revision
-        done.append(result.message)
-    elif note:
-        done.append(f"{name}: the French the English was adapted from is unknown; English based on the current French")
-    fr_result = import_document(store, folder.fr, str(folder.fr_path), slug=name, lang="fr", by=by, at=at)
-    base_rev = base_rev or fr_result.revision
-    en_result = import_document(
-        store, folder.en, str(folder.en_path), slug=name, lang="en", by=by, at=at, based_on=base_rev.number
-    )
-    done += [en_result.message, fr_result.message]
-    en_rev = en_result.revision
-    for ack in _new_only(store.acks(name), (replace(a, story=name) for a in folder.sidecar.acknowledgements)):
-        store.add_ack(ack)
-        done.append(f"{name}: acknowledgement ({ack.kind}) by {ack.by} stored")
-    for waiver in _new_only(store.waivers(name), (replace(w, story=name) for w in folder.sidecar.waivers)):
-        store.add_waiver(waiver)
-        done.append(f"{name}: waiver of {waiver.check} by {waiver.by} stored")
-    confirmed = fixed_links(folder.sidecar.links, base_rev.paragraphs, en_rev.paragraphs)
-    if confirmed and not store.link_decisions(name, base_rev.number, en_rev.number):
-        store.add_link_decision(LinkDecision(name, base_rev.number, en_rev.number, confirmed, by, at))
-        done.append(f"{name}: {len(confirmed)} confirmed links stored on fr r{base_rev.number} / en r{en_rev.number}")
-    done += _import_approvals(store, name, folder, fr_result.revision, en_rev)
-    return done
-
-
-def _import_approvals(store: Store, name: str, folder: Folder, fr: Revision, en: Revision) -> list[str]:
-
-    done = []
-    stored = {(a.fr_hash, a.en_hash, a.by, a.at, a.verdict) for a in store.approvals(name)}
-    for a in folder.sidecar.approvals:
-        if (a.fr_hash, a.en_hash, a.by, a.at, a.verdict) in stored:
-            continue
-        if (a.fr_hash, a.en_hash) != (fr.content_hash, en.content_hash):
-            done.append(f"{name}: {a.verdict} by {a.by} on other texts than the folder's: kept in the folder only")
-            continue
-        store.add_approval(
-            replace(a, story=name, fr_rev=fr.number, en_rev=en.number),
-            expected_fr_rev=fr.number,
-            expected_en_rev=en.number,
-        )
-        done.append(f"{name}: {a.verdict} by {a.by} stored on fr r{fr.number} / en r{en.number}")
-    return done
