@@ -13,45 +13,21 @@ import click
 from tracker.cli.common import settings
 from tracker.exitcodes import ExitCode
 
-_SUFFIX = {"xliff": ".xlf", "tmx": ".tmx", "newsml": ".newsml.xml"}
 
-
-def _write(path: Path, data: bytes) -> None:
+def _exchange_file(slug: str, dest: Path, fmt: str) -> Path:
+    """Write one exchange file (XLIFF, TMX, NewsML-G2) for the story into `dest`."""
     from tracker.errors import InputError
+    from tracker.services.folder_store import EXCHANGE_SUFFIX, exchange_file
+    from tracker.storage import open_store
 
+    with open_store(settings().db) as store:
+        data = exchange_file(store, slug, fmt, at=datetime.now(UTC), by=settings().acting_user)
+    path = dest / f"{slug}{EXCHANGE_SUFFIX[fmt]}"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
     except OSError as exc:
         raise InputError(str(path), exc.strerror or str(exc)) from exc
-
-
-def _exchange_file(slug: str, dest: Path, fmt: str) -> Path:
-    """Write one exchange file (XLIFF, TMX, NewsML-G2) for the story into `dest`."""
-    from tracker.services.views import load_view
-    from tracker.storage import open_store
-
-    at, by = datetime.now(UTC), settings().acting_user
-    with open_store(settings().db) as store:
-        view = load_view(store, slug)
-    if fmt == "xliff":
-        from sources.xliff import write_xliff
-
-        data = write_xliff(view)
-    elif fmt == "tmx":
-        from sources.tmx import write_tmx
-
-        data = write_tmx([view], at=at, by=by)
-    else:
-        from sources.newsml_out import write_newsml
-        from tracker.errors import InputError
-
-        if view.en is None:
-            raise InputError(slug, "no English revision to export")
-        approval = view.approval.approval if view.approval is not None and view.approval.valid else None
-        data = write_newsml(view.en, view.fr, approval=approval, at=at, by=by)
-    path = dest / f"{slug}{_SUFFIX[fmt]}"
-    _write(path, data)
     return path
 
 

@@ -25,6 +25,30 @@ if TYPE_CHECKING:
 _T = TypeVar("_T")
 
 
+EXCHANGE_SUFFIX = {"xliff": ".xlf", "tmx": ".tmx", "newsml": ".newsml.xml"}
+
+
+def exchange_file(store: Store, slug: str, fmt: str, *, at: datetime, by: str) -> bytes:
+    """A stored story as one exchange file: XLIFF 2.0 or TMX for translators, NewsML-G2 of an approved English."""
+    view = load_view(store, slug)
+    if fmt == "xliff":
+        from sources.xliff import write_xliff
+
+        return write_xliff(view)
+    if fmt == "tmx":
+        from sources.tmx import write_tmx
+
+        return write_tmx([view], at=at, by=by)
+    if fmt != "newsml":
+        raise ValueError(f"unknown exchange format {fmt!r}; expected one of {', '.join(EXCHANGE_SUFFIX)}")
+    from sources.newsml_out import write_newsml
+
+    if view.en is None:
+        raise InputError(slug, "no English revision to export")
+    approval = view.approval.approval if view.approval is not None and view.approval.valid else None
+    return write_newsml(view.en, view.fr, approval=approval, at=at, by=by)
+
+
 def export_folder(store: Store, slug: str, dest: str | Path) -> Path:
     """Write a stored story's latest French and English and every decision on it as a story folder."""
     view = load_view(store, slug)
