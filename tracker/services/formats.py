@@ -12,6 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from types import EllipsisType
 from typing import Literal
 
 from sources.detect import MAX_BYTES, load, story_key, story_slug
@@ -197,12 +198,13 @@ class _Known:
             self.revisions[revision.story, revision.lang].pop()
 
 
-def already_stored(stored: Sequence[Revision], document: Document) -> Revision | None:
+def already_stored(stored: Sequence[Revision], document: Document, chash: str = "") -> Revision | None:
     """A stored revision that makes this document old news: the same wire guid and version (or a later
-    version of that guid), or the same content; None when the document is new."""
+    version of that guid), or the same content; None when the document is new. `chash`: its content hash,
+    if already computed."""
     meta = dict(document.meta)
     guid, version = meta.get("guid"), meta.get("version", "")
-    chash, status = document.content_hash, wire_status(document)
+    chash, status = chash or document.content_hash, wire_status(document)
     for revision in reversed(stored):
         other = dict(revision.meta)
         if guid and other.get("guid") == guid:
@@ -216,11 +218,12 @@ def already_stored(stored: Sequence[Revision], document: Document) -> Revision |
     return None
 
 
-def _request(item: _Pending, known: _Known) -> NewRevision:
+def _request(item: _Pending, known: _Known, expected_latest: int | None | EllipsisType = ...) -> NewRevision:
     based_on = item.based_on or (_based_on(item, known.get(item.story, "fr")) if item.lang == "en" else None)
     document = item.document
+    status = wire_status(document)
     return NewRevision(
-        item.story, item.lang, document, document.label, item.source, based_on, wire_status(document), document.meta
+        item.story, item.lang, document, document.label, item.source, based_on, status, document.meta, expected_latest
     )
 
 
@@ -260,17 +263,17 @@ def store_batch(store: Store, items: Sequence[_Pending], known: _Known, *, by: s
     added: list[Revision] = []
     for item in items:
         latest = known.latest(item.story, item.lang)
-        old = already_stored(known.get(item.story, item.lang), item.document)
         chash = item.document.content_hash
+        old = already_stored(known.get(item.story, item.lang), item.document, chash)
         if old is None and latest is not None and latest.content_hash == chash:
             old = latest  # the store keeps identical content as the latest revision
         if old is not None:
             results.append(_result(item, old, False))
             continue
         number = None if latest is None else latest.number
-        request = replace(_request(item, known), expected_latest=number)
+        request = _request(item, known, expected_latest=number)
         provisional = planned(request, (number or 0) + 1, request.based_on, by=by, at=at, chash=chash)
-        known.add(provisional)
+        known.get(item.story, item.lang).append(provisional)
         added.append(provisional)
         requests.append(request)
         results.append(None)

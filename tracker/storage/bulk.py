@@ -60,7 +60,7 @@ _PARAGRAPHS = (
     .order_by(PARAGRAPH.c.idx)
 )
 _INSERT_REVISIONS = insert(REVISION).returning(REVISION.c.id, sort_by_parameter_order=True)
-_INSERT_PARAGRAPHS = insert(PARAGRAPH)
+_PARAGRAPH_COLUMNS = ("revision_id", "idx", "text", "hash", "line_start", "line_end", "role")
 _INSERT_STORIES: dict[str, Any] = {}
 
 
@@ -269,19 +269,20 @@ def _insert(conn: Connection, new: Sequence[tuple[int, Revision, tuple[str, ...]
         for story_id, r, _ in new
     ]
     revision_ids = conn.execute(_INSERT_REVISIONS, rows).scalars().all()
-    conn.execute(
-        _INSERT_PARAGRAPHS,
+    conn.exec_driver_sql(
+        _paragraph_sql(conn),
         [
-            {
-                "revision_id": revision_id,
-                "idx": n,
-                "text": p.text,
-                "hash": h,
-                "line_start": p.line_start,
-                "line_end": p.line_end,
-                "role": str(p.role),
-            }
+            (revision_id, n, p.text, h, p.line_start, p.line_end, str(p.role))
             for revision_id, (_, r, hashes) in zip(revision_ids, new, strict=True)
             for n, (p, h) in enumerate(zip(r.paragraphs, hashes, strict=True))
         ],
     )
+
+
+def _paragraph_sql(conn: Connection) -> str:
+    """The paragraph INSERT for the driver itself: plain ints and strings need none of SQLAlchemy's per-row
+    parameter processing, which cost as much as the rest of a batch (~14 paragraphs a revision)."""
+    quote = conn.dialect.identifier_preparer.quote
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    columns = ", ".join(quote(name) for name in _PARAGRAPH_COLUMNS)
+    return f"INSERT INTO {quote(PARAGRAPH.name)} ({columns}) VALUES ({', '.join([mark] * len(_PARAGRAPH_COLUMNS))})"
