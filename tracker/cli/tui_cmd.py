@@ -34,4 +34,5 @@ def tui(story: str | None) -> ExitCode:
     from tracker.tui.app import run_app
 
     db, user = settings().db, settings().acting_user
-    return run_app(db=db, user=user, story=story, backend=build_backend(db, user))
+    # opened by the app in a worker, so the frame paints while sqlmodel loads; its errors still exit 3
+    return run_app(lambda: build_backend(db, user), story=story)

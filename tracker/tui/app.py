@@ -1,20 +1,48 @@
-"""The tracker's Textual application: receives its backend, opens the stories screen (or one story)."""
+"""The tracker's Textual application: receives its backend, opens the stories screen (or one story).
+
+The launcher hands over a function that opens the backend rather than the backend itself: the frame paints first
+while a thread worker imports the database layer and opens the store; a store that cannot be opened ends the app
+with exit code 3, and `run_app` raises the error after the terminal is restored, so it reads as one line on stderr.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import ClassVar
 
-from textual.app import App
+from textual import work
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
+from tracker.errors import TrackerError
 from tracker.exitcodes import ExitCode
+from tracker.model import User
 from tracker.tui.backend import Backend
 from tracker.tui.commands import TrackerCommands
 
 
+@dataclass
+class BackendOpened(Message):
+    """The backend is open and the acting user read (`user_error` says why it could not be)."""
+
+    backend: Backend
+    user: User | None
+    user_error: str | None
+
+
+@dataclass
+class BackendFailed(Message):
+    """The backend could not be opened: the app ends and the launcher reports `error`."""
+
+    error: Exception
+
+
 class TrackerApp(App[None]):
-    """The terminal UI; everything it knows comes from `backend` (tests pass a fake one)."""
+    """The terminal UI; everything it knows comes from `backend` (tests pass a fake one) or `open_backend`."""
 
     CSS_PATH = "tracker.tcss"
     TITLE = "tracker"
@@ -25,19 +53,58 @@ class TrackerApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", show=False),
     ]
 
-    def __init__(self, backend: Backend, *, story: str | None = None) -> None:
+    backend: Backend
+
+    def __init__(
+        self,
+        backend: Backend | None = None,
+        *,
+        story: str | None = None,
+        open_backend: Callable[[], Backend] | None = None,
+    ) -> None:
         super().__init__()
-        self.backend = backend
+        if (backend is None) == (open_backend is None):
+            raise ValueError("give either a backend or a function that opens one")
+        if backend is not None:
+            self.backend = backend
+        self.open_backend = open_backend
         self.initial_story = story
+        self.startup_error: Exception | None = None
+
+    def compose(self) -> ComposeResult:
+        # shown (only) until the backend is open: the first paint never waits for the database
+        yield Static("Opening the database…", id="opening")
 
     def on_mount(self) -> None:
+        if self.open_backend is None:
+            user, error = _read_user(self.backend)
+            self._start(user, error)
+        else:
+            self._open()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="open")
+    def _open(self) -> None:
+        assert self.open_backend is not None
+        try:
+            backend = self.open_backend()
+        except Exception as exc:  # noqa: BLE001 - every failure ends the app; run_app raises it afterwards
+            self.post_message(BackendFailed(exc))
+            return
+        self.post_message(BackendOpened(backend, *_read_user(backend)))
+
+    def on_backend_opened(self, message: BackendOpened) -> None:
+        self.backend = message.backend
+        self._start(message.user, message.user_error)
+
+    def on_backend_failed(self, message: BackendFailed) -> None:
+        self.startup_error = message.error
+        self.exit(return_code=int(ExitCode.DATA) if isinstance(message.error, TrackerError) else 1)
+
+    def _start(self, user: User | None, user_error: str | None) -> None:
         from tracker.tui.screens.stories import StoriesScreen
 
-        user = None
-        try:
-            user = self.backend.user()
-        except Exception as exc:  # noqa: BLE001 - a missing user must not stop reading; say why
-            self.notify(f"Could not read the acting user: {exc}", severity="warning")
+        if user_error is not None:
+            self.notify(f"Could not read the acting user: {user_error}", severity="warning")
         self.sub_title = f"{user.name} ({user.role})" if user else "not a registered user: read-only decisions"
         if self.initial_story:
             # the list is built only when the person goes back to it, so the story paints sooner
@@ -60,11 +127,22 @@ class TrackerApp(App[None]):
             self.notify(f"{type(error).__name__}: {error}", title="Unexpected error", severity="error", timeout=10)
 
 
-def run_app(db: str | None, user: str, story: str | None = None, backend: Backend | None = None) -> ExitCode:
-    """Run the app until the user quits, on `backend` or else the real desk on `db` acting as `user`."""
-    if backend is None:
-        from tracker.cli.tui_cmd import build_backend
+def _read_user(backend: Backend) -> tuple[User | None, str | None]:
+    """The acting user, or why they could not be read (a missing user must not stop reading)."""
+    try:
+        return backend.user(), None
+    except Exception as exc:  # noqa: BLE001 - shown to the person as a warning
+        return None, str(exc)
 
-        backend = build_backend(db, user)
-    TrackerApp(backend, story=story).run()
+
+def run_app(open_backend: Callable[[], Backend], story: str | None = None) -> ExitCode:
+    """Run the app until the user quits; the backend is opened in a worker while the frame paints.
+
+    Raises what `open_backend` raised (a TrackerError: the CLI prints one line and exits 3) once the terminal
+    is restored.
+    """
+    app = TrackerApp(story=story, open_backend=open_backend)
+    app.run()
+    if app.startup_error is not None:
+        raise app.startup_error
     return ExitCode.OK
