@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from tracker.errors import NotFoundError, TranslationError
 from tracker.mt.cache import StoreCache
@@ -15,6 +15,9 @@ from tracker.mt.client import MTClient
 from tracker.mt.providers import ProviderConfig
 from tracker.mt.suggestion import Suggestion
 from tracker.services.alignment import StoredAlignment
+
+if TYPE_CHECKING:
+    from tracker.storage import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +32,7 @@ class StoredSuggestion:
 
 
 def suggest_paragraphs(
-    store: Any, slug: str, config: ProviderConfig, *, paras: list[int] | None = None, fr_number: int | None = None
+    store: Store, slug: str, config: ProviderConfig, *, paras: list[int] | None = None, fr_number: int | None = None
 ) -> list[StoredSuggestion]:
     """Suggestions for some (None = all) paragraphs of a stored French revision; misses go through the MT client."""
     revision = store.revision(slug, "fr", fr_number)
@@ -46,7 +49,7 @@ def suggest_paragraphs(
 
 
 def align_with_mt(
-    store: Any,
+    store: Store,
     slug: str,
     config: ProviderConfig,
     *,
