@@ -188,17 +188,31 @@ def _approval_findings(s: StoryTexts, links: Sequence[Link]) -> list[CheckFindin
     return [finding("approval-outdated", s.story, s.en_file, line, message)]
 
 
-def judge(s: StoryTexts) -> StoryResult:
-    """Every finding on one story, in reading order."""
+@dataclass(frozen=True, slots=True)
+class _Alignment:
+    """The English aligned on the French it was adapted from (`base_links`), and carried onto the current French."""
+
+    base: Document
+    base_links: tuple[Link, ...]
+    changes: tuple[Change, ...] | None  # base French -> current French; None when they are the same
+    links: tuple[Link, ...]
+
+
+def _align(s: StoryTexts) -> _Alignment:
     base = s.base_fr or s.fr
     fixed = fixed_links(s.sidecar.links, base.paragraphs, s.en.paragraphs)
     base_links = align(base.texts, s.en.texts, fixed=fixed)
-    same = base.texts == s.fr.texts
-    changes = None if same else diff(base.texts, s.fr.texts)
-    found_flags = flags(base.texts, s.fr.texts, s.en.texts, base_links, s.sidecar.acknowledgements, changes)
-    links = (
-        base_links if changes is None else carry_links(base_links, changes, len(s.fr.paragraphs), len(s.en.paragraphs))
-    )
+    if base.texts == s.fr.texts:
+        return _Alignment(base, base_links, None, base_links)
+    changes = diff(base.texts, s.fr.texts)
+    links = carry_links(base_links, changes, len(s.fr.paragraphs), len(s.en.paragraphs))
+    return _Alignment(base, base_links, changes, links)
+
+
+def judge(s: StoryTexts) -> StoryResult:
+    """Every finding on one story, in reading order."""
+    a = _align(s)
+    found_flags = flags(a.base.texts, s.fr.texts, s.en.texts, a.base_links, s.sidecar.acknowledgements, a.changes)
     findings: list[CheckFinding] = []
     for flag in found_flags:
         if flag.acknowledged:
@@ -206,12 +220,12 @@ def judge(s: StoryTexts) -> StoryResult:
         made = _flag_finding(s, flag)
         if made is not None:
             findings.append(made)
-    approval = _approval_findings(s, links)
+    approval = _approval_findings(s, a.links)
     # Under a valid approval the editor signed off exactly these texts and this alignment, QA findings included
     # (approving is refused while QA errors stand, unless forced with a note); re-running QA would only re-open
     # what they settled, and costs most of a check's time.
     if approval:
-        findings.extend(_qa_findings(s, links))
+        findings.extend(_qa_findings(s, a.links))
     stale_lines = [f.line for f in findings if f.rule == "stale" and f.line]
     if stale_lines:
         # an approval outdated by the French alone is best read beside the first English paragraph it left stale
@@ -226,12 +240,7 @@ def judge(s: StoryTexts) -> StoryResult:
 
 def current_links(s: StoryTexts) -> tuple[Link, ...]:
     """The alignment of the current French and English as `judge` sees it (what an approval is bound to)."""
-    base = s.base_fr or s.fr
-    fixed = fixed_links(s.sidecar.links, base.paragraphs, s.en.paragraphs)
-    base_links = align(base.texts, s.en.texts, fixed=fixed)
-    if base.texts == s.fr.texts:
-        return base_links
-    return carry_links(base_links, diff(base.texts, s.fr.texts), len(s.fr.paragraphs), len(s.en.paragraphs))
+    return _align(s).links
 
 
 def approval_for(s: StoryTexts, *, by: str, at: datetime, note: str = "") -> Approval:
