@@ -10,14 +10,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from tracker.check import fixed_links
+from tracker.check import fixed_links, hash_links
 from tracker.errors import InputError
 from tracker.model import Document, LinkDecision, Revision
 from tracker.services.check import GitContext, base_french
 from tracker.services.folders import Folder, load_folder, write_folder
 from tracker.services.imports import import_document
 from tracker.services.views import load_view, pair_links
-from tracker.sidecar import HashLink, Sidecar
+from tracker.sidecar import Sidecar
 
 if TYPE_CHECKING:
     from tracker.storage import Store
@@ -57,14 +57,10 @@ def export_folder(store: Store, slug: str, dest: str | Path) -> Path:
     en = view.en
     base = view.base or view.fr
     links = pair_links(store, slug, base.number, en.number)
-    hash_links = tuple(
-        HashLink(tuple(base.paragraphs[i].hash for i in lk.fr), tuple(en.paragraphs[j].hash for j in lk.en))
-        for lk in links
-    )
     sidecar = Sidecar(
         story=slug,
         adapted_from=tuple(p.hash for p in base.paragraphs),
-        links=hash_links,
+        links=hash_links(links, base.paragraphs, en.paragraphs),
         acknowledgements=tuple(store.acks(slug)),
         waivers=tuple(store.waivers(slug)),
         approvals=tuple(store.approvals(slug)),
