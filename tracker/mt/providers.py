@@ -94,16 +94,25 @@ def mt_table() -> dict[str, Any]:
     return section("mt")
 
 
-def _number(table: Mapping[str, Any], env: Mapping[str, str], key: str, env_key: str, default: float) -> float:
+def _config_file() -> str:
+    """The configuration file, named in errors so the person knows which file to open."""
+    from tracker.config import config_path
+
+    return str(config_path())
+
+
+def _number(
+    table: Mapping[str, Any], env: Mapping[str, str], key: str, env_key: str, default: float, where: str
+) -> float:
     # name where the bad value came from: a stray environment variable is otherwise hunted for in the file
-    source = env_key if env_key in env else f"[mt] {key}"
+    source, what = (env_key, "") if env_key in env else (where, f"[mt] {key} ")
     raw = env.get(env_key, table.get(key, default))
     try:
         value = float(raw)
     except (TypeError, ValueError) as exc:
-        raise InputError(source, f"must be a number, not {raw!r}") from exc
+        raise InputError(source, f"{what}must be a number, not {raw!r}") from exc
     if value <= 0:
-        raise InputError(source, "must be positive")
+        raise InputError(source, f"{what}must be positive")
     return value
 
 
@@ -112,12 +121,13 @@ def load(name: str, table: Mapping[str, Any] | None = None, env: Mapping[str, st
     name = name.lower()
     if name not in PROVIDERS:
         raise TranslationError(f"Unknown translation provider {name!r}: choose one of {', '.join(PROVIDERS)}.")
+    where = _config_file() if table is None else "configuration"
     table = mt_table() if table is None else table
     env = os.environ if env is None else env
     spec = PROVIDERS[name]
     own = table.get(name, {})
     if not isinstance(own, dict):
-        raise InputError("[mt]", f"[mt.{name}] must be a table")
+        raise InputError(where, f"[mt.{name}] must be a table")
     upper = f"TRACKER_MT_{name.upper()}"
     key = env.get(f"{upper}_KEY") or own.get("api_key") or (env.get(spec.key_env) if spec.key_env else None)
     url = env.get(f"{upper}_URL") or own.get("url")
@@ -127,8 +137,8 @@ def load(name: str, table: Mapping[str, Any] | None = None, env: Mapping[str, st
         api_key=str(key) if key else None,
         url=str(url) if url else None,
         options=options,
-        timeout=_number(table, env, "timeout", "TRACKER_MT_TIMEOUT", DEFAULT_TIMEOUT),
-        attempts=int(_number(table, env, "attempts", "TRACKER_MT_ATTEMPTS", 3)),
+        timeout=_number(table, env, "timeout", "TRACKER_MT_TIMEOUT", DEFAULT_TIMEOUT, where),
+        attempts=int(_number(table, env, "attempts", "TRACKER_MT_ATTEMPTS", 3, where)),
     )
 
 

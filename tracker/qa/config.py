@@ -20,7 +20,7 @@ DEFAULT_SEVERITY: dict[str, Severity] = {
     "coverage": "warning",
 }
 _SEVERITIES = ("error", "warning", "info")
-_SOURCE = "config [qa]"
+_SOURCE = "[qa]"
 _LENGTH_MIN, _LENGTH_MAX, _MIN_COVERAGE = 0.3, 2.2, 0.5
 
 
@@ -112,6 +112,6 @@ def _names(table: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
     for french, english in table.items():
         spellings = [english] if isinstance(english, str) else english
         if not isinstance(spellings, list) or not all(isinstance(s, str) for s in spellings):
-            raise InputError("config [names]", f"{french} must be a name or a list of names")
+            raise InputError("[names]", f"{french} must be a name or a list of names")
         out[str(french)] = tuple(spellings)
     return out

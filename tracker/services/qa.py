@@ -17,9 +17,14 @@ if TYPE_CHECKING:
 
 def load_qa_config() -> QAConfig:
     """The `[qa]` and `[names]` tables of the configuration file, as a QA configuration."""
-    from tracker.config import section
+    from tracker.config import config_path, section
 
-    return QAConfig.from_table(section("qa"), section("names"))
+    qa, names = section("qa"), section("names")
+    try:
+        return QAConfig.from_table(qa, names)
+    except InputError as exc:
+        # the checks name the key; the person also needs the file that holds it
+        raise InputError(str(config_path()), f"{exc.source} {exc.problem}") from exc
 
 
 @dataclass(frozen=True, slots=True)
