@@ -14,9 +14,10 @@ import click
 
 from tracker.cli.common import FORMAT_OPTION, emit_json, settings
 from tracker.exitcodes import ExitCode
-from tracker.model import Finding
+from tracker.model import Finding, Link
 
 if TYPE_CHECKING:
+    from tracker.mt.cache import Cache
     from tracker.qa import QAConfig
 
 
@@ -60,7 +61,7 @@ def gate(findings: Sequence[Finding]) -> ExitCode:
 
 
 def _back_translation(
-    fr: Sequence[str], en: Sequence[str], links: Sequence[Any], provider: str, cache: Any
+    fr: Sequence[str], en: Sequence[str], links: Sequence[Link], provider: str, cache: Cache | None
 ) -> list[Finding]:
     """Back-translation findings (issue 10); an unreachable provider is a warning on stderr, not a failure."""
     from tracker.mt.backcheck import backcheck
