@@ -8,8 +8,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from tracker.errors import InputError
-from tracker.model import Finding, Link, Waiver, text_hash
+from tracker.model import Finding, Waiver, text_hash
 from tracker.qa import QAConfig, apply_waivers, check
+from tracker.services.alignment import StoredAlignment, align_revisions
 
 if TYPE_CHECKING:
     from tracker.storage import Store
@@ -28,15 +29,9 @@ def load_qa_config() -> QAConfig:
 
 
 @dataclass(frozen=True, slots=True)
-class StoredQA:
+class StoredQA(StoredAlignment):
     """The findings on a stored revision pair, waivers applied, with the texts and links they were raised on."""
 
-    story: str
-    fr_rev: int
-    en_rev: int
-    fr: tuple[str, ...]
-    en: tuple[str, ...]
-    links: tuple[Link, ...]
     findings: tuple[Finding, ...]
 
 
@@ -53,8 +48,6 @@ def qa_revisions(
     en_rev = store.revision(slug, "en", en_number)
     links = store.alignment(slug, fr_rev.number, en_rev.number)
     if links is None:
-        from tracker.services.alignment import align_revisions
-
         links = align_revisions(store, slug, fr_number=fr_rev.number, en_number=en_rev.number).links
     fr, en = fr_rev.texts, en_rev.texts
     findings = apply_waivers(check(fr, en, links, config), store.waivers(slug), fr, en)
