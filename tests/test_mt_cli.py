@@ -169,6 +169,15 @@ def test_a_missing_file_is_named_not_taken_for_a_story(tmp_path: Path, env: dict
         run(["translate", str(tmp_path / "missing.txt")], env)
 
 
+def test_picking_paragraphs_of_a_file_is_a_usage_error_not_a_missing_story(tmp_path: Path, env: dict[str, str]) -> None:
+    (tmp_path / "fr.txt").write_text("Le chat.\n", encoding="utf-8")
+    env["TRACKER_DB"] = str(tmp_path / "t.db")  # were the file taken for a story, this database would be asked
+    result = CliRunner().invoke(cli, ["translate", str(tmp_path / "fr.txt"), "--para", "0"], env=env)
+    assert result.exit_code == 2
+    assert "a FILE is translated whole" in result.stderr
+    assert "no story" not in result.stderr
+
+
 def test_listing_providers_loads_neither_deep_translator_nor_the_database(env: dict[str, str]) -> None:
     import os
     import subprocess

@@ -99,7 +99,10 @@ def translate(
         if timeout <= 0:
             raise click.UsageError("--timeout must be positive")
         config = dataclasses.replace(config, timeout=timeout)
-    if paras or fr_number is not None or _looks_like_slug(subject):
+    selects = bool(paras) or fr_number is not None
+    if selects and Path(subject).is_file():
+        raise click.UsageError("--para and --fr pick paragraphs of a stored story; a FILE is translated whole")
+    if selects or _looks_like_slug(subject):
         from tracker.services.translate import suggest_paragraphs
         from tracker.storage import open_store
 
