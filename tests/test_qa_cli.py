@@ -64,6 +64,16 @@ def test_an_unreadable_file_is_a_data_error(capsys: pytest.CaptureFixture[str], 
     assert "missing.txt" in capsys.readouterr().err
 
 
+def test_one_file_without_its_english_is_a_usage_error_not_a_missing_story(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TRACKER_DB", str(tmp_path / "t.db"))  # were the file taken for a story, this would be asked
+    assert main(["qa", _sample("fr.r1.txt")]) == 2
+    err = capsys.readouterr().err
+    assert "give the English file after it" in err
+    assert "no story" not in err
+
+
 def test_the_config_file_can_turn_a_check_into_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config = tmp_path / "config.toml"
     config.write_text('[qa.severity]\nnumbers = "warning"\n', "utf-8")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -100,6 +101,8 @@ def qa(first: str, second: str | None, mt_provider: str | None, fmt: str) -> Exi
         findings = check(fr, en, links, config)
         if mt_provider:
             findings = (*findings, *_back_translation(fr, en, links, mt_provider, None))
+    elif Path(first).is_file():
+        raise click.UsageError(f"{first} is a file: give the English file after it, or a stored story's slug")
     else:
         from tracker.services.qa import qa_revisions
         from tracker.storage import open_store
