@@ -127,3 +127,23 @@ def test_a_markdown_story_folder_points_at_markdown_lines(
 def test_a_folder_of_numbered_revisions_is_not_a_story_folder(tmp_path: Path) -> None:
     shutil.copytree(SAMPLE, tmp_path / "sample")
     assert find_story_folders([tmp_path]) == []
+
+
+def test_an_exported_story_checks_stale_exactly_where_the_database_flags_it(tmp_path: Path) -> None:
+    """en 6 of en r2 was carried over from en r1 (written against fr r2): the folder keeps that French under it."""
+    from tracker.services.folder_store import export_folder
+    from tracker.services.seed import SAMPLE_SLUG, seed_sample
+    from tracker.services.views import latest_flags
+    from tracker.storage import open_store
+
+    with open_store(str(tmp_path / "t.db")) as store:
+        seed_sample(store)
+        _, _, flags = latest_flags(store, SAMPLE_SLUG)
+        stale_in_db = sorted(j for f in flags if f.kind == "stale" and not f.acknowledged for j in f.en)
+        export_folder(store, SAMPLE_SLUG, tmp_path / "story")
+    from tracker.check import judge
+    from tracker.services.check import folder_texts
+
+    result = judge(folder_texts(tmp_path / "story"))
+    stale_in_folder = sorted(j for f in result.findings if f.rule == "stale" for j in f.en)
+    assert stale_in_db == stale_in_folder == [6]

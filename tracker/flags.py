@@ -14,7 +14,7 @@ from tracker.diff import diff
 from tracker.diff_lexicon import is_signature
 from tracker.model import AckKind, Acknowledgement, Change, Flag, Link, text_hash
 
-__all__ = ["Adaptation", "carry_links", "flags", "history_flags", "needs_action"]
+__all__ = ["Adaptation", "carry_links", "flags", "history_flags", "needs_action", "written_in"]
 
 
 def needs_action(flag: Flag) -> bool:
@@ -90,7 +90,7 @@ class Adaptation:
     links: tuple[Link, ...]
 
 
-def _written_in(adaptations: Sequence[Adaptation]) -> dict[int, tuple[int, int]]:
+def written_in(adaptations: Sequence[Adaptation]) -> dict[int, tuple[int, int]]:
     """For each paragraph of the latest English: (adaptation index, paragraph index there) where its exact
     text was first written, following it back through the English revisions while it stays word for word."""
     latest = len(adaptations) - 1
@@ -122,7 +122,7 @@ def history_flags(
     if not adaptations:
         return ()
     latest = len(adaptations) - 1
-    origin = _written_in(adaptations)
+    origin = written_in(adaptations)
     out: list[Flag] = []
     for k, adaptation in enumerate(adaptations):
         mine = {idx: e for e, (at, idx) in origin.items() if at == k}

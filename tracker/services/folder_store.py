@@ -4,7 +4,7 @@ waivers, approvals), so a folder can leave the database for a repository and com
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING, TypeVar
 
 from tracker.check import fixed_links, hash_links
 from tracker.errors import InputError
-from tracker.model import Document, LinkDecision, Revision
+from tracker.flags import written_in
+from tracker.model import Document, Link, LinkDecision, Paragraph, Revision
 from tracker.services.check import GitContext, base_french
 from tracker.services.folders import Folder, load_folder, write_folder
 from tracker.services.imports import import_document
+from tracker.services.views import adaptations as adaptations_of
 from tracker.services.views import load_view, pair_links
 from tracker.sidecar import Sidecar
 
@@ -57,18 +59,47 @@ def export_folder(store: Store, slug: str, dest: str | Path) -> Path:
     en = view.en
     base = view.base or view.fr
     links = pair_links(store, slug, base.number, en.number)
+    adapted = _adapted_from(store, slug, en, base, links)
     sidecar = Sidecar(
         story=slug,
-        adapted_from=tuple(p.hash for p in base.paragraphs),
-        links=hash_links(links, base.paragraphs, en.paragraphs),
+        adapted_from=tuple(p.hash for p in adapted),
+        links=hash_links(links, adapted, en.paragraphs),
         acknowledgements=tuple(store.acks(slug)),
         waivers=tuple(store.waivers(slug)),
         approvals=tuple(store.approvals(slug)),
     )
     texts = {p.hash: p.text for r in (view.fr, en, base) for p in r.paragraphs}
+    texts.update({p.hash: p.text for p in adapted})
     fr_doc = Document(paragraphs=view.fr.paragraphs, label=view.fr.label)
     en_doc = Document(paragraphs=en.paragraphs, label=en.label)
     return write_folder(dest, fr_doc, en_doc, sidecar, texts=texts)
+
+
+def _adapted_from(
+    store: Store, slug: str, en: Revision, base: Revision, links: Sequence[Link]
+) -> tuple[Paragraph, ...]:
+    """The French each English paragraph was really written against, paragraph by paragraph.
+
+    An English paragraph carried over word for word from an earlier English revision was written against that
+    revision's French base (see tracker.flags.history_flags), so a folder records that older French text in its
+    place; otherwise a check of the folder would miss a staleness the database shows.
+    """
+    adaptations = adaptations_of(store, slug, en)
+    if len(adaptations) < 2:
+        return base.paragraphs
+    texts = list(base.texts)
+    latest = adaptations[-1]
+    for e, (k, idx) in written_in(adaptations).items():
+        if k == len(adaptations) - 1:
+            continue
+        old = next((lk for lk in adaptations[k].links if idx in lk.en), None)
+        new = next((lk for lk in links if e in lk.en), None)
+        if old is None or new is None or len(old.fr) != len(new.fr) or len(new.en) != 1:
+            continue
+        for i, j in zip(new.fr, old.fr, strict=True):
+            if i < len(texts) and j < len(adaptations[k].base_fr) and latest.base_fr[i] == texts[i]:
+                texts[i] = adaptations[k].base_fr[j]
+    return tuple(replace(p, text=t) for p, t in zip(base.paragraphs, texts, strict=True))
 
 
 def _new_only(existing: Iterable[object], wanted: Iterable[_T]) -> list[_T]:

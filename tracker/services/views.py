@@ -66,6 +66,11 @@ def _adaptations(reads: _Reads, en: Revision) -> list[Adaptation]:
     return out
 
 
+def adaptations(store: Store, slug: str, en: Revision) -> list[Adaptation]:
+    """Every English revision up to `en`, oldest first, with the French it was based on and their alignment."""
+    return _adaptations(_Reads(store, slug), en)
+
+
 def _french_only(fr: Revision) -> tuple[Link, ...]:
     return tuple(Link((i,), ()) for i in range(len(fr.paragraphs)))
 
