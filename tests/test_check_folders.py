@@ -129,6 +129,16 @@ def test_a_folder_of_numbered_revisions_is_not_a_story_folder(tmp_path: Path) ->
     assert find_story_folders([tmp_path]) == []
 
 
+def test_a_path_with_no_story_folder_passes_but_warns_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "typo").mkdir()
+    assert main(["check", str(tmp_path / "typo"), "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["summary"]["stories"] == 0
+    assert f"warning: no story folder (fr.* and en.*, or tracker.json) under {tmp_path / 'typo'}" in err
+
+
 def test_an_exported_story_checks_stale_exactly_where_the_database_flags_it(tmp_path: Path) -> None:
     """en 6 of en r2 was carried over from en r1 (written against fr r2): the folder keeps that French under it."""
     from tracker.services.folder_store import export_folder

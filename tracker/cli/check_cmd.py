@@ -46,6 +46,10 @@ def check(paths: tuple[str, ...], base: str | None, fmt: str, fail_on: str) -> E
         from tracker.reports.text import summary
 
         click.echo(summary(report), err=True)
+    if not report.stories and base is None:
+        # a mistyped path in a CI workflow would otherwise pass the gate for ever, checking nothing
+        where = ", ".join(paths) or "."
+        click.echo(f"tracker: warning: no story folder (fr.* and en.*, or tracker.json) under {where}", err=True)
     for f in report.findings:
         if f.rule == "unreadable-input":
             click.echo(f"tracker: error: {f.file}: {f.message}", err=True)
