@@ -52,3 +52,17 @@ def test_rows_cover_every_paragraph_of_the_shown_revisions_once(store: Store) ->
     assert view.en is not None
     assert sorted(i for row in view.rows for i in row.link.fr) == list(range(len(view.fr.paragraphs)))
     assert sorted(j for row in view.rows for j in row.link.en) == list(range(len(view.en.paragraphs)))
+
+
+def test_a_story_with_no_french_yet_is_listed_not_fatal(store: Store) -> None:
+    from datetime import UTC, datetime
+
+    from tracker.model import Document, Paragraph
+    from tracker.services.views import summaries
+
+    seed_sample(store)
+    doc = Document((Paragraph(0, "An English wire item."),))
+    store.add_revision("wire-en", "en", doc, by="AFP", at=datetime(2026, 1, 1, tzinfo=UTC))
+    listed = {s.slug: s for s in summaries(store)}
+    assert set(listed) == {SAMPLE_SLUG, "wire-en"}
+    assert (listed["wire-en"].fr_rev, listed["wire-en"].en_rev) == (0, 1)

@@ -6,11 +6,12 @@ Everything here is derived on demand from stored facts (revisions, decisions), s
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
 from tracker.approvals import approval_status
 from tracker.diff import diff
 from tracker.flags import Adaptation, carry_links, flags, history_flags, needs_action
-from tracker.model import Flag, Link, Revision, alignment_hash
+from tracker.model import Flag, Link, Revision, Story, alignment_hash
 from tracker.qa import QAConfig, apply_waivers, check
 from tracker.services.alignment import align_revisions
 from tracker.services.qa import load_qa_config
@@ -159,5 +160,28 @@ def summarize(view: StoryView) -> StorySummary:
 
 def summaries(store: Store, slugs: Sequence[str] | None = None) -> list[StorySummary]:
     """State at a glance of every story (or the ones named)."""
-    names = list(slugs) if slugs is not None else [s.slug for s in store.stories()]
-    return [summarize(load_view(store, slug)) for slug in names]
+    stories = {s.slug: s for s in store.stories()}
+    names = list(slugs) if slugs is not None else list(stories)
+    out: list[StorySummary] = []
+    for slug in names:
+        if store.latest_number(slug, "fr") is None:
+            out.append(_english_only(store, stories.get(slug), slug))
+        else:
+            out.append(summarize(load_view(store, slug)))
+    return out
+
+
+def _english_only(store: Store, story: Story | None, slug: str) -> StorySummary:
+    """A story whose French has not arrived yet (say, an English wire item): listed, with nothing to judge."""
+    latest = store.revisions(slug, "en")
+    return StorySummary(
+        slug=slug,
+        title=(story.title if story else "") or "(no French revision yet)",
+        fr_rev=0,
+        en_rev=latest[-1].number if latest else None,
+        stale=0,
+        untranslated=0,
+        qa=0,
+        approval="none",
+        updated_at=latest[-1].created_at if latest else datetime.now(UTC),
+    )
