@@ -180,9 +180,10 @@ def test_import_command_refuses_bad_files_with_exit_3_and_imports_the_rest(
     shutil.copy(OWN / "port-fr-v1.xml", tmp_path / "good.xml")
     (tmp_path / "bomb.xml").write_bytes(b'<!DOCTYPE a [<!ENTITY a "aaaa">]><newsItem>&a;</newsItem>')
     code = main(["--db", sqlite_url, "import", str(tmp_path / "good.xml"), str(tmp_path / "bomb.xml")])
-    out, _ = capsys.readouterr()
+    out, err = capsys.readouterr()
     assert code == 3
-    assert "refused  " in out and "declares entities" in out
+    assert "refused  " in err and "declares entities" in err and "bomb.xml" in err
+    assert "refused" not in out  # stdout carries what was stored only
     assert "imported " in out
 
 

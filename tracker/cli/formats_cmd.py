@@ -135,12 +135,16 @@ def import_detected(
         emit_json({"files": [_result_json(r) for r in results], **{k: counts[k] for k in OUTCOMES}})
     else:
         for result in results:
-            click.echo(result.message)
+            # what was stored is data (stdout); a refusal is an error, one line on stderr
+            if result.outcome == "refused":
+                click.echo(f"tracker: error: {result.message}", err=True)
+            else:
+                click.echo(result.message)
         click.echo(", ".join(f"{counts[k]} {k}" for k in OUTCOMES), err=True)
-    if not counts["imported"] and not counts["skipped"]:
-        for folder in (p for p in paths if Path(p).is_dir()):
-            click.echo(f"tracker: error: {folder}: is a directory with no importable file in it", err=True)
-    return ExitCode.DATA if counts["refused"] else ExitCode.OK
+    empty = [p for p in paths if Path(p).is_dir()] if not counts["imported"] and not counts["skipped"] else []
+    for folder in empty:
+        click.echo(f"tracker: error: {folder}: is a directory with no importable file in it", err=True)
+    return ExitCode.DATA if counts["refused"] or empty else ExitCode.OK
 
 
 OUTCOMES = ("imported", "skipped", "refused")
