@@ -16,18 +16,14 @@ from tracker.exitcodes import ExitCode
 
 def _exchange_file(slug: str, dest: Path, fmt: str) -> Path:
     """Write one exchange file (XLIFF, TMX, NewsML-G2) for the story into `dest`."""
-    from tracker.errors import InputError
     from tracker.services.folder_store import EXCHANGE_SUFFIX, exchange_file
+    from tracker.services.folders import write_file
     from tracker.storage import open_store
 
     with open_store(settings().db) as store:
         data = exchange_file(store, slug, fmt, at=datetime.now(UTC), by=settings().acting_user)
     path = dest / f"{slug}{EXCHANGE_SUFFIX[fmt]}"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    except OSError as exc:
-        raise InputError(str(path), exc.strerror or str(exc)) from exc
+    write_file(path, data)
     return path
 
 

@@ -165,30 +165,32 @@ def _paragraph_text(document: Document) -> str:
     return "\n\n".join(p.text for p in document.paragraphs) + "\n"
 
 
+def write_file(path: Path, data: bytes) -> None:
+    """Write a file (and the folders above it), with OS errors turned into an input error naming the file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    except OSError as exc:
+        raise InputError(str(path), exc.strerror or str(exc)) from exc
+
+
 def write_folder(
     path: str | Path, fr: Document, en: Document, sidecar: Sidecar, *, texts: Mapping[str, str] | None = None
 ) -> Path:
     """Write `fr.txt`, `en.txt` (blank-line separated paragraphs) and the sidecar; returns the folder."""
     folder = Path(path)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "fr.txt").write_text(_paragraph_text(fr), encoding="utf-8")
-        (folder / "en.txt").write_text(_paragraph_text(en), encoding="utf-8")
-        if texts is None:
-            texts = {p.hash: p.text for d in (fr, en) for p in d.paragraphs}
-        (folder / FILENAME).write_text(dumps(sidecar, texts), encoding="utf-8")
-    except OSError as exc:
-        raise InputError(str(folder), exc.strerror or str(exc)) from exc
+    if texts is None:
+        texts = {p.hash: p.text for d in (fr, en) for p in d.paragraphs}
+    write_file(folder / "fr.txt", _paragraph_text(fr).encode("utf-8"))
+    write_file(folder / "en.txt", _paragraph_text(en).encode("utf-8"))
+    write_file(folder / FILENAME, dumps(sidecar, texts).encode("utf-8"))
     return folder
 
 
 def save_sidecar(folder: str | Path, sidecar: Sidecar, texts: Mapping[str, str] | None = None) -> Path:
     """Rewrite a folder's sidecar deterministically (what the TUI calls after a decision)."""
     path = Path(folder) / FILENAME
-    try:
-        path.write_text(dumps(sidecar, texts or {}), encoding="utf-8")
-    except OSError as exc:
-        raise InputError(str(path), exc.strerror or str(exc)) from exc
+    write_file(path, dumps(sidecar, texts or {}).encode("utf-8"))
     return path
 
 
