@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tracker.cli import main
+from tracker.errors import InputError
 from tracker.services.formats import import_paths, read_source
 from tracker.services.gitimport import import_git
 from tracker.storage import Store, open_store
@@ -70,7 +71,7 @@ def test_a_500_mb_file_is_refused_by_its_size_without_reading_it(tmp_path: Path)
     huge = tmp_path / "huge.xml"
     with huge.open("wb") as handle:  # sparse: takes no disk space
         handle.truncate(500 * 1024 * 1024)
-    with pytest.raises(Exception, match="too large"):
+    with pytest.raises(InputError, match="too large"):
         read_source(huge)
 
 
@@ -133,7 +134,7 @@ def test_import_git_command_reports_each_commit_and_skips_unchanged(
 def test_a_commit_with_unreadable_content_stores_nothing(memory_store: Store, repo: Path) -> None:
     (repo / "story.fr.txt").write_bytes(b"\x00\x01\x02" * 50)
     git(repo, "commit", "-q", "-am", "binary garbage")
-    with pytest.raises(Exception, match="binary"):
+    with pytest.raises(InputError, match="binary"):
         import_git(memory_store, repo / "story.fr.txt", story="sochi", lang="fr", by="desk")
     assert memory_store.stories() == []
 
