@@ -301,7 +301,8 @@ def import_paths(
     """Import every file under `paths`; each file is imported, skipped (unchanged) or refused with the reason.
 
     `progress(phase, done, total)` is called after each file read (phase "read") and each document stored
-    ("store"). Large imports parse in `workers` processes (default: one per CPU from 200 files on).
+    ("store", once its batch of `BATCH` documents is committed). Large imports parse in `workers` processes
+    (default: one per CPU from 200 files on).
     `story`, `lang`, `label` and `based_on` override what the files say.
     """
     results: list[FileResult] = []
