@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tracker.cli import cli, main
@@ -62,3 +63,12 @@ def test_aligning_files_loads_neither_the_database_nor_the_ui() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stderr == ""
+
+
+def test_align_reads_wire_files_as_import_does_not_as_plain_text(capsys: pytest.CaptureFixture[str]) -> None:
+    own = Path(__file__).parent / "data" / "newsml" / "own"
+    code = main(["align", str(own / "port-fr-v1.xml"), str(own / "port-en-v1.xml"), "--format", "json"])
+    links = json.loads(capsys.readouterr().out)["links"]
+    assert code == 0
+    assert links[0]["fr"] == [0] and links[0]["en"] == [0]
+    assert all("<" not in str(link) for link in links)

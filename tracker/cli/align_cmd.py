@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from tracker.cli.common import FORMAT_OPTION, emit_json, read_file, settings
+from tracker.cli.common import FORMAT_OPTION, emit_json, read_document, settings
 from tracker.exitcodes import ExitCode
 from tracker.model import Link
 
@@ -23,10 +23,8 @@ GUTTER = " | "
 
 
 def read_paragraphs(path: str) -> tuple[str, ...]:
-    """Paragraph texts of a paragraph file, segmented as everywhere else."""
-    from sources.text import read_text
-
-    return read_text(read_file(path), path).texts
+    """Paragraph texts of a paragraph file (or any importable format), segmented as everywhere else."""
+    return read_document(path).texts
 
 
 def link_json(link: Link) -> dict[str, Any]:

@@ -14,6 +14,7 @@ import click
 
 from tracker.errors import TrackerError
 from tracker.exitcodes import ExitCode
+from tracker.model import Document
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,32 @@ def read_file(path: str) -> bytes:
         raise InputError(path, "permission denied") from exc
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from exc
+
+
+_STRUCTURED_NAMES = (".xml", ".html", ".htm", ".xhtml", ".json", ".md", ".markdown", ".xlf", ".xliff")
+
+
+def is_structured(data: bytes, path: str) -> bool:
+    """Whether a file is a wire, web or Markdown document rather than a plain paragraph file."""
+    head = data[:64].lstrip(b"\xef\xbb\xbf").lstrip()
+    return head.startswith((b"<", b"{", b"[")) or path.lower().endswith(_STRUCTURED_NAMES)
+
+
+def read_document(path: str) -> Document:
+    """A file's paragraphs: plain paragraph files directly, any importable format (NewsML, ninjs, HTML, Markdown)
+    through the importers, so `align`, `diff`, `qa` and `translate` read files as `import` does."""
+    from sources.text import read_text
+
+    data = read_file(path)
+    if not is_structured(data, path):
+        return read_text(data, path)
+    from sources.detect import load
+    from tracker.errors import InputError
+
+    documents = load(data, path)
+    if len(documents) != 1:
+        raise InputError(path, f"holds {len(documents)} news items; give a file with exactly one")
+    return documents[0]
 
 
 FORMAT_OPTION = click.option(

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from tracker.cli.common import FORMAT_OPTION, emit_json, read_file, settings
+from tracker.cli.common import FORMAT_OPTION, emit_json, is_structured, read_document, read_file, settings
 from tracker.exitcodes import ExitCode
 from tracker.model import Change
 
@@ -25,6 +25,8 @@ def read_paragraphs(path: str) -> tuple[str, ...]:
     from sources.text import decode, read_text
 
     data = read_file(path)
+    if is_structured(data, path):
+        return read_document(path).texts
     document = read_text(data, path)
     text = unicodedata.normalize("NFC", decode(data, path).replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
     lines = text.split("\n")

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from tracker.cli.common import FORMAT_OPTION, emit_json, read_file, settings
+from tracker.cli.common import FORMAT_OPTION, emit_json, read_document, settings
 from tracker.exitcodes import ExitCode
 
 
@@ -111,10 +111,9 @@ def translate(
         where = {"story": subject, "fr_rev": stored[0].fr_rev if stored else None}
         _emit([_item(s.index, s.suggestion) for s in stored], config.name, "fr", "en", fmt, where)
         return ExitCode.OK
-    from sources.text import read_text
     from tracker.mt.client import MTClient
 
-    texts = read_text(read_file(subject), subject).texts
+    texts = read_document(subject).texts
     suggestions = MTClient(config, source=source, target=target).suggest(texts)
     _emit([_item(i, s) for i, s in enumerate(suggestions)], config.name, source, target, fmt, {"file": subject})
     return ExitCode.OK
