@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from tests.tui.conftest import SLUG, settle
 from tests.tui.fake_backend import FakeBackend
@@ -19,6 +20,7 @@ from tracker.tui.backend import Backend
 from tracker.tui.screens.stories import StoriesScreen
 from tracker.tui.screens.story import StoryScreen
 from tracker.tui.widgets.sidebyside import SideBySide
+from tracker.view import StorySummary
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -100,3 +102,22 @@ def test_the_program_prints_one_line_and_exits_3_when_the_database_cannot_be_ope
     assert last.startswith("tracker: error: ")
     assert str(blocker / "tracker.db") in last
     assert "\n" not in last
+
+
+async def test_the_stories_list_says_it_is_loading_until_the_stories_arrive() -> None:
+    release = threading.Event()
+
+    class SlowStories(FakeBackend):
+        def stories(self) -> list[StorySummary]:
+            release.wait(10)
+            return super().stories()
+
+    app = TrackerApp(SlowStories.with_sample())
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one("#stories-bar", Static)
+        assert "loading" in str(bar.render())
+        release.set()
+        await settle(pilot)
+        assert "loading" not in str(bar.render())
+        assert "1 of 1" in str(bar.render())

@@ -77,7 +77,7 @@ class StoriesScreen(Screen[None]):
         self.filter = next(iter(FILTERS))
 
     def compose(self) -> ComposeResult:
-        yield Static("Stories", id="stories-bar")
+        yield Static("Stories — loading…", id="stories-bar")
         yield Input(placeholder="search stories (/)", id="search")
         yield DataTable(id="stories", cursor_type="row", zebra_stripes=True)
         yield Footer()
