@@ -126,8 +126,9 @@ class RevisionStore(StoreBase):
                     )
                 ).first()
             if row is None:
-                which = "any revision" if number is None else f"revision {number}"
-                raise NotFoundError(f"{slug}: no {lang} {which}")
+                language = {"fr": "French", "en": "English"}.get(lang, lang)
+                which = f"no {language} revision yet" if number is None else f"no {language} revision {number}"
+                raise NotFoundError(f"{slug}: {which}")
             return revision_from_row(slug, row, self._paragraphs(conn, int(row.id)))
 
     def latest_number(self, slug: str, lang: str) -> int | None:
