@@ -154,8 +154,11 @@ def units_of(root: etree._Element, source: str) -> list[XliffUnit]:
     """Units of a parsed XLIFF 2.x root."""
     if localname(root) != "xliff" or not str(root.get("version", "")).startswith("2."):
         raise InputError(source, 'not an XLIFF 2.x file (expected <xliff version="2.x">)')
-    if root.get("srcLang", "").split("-")[0] != "fr":
-        raise InputError(source, f"XLIFF source language is {root.get('srcLang')!r}, expected French")
+    src_lang = root.get("srcLang")
+    if src_lang is None:
+        raise InputError(source, 'XLIFF without srcLang (expected srcLang="fr")')
+    if src_lang.split("-")[0] != "fr":
+        raise InputError(source, f"XLIFF source language is {src_lang!r}, expected French")
     units = []
     for unit in root.iter(f"{{{XLIFF_NS}}}unit"):
         meta = {m.get("type"): m.text for m in unit.iter(f"{{{MDA_NS}}}meta")}
