@@ -9,7 +9,7 @@ import time
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -34,6 +34,8 @@ from tracker.tui.widgets.sidebyside import SideBySide
 from tracker.view import Row, StoryView
 
 POLL_SECONDS = 3.0
+# below this many columns the details panel starts hidden (`d` shows it), leaving the text columns room to read
+NARROW = 110
 DETAILS_DELAY = 0.05
 
 
@@ -99,6 +101,8 @@ class StoryScreen(StoryActions):
         self._revisions: list[Revision] | None = None
         self._diffs: dict[tuple[int, int], tuple[Change, ...]] = {}
         self._histories: dict[tuple[int, int], list[tuple[int, str, str]]] = {}
+        # the details panel follows the terminal's width until the user shows or hides it themselves
+        self._details_chosen = False
 
     def compose(self) -> ComposeResult:
         yield Static("loading…", id="story-bar")
@@ -111,7 +115,12 @@ class StoryScreen(StoryActions):
             yield DetailsPanel(id="details")
         yield Footer()
 
+    def on_resize(self, event: events.Resize) -> None:
+        if not self._details_chosen:
+            self.query_one(DetailsPanel).display = event.size.width >= NARROW
+
     def on_mount(self) -> None:
+        self.query_one(DetailsPanel).display = self._details_chosen or self.app.size.width >= NARROW
         self.query_one(SideBySide).focus()
         self.load_view()
         self.set_interval(POLL_SECONDS, self.poll_changes)
@@ -247,6 +256,7 @@ class StoryScreen(StoryActions):
             self.load_view()
 
     def action_toggle_details(self) -> None:
+        self._details_chosen = True
         panel = self.query_one(DetailsPanel)
         panel.display = not panel.display
 
