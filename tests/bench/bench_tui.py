@@ -73,7 +73,7 @@ def _children_cpu() -> float:
 
 def _wall(args: list[str]) -> tuple[float, str]:
     start = time.perf_counter()
-    out = subprocess.run(args, capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    out = subprocess.run(args, capture_output=True, text=True, check=True, cwd=ROOT, timeout=300).stdout
     return time.perf_counter() - start, out.strip()
 
 
@@ -119,7 +119,8 @@ def bench_start(rounds: int) -> None:
             f"imports {imp * 1000:5.1f}, backend {back * 1000:5.1f}, app to painted rows {paint * 1000:5.1f};"
             f" first frame {frame * 1000:6.1f}; CPU to rows {cpu * 1000:6.1f});"
             f"  goal < 600 ms; ratio to bare python {statistics.median(walls) / statistics.median(bare):4.1f}x;"
-            f"  idle estimate {statistics.median(walls) / load * 1000:5.0f} ms (first frame {frame / load * 1000:4.0f});"
+            f"  idle estimate {statistics.median(walls) / load * 1000:5.0f} ms"
+            f" (first frame {frame / load * 1000:4.0f});"
             f"  from CPU: rows {cpu / cpu_load * 1000:4.0f} ms, first frame {cpu_frame / cpu_load * 1000:4.0f} ms"
         )
 

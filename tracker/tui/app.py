@@ -80,7 +80,8 @@ class TrackerApp(App[None]):
             user, error = _read_user(self.backend)
             self._start(user, error)
         else:
-            self._open()
+            # after the first paint, so the import of the database layer does not hold the GIL against the frame
+            self.call_after_refresh(self._open)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
     def _open(self) -> None:
