@@ -218,3 +218,9 @@ def test_db_current_and_upgrade_report_the_schema(capsys: pytest.CaptureFixture[
 def test_every_store_command_has_help(capsys: pytest.CaptureFixture[str], command: str) -> None:
     code, out, _ = run(capsys, *command.split(), "--help")
     assert code == 0 and "Usage: tracker " + command in out and len(out.splitlines()) > 4
+
+
+def test_a_mistyped_database_folder_is_an_error_not_a_new_tree(tmp_path: Path) -> None:
+    missing = tmp_path / "no" / "such" / "x.db"
+    assert main(["--db", str(missing), "stories"]) == 3
+    assert not (tmp_path / "no").exists()

@@ -85,8 +85,12 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
     else:
         assert database is not None
+        folder = Path(database).parent
+        # Only the tracker's own data folder is created on demand: a mistyped --db path is an error, not a new tree.
+        if not folder.is_dir() and folder.resolve() != data_dir().resolve():
+            raise StoreError(f"{database}: no such folder {folder}")
         try:
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(f"{database}: cannot create its folder ({error.strerror or error})") from error
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False})
