@@ -122,3 +122,11 @@ def test_readme_bindings_table_lists_every_binding() -> None:
             assert isinstance(binding, Binding)
             assert f"`{_keys(binding)}` | {binding.tooltip or binding.description} |" in section
     assert all(isinstance(b, Binding) and f"`{_keys(b)}`" in section for b in HistoryScreen.BINDINGS)
+
+
+async def test_opening_an_unknown_story_says_so_and_returns_to_the_list(backend: FakeBackend) -> None:
+    app = TrackerApp(backend, story="no-such-story")
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, StoriesScreen)

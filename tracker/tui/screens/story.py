@@ -223,6 +223,8 @@ class StoryScreen(StoryActions):
 
     def on_action_failed(self, message: ActionFailed) -> None:
         self.notify(message.text, title="Not done", severity="error", timeout=8)
+        if self.view is None:  # the story never loaded (unknown, or unreadable): nothing to show here
+            self.action_back()
 
     def action_reload(self) -> None:
         self.load_view()
