@@ -1,6 +1,6 @@
 """Team-mode load test on the real PostgreSQL server: concurrent clients import, edit, acknowledge and approve.
 
-    python tests/bench/bench_team.py [--clients 6] [--seconds 20] [--url postgresql+psycopg://postgres@127.0.0.1/test]
+    python tests/bench/bench_team.py [--clients 6] [--seconds 20] [--think 2.0] [--url postgresql+psycopg://postgres@127.0.0.1/test]
 
 Prints operations per second by kind, conflicts (the loser's clear message), then proves that no write was lost,
 no approval points at content it did not see, and the audit chain verifies. Runs in a schema of its own.
@@ -33,13 +33,15 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _client(url: str, n: int, until: float, counts: Counter[str], saved: list[int], lock: threading.Lock) -> None:
+def _client(
+    url: str, n: int, until: float, counts: Counter[str], saved: list[int], lock: threading.Lock, think: float
+) -> None:
     rng = random.Random(n)
     name = "ed" if n % 3 == 0 else f"tina{n}"
     with open_store(url, upgrade=False) as store:
         desk = Desk(store, name)
         while time.perf_counter() < until:
-            op = rng.choice(["edit", "edit", "ack", "approve", "import"] if name == "ed" else ["edit", "edit", "ack"])
+            op = rng.choice(["approve", "approve", "ack", "import"] if name == "ed" else ["edit", "edit", "ack"])
             outcome = op
             try:
                 view = desk.view(SAMPLE_SLUG)
@@ -72,6 +74,8 @@ def _client(url: str, n: int, until: float, counts: Counter[str], saved: list[in
                 outcome = f"{op} refused"
             with lock:
                 counts[outcome] += 1
+            if name != "ed":
+                time.sleep(rng.uniform(0, 2 * think))  # people pause between edits; editors then get a chance
 
 
 def _prove(store: Store, saved: list[int], counts: Counter[str]) -> list[str]:
@@ -86,6 +90,8 @@ def _prove(store: Store, saved: list[int], counts: Counter[str]) -> list[str]:
         fr, en = revisions[("fr", a.fr_rev)], revisions[("en", a.en_rev)]
         if a.fr_hash != fr.content_hash or a.en_hash != en.content_hash:
             problems.append(f"approval at {a.at} points at content it did not see")
+    if not counts["approve"]:
+        problems.append("no approval landed: nothing proves approvals bind what they saw (raise --think)")
     if len(store.approvals(SAMPLE_SLUG)) != counts["approve"]:
         problems.append("approvals stored differ from approvals acknowledged to clients")
     problems += verify(store.audit())
@@ -97,6 +103,7 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=6)
     ap.add_argument("--seconds", type=float, default=20.0)
     ap.add_argument("--url", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    ap.add_argument("--think", type=float, default=2.0, help="mean pause of translators between operations (s)")
     a = ap.parse_args()
     schema = f"bench_{uuid.uuid4().hex[:10]}"
     admin = create_engine(a.url)
@@ -115,7 +122,8 @@ def main() -> int:
         until = time.perf_counter() + a.seconds
         start = time.perf_counter()
         threads = [
-            threading.Thread(target=_client, args=(url, n, until, counts, saved, lock)) for n in range(a.clients)
+            threading.Thread(target=_client, args=(url, n, until, counts, saved, lock, a.think))
+            for n in range(a.clients)
         ]
         for t in threads:
             t.start()
