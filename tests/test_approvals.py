@@ -161,3 +161,12 @@ def test_on_postgresql_the_acting_user_is_the_database_role(pg_url: str) -> None
 
 def test_sample_bytes_are_the_bundled_files() -> None:
     assert sample_bytes("fr.r3.txt").decode().startswith("Arménie")
+
+
+def test_a_rejection_stops_showing_once_the_english_it_rejected_was_revised(desk: Store) -> None:
+    from tracker.services.views import summarize
+
+    approvals.decide(desk, SLUG, "rejected", by="ed", at=T, note="update en 6")
+    assert summarize(load_view(desk, SLUG)).approval == "rejected"
+    Desk(desk, "tina", clock=_clock).save_english(SLUG, (6,), "Updated.", fr_rev=3, expected_en_rev=2)
+    assert summarize(load_view(desk, SLUG)).approval == "none"

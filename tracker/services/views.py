@@ -141,7 +141,8 @@ def summarize(view: StoryView) -> StorySummary:
     state: ApprovalState = "none"
     if view.approval is not None and view.approval.approval is not None:
         if view.approval.approval.verdict == "rejected":
-            state = "rejected"
+            # a rejection sends back the text it saw; once that text changed, the new one awaits a verdict
+            state = "none" if view.approval.reasons else "rejected"
         else:
             state = "approved" if view.approval.valid else "outdated"
     latest = max((r.created_at for r in (view.fr, view.en) if r is not None), default=view.fr.created_at)
