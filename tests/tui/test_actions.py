@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 from textual.widgets import Checkbox, Input, TextArea
 
 from tests.tui.conftest import SLUG, settle, story_app, toasts
 from tests.tui.fake_backend import FakeBackend
+from tracker.model import User
 from tracker.tui.app import TrackerApp
 from tracker.tui.screens.modals import AckModal, ApproveModal, EditModal, NoteModal, RelinkModal
 from tracker.tui.screens.story import StoryScreen
@@ -191,17 +194,48 @@ async def test_waive_a_qa_finding_with_a_reason(backend: FakeBackend) -> None:
         assert not any(not f.waived for r in _screen(app).query_one(SideBySide).rows for f in r.findings)
 
 
-async def test_approve_as_a_translator_shows_why_it_is_forbidden(backend: FakeBackend) -> None:
+async def test_approve_or_reject_as_a_translator_says_why_before_any_dialog(backend: FakeBackend) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        for key in ("A", "X", "P"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, StoryScreen)
+        assert "ana is a translator: only editors may approve or reject." in toasts(app)
+        assert backend.approvals == []
+
+
+async def test_approve_as_an_unregistered_user_says_why_before_any_dialog(backend: FakeBackend) -> None:
+    backend.acting = None
     app = story_app(backend)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         await pilot.press("A")
         await pilot.pause()
+        assert isinstance(app.screen, StoryScreen)
+        assert any("not a registered user" in t for t in toasts(app))
+
+
+async def test_the_approve_dialog_opens_at_once_while_who_is_acting_is_still_being_asked() -> None:
+    class SlowUser(FakeBackend):
+        def user(self) -> User | None:
+            time.sleep(1.5)
+            return super().user()
+
+    backend = SlowUser.with_sample()
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        while _screen(app).view is None:
+            await pilot.pause(0.05)
+        story = _screen(app)
+        await pilot.press("A", *"ok")
+        await pilot.pause()
+        assert not story.acting_known  # the answer is still on its way: the dialog did not wait for it
         assert isinstance(app.screen, ApproveModal)
-        await pilot.press(*"fine", "enter")
+        assert app.screen.query_one(Input).value == "ok"
+        await pilot.press("escape")
         await settle(pilot)
-        assert any("only editors" in t for t in toasts(app))
-        assert backend.approvals == []
 
 
 async def test_approve_with_rows_to_do_is_refused_unless_forced_with_a_note(editor_backend: FakeBackend) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from tracker.model import Change, Revision
+from tracker.model import Change, Revision, User
 from tracker.view import StorySummary, StoryView
 
 
@@ -87,3 +87,10 @@ class ActionFailed(Message):
 @dataclass
 class DatabaseChanged(Message):
     """Someone wrote to the database since this screen loaded it."""
+
+
+@dataclass
+class UserLoaded(Message):
+    """Who is acting (None: not registered), fetched once when the story screen opens."""
+
+    user: User | None

@@ -26,6 +26,7 @@ from tracker.tui.messages import (
     DatabaseChanged,
     ParagraphHistoryLoaded,
     RowOpened,
+    UserLoaded,
     ViewLoaded,
 )
 from tracker.tui.screens.story_actions import StoryActions
@@ -123,6 +124,7 @@ class StoryScreen(StoryActions):
         self.query_one(DetailsPanel).display = self._details_chosen or self.app.size.width >= NARROW
         self.query_one(SideBySide).focus()
         self.load_view()
+        self.load_user()
         self.set_interval(POLL_SECONDS, self.poll_changes)
 
     # ------------------------------------------------------------------ reading
@@ -135,6 +137,17 @@ class StoryScreen(StoryActions):
             self.post_message(ActionFailed(str(exc)))
             return
         self.post_message(ViewLoaded(view, cursor, token))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="user")
+    def load_user(self) -> None:
+        try:
+            user = self.backend.user()
+        except TrackerError:
+            return  # unknown: the backend still refuses a decision the user may not take
+        self.post_message(UserLoaded(user))
+
+    def on_user_loaded(self, message: UserLoaded) -> None:
+        self.acting, self.acting_known = message.user, True
 
     def on_view_loaded(self, message: ViewLoaded) -> None:
         self.view = message.view

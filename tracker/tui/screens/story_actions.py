@@ -12,7 +12,7 @@ from textual import work
 from textual.screen import Screen
 
 from tracker.errors import TrackerError
-from tracker.model import AckKind
+from tracker.model import AckKind, User
 from tracker.tui.backend import Backend
 from tracker.tui.messages import ActionFailed, ActionSucceeded, SuggestionReceived
 from tracker.tui.screens.modals import AckModal, ApproveModal, EditModal, NoteModal, RelinkModal, RevisionModal
@@ -33,6 +33,9 @@ class StoryActions(Screen[None]):
     view: StoryView | None
     fr_rev: int | None
     en_rev: int | None
+    # who is acting: unknown (False) until the worker started on mount answers
+    acting: User | None = None
+    acting_known: bool = False
 
     @property
     def current_row(self) -> Row | None:
@@ -57,6 +60,20 @@ class StoryActions(Screen[None]):
         if self.view is None or row is None:
             return None
         return self.view, row
+
+    def _may_review(self) -> bool:
+        """False (with the reason, in one line) when the acting user is known not to be an editor."""
+        if not self.acting_known:
+            return True  # the backend still refuses; the dialog must not wait for the answer
+        if self.acting is None:
+            self.notify("You are not a registered user: only editors may approve or reject.", severity="warning")
+            return False
+        if self.acting.role not in ("editor", "admin"):
+            self.notify(
+                f"{self.acting.name} is a {self.acting.role}: only editors may approve or reject.", severity="warning"
+            )
+            return False
+        return True
 
     def _english_rev(self, view: StoryView) -> int | None:
         """The English revision decisions bind to, or None (with a message) when there is none."""
@@ -241,7 +258,7 @@ class StoryActions(Screen[None]):
 
     def action_approve(self) -> None:
         pair = self._pair()
-        if pair is None:
+        if pair is None or not self._may_review():
             return
         view, _, en_rev = pair
         pending = sum(r.needs_action for r in view.rows)
@@ -259,7 +276,7 @@ class StoryActions(Screen[None]):
 
     def action_approve_paragraph(self) -> None:
         pair = self._pair()
-        if pair is None:
+        if pair is None or not self._may_review():
             return
         view, row, en_rev = pair
         if not row.en:
@@ -280,7 +297,7 @@ class StoryActions(Screen[None]):
 
     def action_reject(self) -> None:
         pair = self._pair()
-        if pair is None:
+        if pair is None or not self._may_review():
             return
         view, _, en_rev = pair
 
