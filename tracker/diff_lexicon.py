@@ -8,21 +8,21 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
+from tracker.facts.vocabulary import _EN_NUMBERS, _EN_VAGUE, _FR_NUMBERS, _FR_VAGUE, _SCALES
+
 # A figure in running text: `6.500`, `6 500` (no-break or thin space), `1,5`, `30.000`, `2020`, `14h30`.
 FIGURE = re.compile(r"\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)*")
 _THOUSANDS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
-_UNITS = {
-    "zéro": 0, "zero": 0, "un": 1, "une": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3,
-    "quatre": 4, "four": 4, "cinq": 5, "five": 5, "six": 6, "sept": 7, "seven": 7, "huit": 8, "eight": 8,
-    "neuf": 9, "nine": 9, "dix": 10, "ten": 10, "onze": 11, "eleven": 11, "douze": 12, "twelve": 12,
-    "treize": 13, "thirteen": 13, "quatorze": 14, "fourteen": 14, "quinze": 15, "fifteen": 15, "seize": 16,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "vingt": 20, "vingts": 20, "twenty": 20,
-    "trente": 30, "thirty": 30, "quarante": 40, "forty": 40, "cinquante": 50, "fifty": 50, "soixante": 60,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "cent": 100, "cents": 100, "hundred": 100,
-    "mille": 1000, "thousand": 1000, "million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9,
-    "billion": 10**9, "billions": 10**9,
-}  # fmt: skip
+# Number words as the diff reads them, piece by piece (`vingt-cinq` is `vingt` + `cinq`): the facts' tables of
+# single words, with the hundreds, thousands and scales the spoken reading multiplies by.
+_UNITS: dict[str, float] = {
+    word: value for table in (_FR_NUMBERS, _EN_NUMBERS) for word, value in table.items() if "-" not in word
+}
+_UNITS |= {word: _FR_VAGUE[word][0] for word in ("zéro", "un", "une", "cent", "mille")}
+_UNITS |= {word: _EN_VAGUE[word][0] for word in ("zero", "one", "hundred", "thousand")}
+_UNITS |= {"vingts": 20, "cents": 100}
+_UNITS |= {word: _SCALES[word] for word in ("million", "millions", "milliard", "milliards", "billion", "billions")}
 
 
 def _set(text: str) -> frozenset[str]:
