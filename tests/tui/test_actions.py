@@ -10,7 +10,7 @@ from tests.tui.conftest import SLUG, settle, story_app, toasts
 from tests.tui.fake_backend import FakeBackend
 from tracker.model import User
 from tracker.tui.app import TrackerApp
-from tracker.tui.screens.modals import AckModal, ApproveModal, EditModal, NoteModal, RelinkModal
+from tracker.tui.screens.modals import AckModal, ApproveModal, ConfirmModal, EditModal, NoteModal, RelinkModal
 from tracker.tui.screens.story import StoryScreen
 from tracker.tui.widgets.sidebyside import SideBySide
 
@@ -155,23 +155,42 @@ async def test_unlink_merge_and_split_correct_the_alignment(backend: FakeBackend
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         _go_to(app, lambda r: r.link.fr == (9, 10))
-        await pilot.press("s")
+        await pilot.press("s", "y")
         await settle(pilot)
         rows = _screen(app).query_one(SideBySide).rows
         assert any(r.link.fr == (9,) and r.link.en == (9,) for r in rows)
         assert any(r.link.fr == (10,) and not r.link.en for r in rows)
         _go_to(app, lambda r: r.link.fr == (9,))
         await pilot.press("m")  # merge back with the next row (French 10)
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("enter")
         await settle(pilot)
         rows = _screen(app).query_one(SideBySide).rows
         assert any(r.link.fr == (9, 10) and r.link.en == (9,) for r in rows)
         _go_to(app, lambda r: r.link.fr == (9, 10))
-        await pilot.press("u")
+        await pilot.press("u", "y")
         await settle(pilot)
         rows = _screen(app).query_one(SideBySide).rows
         assert any(r.link.fr == (9,) and not r.link.en for r in rows)
         assert any(r.link.en == (9,) and not r.link.fr for r in rows)
         assert [d[0] for d in backend.decisions] == ["split", "merge", "unlink"]
+
+
+async def test_unlink_merge_and_split_change_nothing_when_the_confirmation_is_declined(backend: FakeBackend) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        _go_to(app, lambda r: r.link.fr == (9, 10))
+        for key, answer in (("s", "escape"), ("m", "n"), ("u", "escape")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmModal)
+            await pilot.press(answer)
+            await settle(pilot)
+            assert isinstance(app.screen, StoryScreen)
+        assert backend.decisions == []
+        assert any(r.link.fr == (9, 10) for r in _screen(app).query_one(SideBySide).rows)
 
 
 async def test_waive_a_qa_finding_with_a_reason(backend: FakeBackend) -> None:

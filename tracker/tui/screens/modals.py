@@ -164,6 +164,30 @@ class ApproveModal(ModalScreen[tuple[str, bool] | None]):
         self.dismiss(None)
 
 
+class ConfirmModal(ModalScreen[bool]):
+    """A yes/no question before a change that takes effect at once (y or Enter confirms, n or Esc cancels)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y,enter", "confirm", "Yes", priority=True),
+        Binding("n,escape", "cancel", "No", priority=True),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self._question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self._question, classes="dialog-title")
+            yield Label("y / Enter confirm · n / Esc cancel", classes="dialog-help")
+
+    def action_confirm(self) -> None:
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
 class RelinkModal(ModalScreen[tuple[tuple[int, ...], tuple[int, ...]] | None]):
     """Say which French paragraphs stand for which English ones (numbers as shown in the columns)."""
 

@@ -15,7 +15,15 @@ from tracker.errors import TrackerError
 from tracker.model import AckKind, User
 from tracker.tui.backend import Backend
 from tracker.tui.messages import ActionFailed, ActionSucceeded, SuggestionReceived
-from tracker.tui.screens.modals import AckModal, ApproveModal, EditModal, NoteModal, RelinkModal, RevisionModal
+from tracker.tui.screens.modals import (
+    AckModal,
+    ApproveModal,
+    ConfirmModal,
+    EditModal,
+    NoteModal,
+    RelinkModal,
+    RevisionModal,
+)
 from tracker.tui.widgets.layout import french_pieces
 from tracker.view import Row, StoryView
 
@@ -23,6 +31,10 @@ from tracker.view import Row, StoryView
 def plain_french(row: Row) -> str:
     """The row's French as plain text, word diff markers included, for the edit dialog."""
     return "\n\n".join("".join(text for text, _ in pieces) for pieces in french_pieces(row))
+
+
+def _nums(indices: tuple[int, ...]) -> str:
+    return ", ".join(map(str, indices)) or "—"
 
 
 class StoryActions(Screen[None]):
@@ -74,6 +86,15 @@ class StoryActions(Screen[None]):
             )
             return False
         return True
+
+    def _confirm(self, question: str, done: str, call: Callable[[], object]) -> None:
+        """Ask first, then decide: alignment corrections take effect at once and for everyone."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.decide(done, call)
+
+        self.app.push_screen(ConfirmModal(question), answered)
 
     def _english_rev(self, view: StoryView) -> int | None:
         """The English revision decisions bind to, or None (with a message) when there is none."""
@@ -198,7 +219,8 @@ class StoryActions(Screen[None]):
         if not (row.link.fr and row.link.en):
             self.notify("This row is already unpaired.", severity="warning")
             return
-        self.decide(
+        self._confirm(
+            f"Unlink FR ¶ {_nums(row.link.fr)} from EN ¶ {_nums(row.link.en)}?",
             "Unlinked: the paragraphs now stand alone (l to relink).",
             lambda: self.backend.unlink(self.slug, row.link, fr_rev=view.fr.number, en_rev=en_rev),
         )
@@ -214,7 +236,9 @@ class StoryActions(Screen[None]):
             self.notify("No next row to merge with.", severity="warning")
             return
         following = rows[index + 1].link
-        self.decide(
+        self._confirm(
+            f"Merge this row with the next one (FR ¶ {_nums(row.link.fr + following.fr)}"
+            f" → EN ¶ {_nums(row.link.en + following.en)})?",
             "Merged with the next row.",
             lambda: self.backend.merge(self.slug, row.link, following, fr_rev=view.fr.number, en_rev=en_rev),
         )
@@ -230,7 +254,8 @@ class StoryActions(Screen[None]):
             return
         fr_at = 1 if len(link.fr) > 1 else len(link.fr)
         en_at = 1 if len(link.en) > 1 else len(link.en)
-        self.decide(
+        self._confirm(
+            "Split this row after its first paragraph?",
             "Split after the first paragraph.",
             lambda: self.backend.split(self.slug, link, fr_at=fr_at, en_at=en_at, fr_rev=view.fr.number, en_rev=en_rev),
         )
