@@ -5,20 +5,35 @@ Keys and values are lower-case and accent-free; a word missing here still matche
 
 from __future__ import annotations
 
-# Number words map to digit strings so that `huit mois` meets `eight months` and `8 months`.
-# fmt: off
-NUMBER_WORDS: dict[str, str] = {
-    "deux": "2", "two": "2", "trois": "3", "three": "3", "quatre": "4",
-    "four": "4", "cinq": "5", "five": "5", "six": "6", "sept": "7", "seven": "7", "huit": "8", "eight": "8",
-    "neuf": "9", "nine": "9", "dix": "10", "ten": "10", "onze": "11", "eleven": "11", "douze": "12", "twelve": "12",
-    "vingt": "20", "twenty": "20", "trente": "30", "thirty": "30", "quarante": "40", "forty": "40", "cinquante": "50",
-    "fifty": "50", "cent": "100", "hundred": "100", "mille": "1000", "thousand": "1000", "premier": "1st",
-    "premiere": "1st", "first": "1st", "deuxieme": "2nd", "second": "2nd", "troisieme": "3rd", "third": "3rd",
-    "quatrieme": "4th", "fourth": "4th", "cinquieme": "5th", "fifth": "5th", "moitie": "half", "demi": "half",
-    "half": "half", "quart": "quarter", "quarter": "quarter", "milliard": "billion", "milliards": "billion",
-    "md": "billion", "mds": "billion",
-}
-# fmt: on
+import unicodedata
+
+from tracker.facts.vocabulary import _EN_NUMBERS, _EN_VAGUE, _FR_NUMBERS, _FR_VAGUE, _SCALES
+
+# Number words map to digit strings so that `huit mois` meets `eight months` and `8 months`. The words and their
+# values come from the facts' tables; the aligner only needs a cheap key per word, so ordinals, halves and quarters
+# become plain tokens (`1st`, `half`) and compound numbers (`dix-sept`) are left to the cognate prefix.
+_VAGUE = {**_FR_VAGUE, **_EN_VAGUE}
+_CARDINALS = {word: value for table in (_FR_NUMBERS, _EN_NUMBERS) for word, value in table.items() if "-" not in word}
+_CARDINALS |= {word: int(_VAGUE[word][0]) for word in ("cent", "hundred", "mille", "thousand")}
+_ORDINALS: tuple[str, ...] = ("premier", "première", "first", "deuxième", "second", "troisième", "third")
+_ORDINALS += ("quatrième", "fourth", "cinquième", "fifth")
+_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
+
+
+def _plain(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def _ordinal(word: str) -> str:
+    rank = int(_VAGUE[word][0])
+    return f"{rank}{_SUFFIX.get(rank, 'th')}"
+
+
+NUMBER_WORDS: dict[str, str] = {_plain(word): str(value) for word, value in _CARDINALS.items()}
+NUMBER_WORDS |= {_plain(word): _ordinal(word) for word in _ORDINALS}
+NUMBER_WORDS |= {_plain(word): "half" for word in ("moitié", "demi", "half") if 0.5 in _VAGUE[word]}
+NUMBER_WORDS |= {word: "quarter" for word in ("quart", "quarter") if 0.25 in _VAGUE[word]}
+NUMBER_WORDS |= {word: "billion" for word in ("milliard", "milliards", "md", "mds") if _SCALES[word] == 1e9}
 
 # Words that are not numbers but should meet their English counterpart; many are names spelled differently.
 # fmt: off
