@@ -20,13 +20,22 @@ _FLAG_TEXT = {
 }
 
 
+def link_shape(fr: int, en: int) -> str:
+    """What a link joins, in words: 'French only', 'English only', '1 French → 2 English'."""
+    if not en:
+        return "French only"
+    if not fr:
+        return "English only"
+    return f"{fr} French → {en} English"
+
+
 def describe_row(row: Row, view: StoryView, history: list[tuple[int, str, str]] | None = None) -> Text:
     """The panel's text for one row (also used by tests, so it reads without colour)."""
     out = Text()
     fr = ", ".join(str(p.index) for p in row.fr) or "—"
     en = ", ".join(str(p.index) for p in row.en) or "—"
-    out.append(f"Row {row.link.kind}", style="bold")
-    out.append(f"  FR ¶ {fr} → EN ¶ {en}\n")
+    out.append(f"Link: {link_shape(len(row.link.fr), len(row.link.en))}", style="bold")
+    out.append(f"\nFR ¶ {fr} → EN ¶ {en}\n")
     if row.link.confirmed:
         out.append("alignment confirmed by a person\n", style="dim")
     elif row.link.score:
