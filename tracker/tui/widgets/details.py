@@ -53,8 +53,10 @@ def describe_row(row: Row, view: StoryView, history: list[tuple[int, str, str]] 
             out.append(f"  • {reason}\n")
         for change in (c for c in flag.changes if c.kind != "unchanged"):
             out.append(f"  • {change.kind}{' (substantive)' if change.substantive else ''}")
-            if change.reasons:
-                out.append(": " + ", ".join(change.reasons))
+            # the flag's reasons are its changes' reasons, already listed just above
+            extra = [r for r in change.reasons if r not in flag.reasons]
+            if extra:
+                out.append(": " + ", ".join(extra))
             out.append("\n")
     out.append("\nQA findings\n", style="bold underline")
     if not row.findings:
