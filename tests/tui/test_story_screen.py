@@ -121,3 +121,20 @@ async def test_a_click_selects_the_row_and_a_double_click_opens_it(backend: Fake
         await settle(pilot)
         details = app.screen.query_one(DetailsPanel).text.plain
         assert "Paragraph history" in details and "press Enter to load" not in details
+
+
+async def test_next_flagged_says_when_it_wraps_round_to_the_first(backend: FakeBackend) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        sbs = app.screen.query_one(SideBySide)
+        flagged = [i for i, r in enumerate(sbs.rows) if r.needs_action or any(f.kind == "cosmetic" for f in r.flags)]
+        sbs.move_to(flagged[-1])
+        await pilot.press("n")
+        await pilot.pause()
+        assert sbs.cursor == flagged[0]
+        assert "Wrapped to the first flagged row." in toasts(app)
+        await pilot.press("p")
+        await pilot.pause()
+        assert sbs.cursor == flagged[-1]
+        assert "Wrapped to the last flagged row." in toasts(app)

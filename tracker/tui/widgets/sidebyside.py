@@ -223,6 +223,8 @@ class SideBySide(ScrollView, can_focus=True):
             index = (self.cursor + step * k) % n
             row = self.rows[index]
             if row.needs_action or any(f.kind == "cosmetic" and not f.acknowledged for f in row.flags):
+                if not 0 <= self.cursor + step * k < n:  # went past an end: say so, or it reads as a jump back
+                    self.notify(f"Wrapped to the {'first' if step > 0 else 'last'} flagged row.", timeout=3)
                 self.move_to(index)
                 return
         self.notify("No flagged row: everything is up to date.", timeout=3)
