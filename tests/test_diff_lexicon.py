@@ -22,3 +22,10 @@ def test_hyphenated_numbers_read_as_the_facts_read_them(text: str, lang: Languag
 
 def test_words_that_are_not_numbers_have_no_value() -> None:
     assert number_word_value("maison") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "value"), [("quatre-vingts", 80), ("quatre-vingt-dix", 90), ("quatre-vingt-cinq", 85), ("vingt-et-un", 21)]
+)
+def test_french_eighties_and_nineties_are_read_whole_not_piece_by_piece(word: str, value: int) -> None:
+    assert number_word_value(word) == value

@@ -9,6 +9,7 @@ from collections import Counter
 from functools import lru_cache
 
 from tracker.facts.vocabulary import _EN_NUMBERS, _EN_VAGUE, _FR_NUMBERS, _FR_VAGUE, _SCALES
+from tracker.facts.words import _head_value, _spelled_run
 
 # A figure in running text: `6.500`, `6 500` (no-break or thin space), `1,5`, `30.000`, `2020`, `14h30`.
 FIGURE = re.compile(r"\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)*")
@@ -83,7 +84,18 @@ def number_word_value(word: str) -> float | None:
     parts = [p for p in re.split(r"[-‑ ]", word.lower()) if p and p != "et"]
     if not parts or any(p not in _UNITS for p in parts):
         return None
-    return spoken_value([(p, float(_UNITS[p])) for p in parts])
+    return _facts_reading(word.lower().replace("‑", "-")) or spoken_value([(p, float(_UNITS[p])) for p in parts])
+
+
+def _facts_reading(word: str) -> float | None:
+    """The value the facts give a whole spelled number (`quatre-vingt-dix` is 90, not 4 + 20 + 10), if they read it."""
+    for numbers in (_FR_NUMBERS, _EN_NUMBERS):
+        head = _head_value(word, numbers)
+        if head is not None:
+            value, end = _spelled_run(word, head[1], head[0], numbers)
+            if end == len(word):
+                return value
+    return None
 
 
 def spoken_value(run: list[tuple[str, float]]) -> float:
