@@ -55,6 +55,8 @@ def test_the_program_shows_french_english_and_a_flag_in_a_real_terminal(tmp_path
         _wait_for(session, r"sochi-summit", timeout=90)
         _tmux("send-keys", "-t", session, "Enter")
         _wait_for(session, r"Français", timeout=60)
+        # the rows arrive from a worker after the frame: wait for the story bar's count before moving
+        _wait_for(session, r"to do|up to date", timeout=60)
         _tmux("send-keys", "-t", session, "n")
         screen = _wait_for(session, r"^▶ [SUOcQ]", timeout=30)
         assert "Arménie" in screen or "Azerbaïdjan" in screen
