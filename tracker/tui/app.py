@@ -132,7 +132,7 @@ def _read_user(backend: Backend) -> tuple[User | None, str | None]:
     """The acting user, or why they could not be read (a missing user must not stop reading)."""
     try:
         return backend.user(), None
-    except Exception as exc:  # noqa: BLE001 - shown to the person as a warning
+    except TrackerError as exc:  # a database or user problem: reading goes on; a bug still surfaces
         return None, str(exc)
 
 
