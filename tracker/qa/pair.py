@@ -87,6 +87,24 @@ class Pair:
                 out.append((a, b))
         return out
 
+    @cached_property
+    def kept_length(self) -> int:
+        """Characters of French the English stands for at the least: the sentences a fact of theirs shows kept;
+        with none shown, the shortest sentence no fact shows cut; with every sentence shown cut, the whole French
+        (nothing then tells which part the English is)."""
+        shown: list[int] = []
+        open_: list[int] = []
+        for a, b in self._sentences:
+            hits = [hit for s, hit in self._fr_hits if a <= s < b]
+            size = len(self.fr[a:b].strip())
+            if any(hits):
+                shown.append(size)
+            elif not hits:
+                open_.append(size)
+        if shown:
+            return sum(shown)
+        return min(open_) if open_ else len(self.fr.strip())
+
     def kept(self, start: int) -> bool:
         """Whether the English kept the French sentence at `start`: another of its facts is there, or, with no
         other fact to tell, the English length is nearer to a translation with that sentence than without it."""

@@ -73,13 +73,24 @@ def check_untranslated(pair: Pair, severity: Severity) -> list[Finding]:
 
 
 def check_length(pair: Pair, severity: Severity, low: float, high: float) -> list[Finding]:
-    """English far shorter or longer than its French source (lengths in characters, short paragraphs skipped)."""
+    """English far shorter or longer than its French source (lengths in characters, short paragraphs skipped).
+
+    Shorter is measured against the French the English kept: a sentence whose facts are all absent was cut on
+    purpose, as the fact checks judge it, so only English far shorter than the sentences it visibly translates
+    (or than any one sentence, when no fact tells) is reported."""
     fr_len, en_len = len(pair.fr.strip()), len(pair.en.strip())
     if fr_len < 80 and en_len < 80:
         return []
     ratio = en_len / max(fr_len, 1)
-    if low <= ratio <= high:
+    if ratio > high:
+        message = f"the English is {ratio:.0%} of the French length ({en_len} vs {fr_len} characters): far longer"
+        return [pair.finding("length", severity, message)]
+    if ratio >= low:
         return []
-    side = "shorter" if ratio < low else "longer"
-    message = f"the English is {ratio:.0%} of the French length ({en_len} vs {fr_len} characters): far {side}"
+    kept = pair.kept_length
+    if en_len >= low * kept:
+        return []
+    message = f"the English is {ratio:.0%} of the French length ({en_len} vs {fr_len} characters): far shorter"
+    if kept < fr_len:
+        message += f", {en_len / max(kept, 1):.0%} of the {kept} characters of French it keeps"
     return [pair.finding("length", severity, message)]
