@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from tracker.facts.dates import DateFact, dates
 from tracker.facts.figures import converted, figures, precision
-from tracker.facts.names import Name, name_key, names
+from tracker.facts.names import Name, name_key, names, starts_sentence
 from tracker.facts.numbers import Figure
 from tracker.facts.quotes import Quote, quotes
 from tracker.facts.vocabulary import DateKind, Language
@@ -28,4 +28,5 @@ __all__ = [
     "names",
     "precision",
     "quotes",
+    "starts_sentence",
 ]

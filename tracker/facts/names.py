@@ -14,7 +14,8 @@ _ROMAN = re.compile(r"^[IVXLC]+(?:e|er|ème)?$")
 _SENTENCE_MARKS = '.!?:;«»“”"([—–…'
 
 
-def _starts_sentence(text: str, start: int) -> bool:
+def starts_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` opens a sentence (after a full stop, a colon, a quotation mark, a dash)."""
     before = text[max(0, start - 12) : start].rstrip(_SPACES + "\n\t")
     if start <= 12 and not before:
         return True
@@ -46,7 +47,7 @@ def names(text: str, lang: Language) -> tuple[Name, ...]:
         and not re.match(r"\d", text[m.end() : m.end() + 1])  # AC360, G20: no names
         and not (m.start() and text[m.start() - 1].isdigit())  # 300ER
     ]
-    midsentence = {m.group() for m in tokens if not _starts_sentence(text, m.start())}
+    midsentence = {m.group() for m in tokens if not starts_sentence(text, m.start())}
     groups: list[list[re.Match[str]]] = []
     for m in tokens:
         if groups and re.fullmatch(r"[ \u00a0]", text[groups[-1][-1].end() : m.start()]):
@@ -56,7 +57,7 @@ def names(text: str, lang: Language) -> tuple[Name, ...]:
     out: list[Name] = []
     for group in groups:
         first = group[0]
-        initial = _starts_sentence(text, first.start()) and first.group() not in midsentence
+        initial = starts_sentence(text, first.start()) and first.group() not in midsentence
         if initial and (not first.group().isupper() or len(first.group()) < 2):
             group = group[1:]
         if not group:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 
 from rapidfuzz.fuzz import ratio
@@ -125,6 +126,11 @@ def _stands_for(acronym: str, word: str, french: str) -> bool:
     """An English acronym the French lacks, of about the same length and sharing a letter."""
     core = word.upper().rstrip("S") if word.endswith("s") else word.upper()
     return core not in french and abs(len(core) - len(acronym)) <= 1 and bool(set(core) & set(acronym))
+
+
+def fold(word: str) -> str:
+    """Lower case, accents dropped."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
 class English:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from functools import lru_cache
 from importlib import resources
 
 from tracker.facts import Name, name_key, names
 from tracker.model import Finding, Severity
-from tracker.qa.match import same_name
+from tracker.qa.match import fold, same_name
 from tracker.qa.pair import Pair
+from tracker.qa.titles import english_titles, french_title
 
 
 @lru_cache(maxsize=1)
@@ -50,13 +50,9 @@ def _explained(part: str, french: str, french_words: set[str], pair: Pair) -> bo
 
 def stray_names(pair: Pair) -> list[str]:
     """English name parts that nothing in the French accounts for: a name may have been put in another's place."""
-    french_words = {_fold(w) for w in re.findall(r"[^\W\d_]+", pair.fr)}
+    french_words = {fold(w) for w in re.findall(r"[^\W\d_]+", pair.fr)}
     parts = {p for n in names(pair.en, "en") for p in n.parts}
     return sorted(p for p in parts if not _explained(p, pair.fr, french_words, pair))
-
-
-def _fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
 def _part_lost(pair: Pair, name: Name) -> bool:
@@ -69,15 +65,30 @@ def _part_lost(pair: Pair, name: Name) -> bool:
     return any(not pair.english.has_key(name_key(p)) and p not in pair.table for p in parts)
 
 
+def _translated_titles(pair: Pair, missing: list[Name], stray: set[str]) -> list[Name]:
+    """The missing names that are French titles an English title of stray words translates, each title used once;
+    those words are then no longer stray."""
+    titles = english_titles(pair.en, stray)
+    found = []
+    for name in missing:
+        if titles and french_title(name, pair.fr):
+            stray -= titles.pop(0)
+            found.append(name)
+    return found
+
+
 def check_names(pair: Pair, severity: Severity) -> list[Finding]:
     """French names with no counterpart in the English, when the English has a name nothing in the French accounts
     for (a name left out or paraphrased, `Tasmanie` -> `the state`, is an adapter's choice, not a wrong name)."""
-    if not pair.fr_names or not stray_names(pair):
+    stray = set(stray_names(pair)) if pair.fr_names else set()
+    if not stray:
         return []
     missing = [
         n for n in pair.fr_names if pair.kept(n.start) and (pair.name_carried(n) is False or _part_lost(pair, n))
     ]
-    if not missing:
+    titles = _translated_titles(pair, missing, stray)
+    missing = [n for n in missing if n not in titles]
+    if not missing or not stray:
         return []
     listed = ", ".join(dict.fromkeys(n.text for n in missing))
     return [
