@@ -1,4 +1,4 @@
-"""The names check on translated titles: rendered names raise nothing, replaced ones do."""
+"""The names check on translated titles and familiar clippings: rendered names raise nothing, replaced ones do."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import pytest
 from tracker.facts import names
 from tracker.model import Link
 from tracker.qa import QAConfig, check
+from tracker.qa.match import clipped
 from tracker.qa.titles import english_titles, french_title
 
 _NAMES_ONLY = QAConfig(disabled=frozenset({"numbers", "dates", "quotes", "untranslated", "length", "coverage"}))
@@ -81,3 +82,29 @@ def test_english_titles_need_two_stray_words() -> None:
     text = "She won the Horse of the Year show and met Mr Brown in Leeds."
     assert english_titles(text, {"Horse", "Year", "Brown", "Leeds"}) == [frozenset({"Horse", "Year"})]
     assert english_titles(text, {"Horse", "Brown"}) == []
+
+
+@pytest.mark.parametrize(
+    ("full", "short", "expected"),
+    [
+        ("Tasmanie", "Tassie", True),
+        ("Australie", "Aussie", True),
+        ("Brisbane", "Brissie", True),
+        ("Robertson", "Robbo", True),
+        ("Tasmanie", "Tahiti", False),  # no diminutive ending, two letters shared
+        ("Tasmanie", "Tasty", False),  # `tast` does not start Tasmanie
+        ("Marseille", "Mary", False),  # three letters, none doubled: a name of its own
+        ("Football", "Footy", True),
+        ("Toulouse", "Tomo", False),
+        ("Tasmanie", "Tasmaniee", False),  # longer than the name: not a clipping
+    ],
+)
+def test_familiar_clippings(full: str, short: str, expected: bool) -> None:
+    assert clipped(full, short) is expected
+
+
+def test_a_name_given_in_its_familiar_clipping_raises_nothing_but_another_name_does() -> None:
+    fr = "Le plan de sauvetage de la santé en Tasmanie coûtera cher, a dit M. Wilkie."
+    assert _names(fr, "The Tassie health rescue package will be costly, Mr Wilkie said.") == set()
+    assert _names(fr, "The Tbilisi health rescue package will be costly, Mr Wilkie said.") == {"names"}
+    assert _names(fr, "The Tahiti health rescue package will be costly, Mr Wilkie said.") == {"names"}

@@ -128,9 +128,26 @@ def _stands_for(acronym: str, word: str, french: str) -> bool:
     return core not in french and abs(len(core) - len(acronym)) <= 1 and bool(set(core) & set(acronym))
 
 
+_DIMINUTIVE = ("ie", "y", "o")
+
+
 def fold(word: str) -> str:
     """Lower case, accents dropped."""
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
+def clipped(full: str, short: str) -> bool:
+    """`short` is a familiar clipping of `full` and a diminutive ending: its first four letters or more, or its
+    first three with the last one doubled (Tasmanie/Tassie, Australie/Aussie, Brisbane/Brissie, Robertson/Robbo,
+    Football/Footy; Marseille/Mary is no clipping)."""
+    full, short = fold(full), fold(short)
+    suffix = next((s for s in _DIMINUTIVE if short.endswith(s)), None)
+    if suffix is None or len(short) >= len(full):
+        return False
+    stem = short[: -len(suffix)]
+    if len(stem) >= 4 and stem[-1] == stem[-2] and full.startswith(stem[:-1]):
+        return True
+    return len(stem) >= 4 and full.startswith(stem)
 
 
 class English:
@@ -140,6 +157,7 @@ class English:
         self.text = text
         self.keys = {name_key(w) for w in re.findall(r"[^\W\d_]+", text)}
         self.lower = text.lower()
+        self.capitalised = {w for w in re.findall(r"[^\W\d_]+", text) if w[0].isupper()}
 
     def has_spelling(self, spelling: str) -> bool:
         if spelling.isupper() or "." in spelling:
@@ -148,6 +166,9 @@ class English:
 
     def has_key(self, key: str) -> bool:
         return key in self.keys or any(same_name(key, other) for other in self.keys)
+
+    def has_clipping(self, word: str) -> bool:
+        return any(clipped(word, other) for other in self.capitalised)
 
 
 def _significant(name: Name, ignore: frozenset[str]) -> list[str]:
@@ -179,6 +200,6 @@ def name_carried(
         if name.acronym:
             if english.has_spelling(part) or (part not in table and _acronym_match(part, english.text, french)):
                 return True
-        elif english.has_key(name_key(part)):
+        elif english.has_key(name_key(part)) or english.has_clipping(part):
             return True
     return False

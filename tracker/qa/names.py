@@ -9,7 +9,7 @@ from importlib import resources
 
 from tracker.facts import Name, name_key, names
 from tracker.model import Finding, Severity
-from tracker.qa.match import fold, same_name
+from tracker.qa.match import clipped, fold, same_name
 from tracker.qa.pair import Pair
 from tracker.qa.titles import english_titles, french_title
 
@@ -43,7 +43,10 @@ def _explained(part: str, french: str, french_words: set[str], pair: Pair) -> bo
     low = part.lower()
     if len(low) < 3 or part in _EN_COMMON or low in french.lower():
         return True
-    if any(len(w) >= 4 and (w[:4] == low[:4] or same_name(name_key(w), name_key(part))) for w in french_words):
+    if any(
+        len(w) >= 4 and (w[:4] == low[:4] or same_name(name_key(w), name_key(part)) or clipped(w, part))
+        for w in french_words
+    ):
         return True
     return any(part in " ".join(spellings) for key, spellings in pair.table.items() if key in french)
 
