@@ -65,6 +65,16 @@ def test_un_bâtiment_neuf_is_new_not_nine() -> None:
     assert _values("neuf mois", "fr") == {9.0}
 
 
+def test_deux_in_an_idiom_counts_nothing_but_a_range_does() -> None:
+    for idiom in ("Il vit entre deux voyages.", "Elle habite à deux pas d'ici."):
+        assert not [f for f in figures(idiom, "fr") if f.claim]
+    assert [f.text for f in figures("entre deux et trois jours, à deux kilomètres", "fr") if f.claim] == [
+        "deux",
+        "trois",
+        "deux",
+    ]
+
+
 @pytest.mark.parametrize(
     ("fr", "en", "kind"),
     [

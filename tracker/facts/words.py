@@ -71,11 +71,18 @@ def _spelled_run(text: str, start: int, value: int, numbers: dict[str, int]) -> 
 
 _NEXT_WORD = re.compile(r"\s+[^\W\d_]")
 _BOTH = re.compile(r"\b(?:les|des|aux|tous|toutes)\s+$")
+# `entre deux évènements` is `between events`, `à deux pas` a stone's throw: no count (`entre deux et trois` is one).
+_DEUX_IDIOM = re.compile(r"\b(?:entre\s+deux(?!\s+(?:et|ou|à|-)\s)|à\s+deux\s+pas)\b", re.IGNORECASE)
 _WORD_SCALE = re.compile(r"[ \u00a0-]+(millions?|milliards?|billions?|thousand|mille)\b")
 
 
 _ONE = {"un", "une", "a", "an", "one"}
 _UNIT_AFTER = re.compile(r"[ \u00a0-]+([^\W\d_]+)")
+
+
+def _idiom(text: str, start: int) -> bool:
+    """The `deux` at `start` is part of an idiom that counts nothing."""
+    return any(m.start() < start < m.end() for m in _DEUX_IDIOM.finditer(text, max(0, start - 8), start + 12))
 
 
 def _number_words(numbers: dict[str, int], vague: dict[str, tuple[float, ...]]) -> re.Pattern[str]:
@@ -120,6 +127,8 @@ def _word_figures(text: str, lang: Language) -> list[Figure]:
             continue  # "un bâtiment neuf": new, not nine
         if lang == "fr" and word == "deux" and _BOTH.search(text[max(0, match.start() - 8) : match.start()]):
             claim = False  # "les deux" is as often "both" as "the two"
+        if lang == "fr" and word == "deux" and _idiom(text, match.start()):
+            claim = False
         value, end = _spelled_run(text, match.start() + read[1], read[0], numbers)
         half = _HALF.match(text, end)
         if half:

@@ -15,7 +15,7 @@ def _missing(claims: Iterable[Figure], opposite: tuple[Figure, ...], extra: set[
 
 
 def _fr_claims(pair: Pair) -> list[Figure]:
-    return [f for f in pair.fr_figures if f.claim and not f.spelled]
+    return [f for f in pair.fr_figures if f.claim]
 
 
 def check_numbers(pair: Pair, severity: Severity) -> list[Finding]:

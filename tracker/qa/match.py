@@ -68,7 +68,7 @@ def figure_matched(figure: Figure, opposite: tuple[Figure, ...], extra: set[floa
     """Whether a figure has its counterpart: same value in any convention, rounded, converted, or a short year."""
     if figure.values & extra:
         return True
-    years = _short_years(figure.values)
+    years = _short_years(figure.values) if not figure.spelled else frozenset()  # `eleven` is never 2011
     if any(years & other.values for other in opposite if other.claim and not other.spelled):
         return True
     for other in opposite:
