@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from tracker.errors import TrackerError
 from tracker.model import Change, Revision
 from tracker.tui.backend import Backend
 from tracker.tui.messages import ActionFailed, DiffLoaded, HistoryLoaded
+from tracker.tui.widgets.keybar import KeyBar
 
 
 def diff_text(changes: tuple[Change, ...], *, show_unchanged: bool = False) -> Text:
@@ -71,7 +72,7 @@ class HistoryScreen(Screen[None]):
             yield DataTable(id="timeline", cursor_type="row")
             with VerticalScroll(id="diff-pane"):
                 yield Static("", id="diff")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -10,11 +10,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from tracker.errors import TrackerError
 from tracker.tui.backend import Backend
 from tracker.tui.messages import ActionFailed, StoriesLoaded
+from tracker.tui.widgets.keybar import KeyBar
 from tracker.view import StorySummary
 
 SORTS: dict[str, Callable[[StorySummary], object]] = {
@@ -80,7 +81,7 @@ class StoriesScreen(Screen[None]):
         yield Static("Stories — loading…", id="stories-bar")
         yield Input(placeholder="search stories (/)", id="search")
         yield DataTable(id="stories", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from tracker.errors import TrackerError
 from tracker.model import Change, Revision
@@ -31,6 +31,7 @@ from tracker.tui.messages import (
 )
 from tracker.tui.screens.story_actions import StoryActions
 from tracker.tui.widgets.details import DetailsPanel, describe_row
+from tracker.tui.widgets.keybar import KeyBar
 from tracker.tui.widgets.sidebyside import SideBySide
 from tracker.view import Row, StoryView
 
@@ -87,8 +88,9 @@ class StoryScreen(StoryActions):
         Binding("r", "reload", "Reload", tooltip="Reload the story from the database"),
     ]
 
-    def __init__(self, backend: Backend, slug: str) -> None:
+    def __init__(self, backend: Backend, slug: str, first_view: ViewLoaded | None = None) -> None:
         super().__init__()
+        self._first_view = first_view  # already read by the launcher's worker: shown at mount, not read again
         self.backend = backend
         self.slug = slug
         self.fr_rev: int | None = None
@@ -114,7 +116,7 @@ class StoryScreen(StoryActions):
                     yield Label("English", id="head-en")
                 yield SideBySide(id="sbs")
             yield DetailsPanel(id="details")
-        yield Footer()
+        yield KeyBar()
 
     def on_resize(self, event: events.Resize) -> None:
         if not self._details_chosen:
@@ -123,7 +125,11 @@ class StoryScreen(StoryActions):
     def on_mount(self) -> None:
         self.query_one(DetailsPanel).display = self._details_chosen or self.app.size.width >= NARROW
         self.query_one(SideBySide).focus()
-        self.load_view()
+        if self._first_view is None:
+            self.load_view()
+        else:
+            self.on_view_loaded(self._first_view)
+            self._first_view = None
         self.load_user()
         self.set_interval(POLL_SECONDS, self.poll_changes)
 
