@@ -121,3 +121,84 @@ async def test_the_stories_list_says_it_is_loading_until_the_stories_arrive() ->
         await settle(pilot)
         assert "loading" not in str(bar.render())
         assert "1 of 1" in str(bar.render())
+
+
+async def test_the_opening_story_is_read_once_in_the_opening_worker_and_mounts_with_its_rows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import tracker.tui.widgets.sidebyside as sidebyside
+
+    backend = FakeBackend.with_sample()
+    reads: list[tuple[threading.Thread, bool]] = []
+    view = backend.view
+
+    def spying_view(*args: object) -> object:
+        # (thread, whether the app had its backend yet): the opening worker reads before handing it over
+        reads.append((threading.current_thread(), "backend" in vars(app)))
+        return view(*args)  # type: ignore[arg-type]
+
+    widths: list[int] = []
+    layout_row = sidebyside.layout_row
+
+    def spying_layout(row: object, width: int) -> object:
+        widths.append(width)
+        return layout_row(row, width)  # type: ignore[arg-type]
+
+    backend.view = spying_view  # type: ignore[method-assign]
+    monkeypatch.setattr(sidebyside, "layout_row", spying_layout)
+    app = TrackerApp(story=SLUG, open_backend=lambda: backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, StoryScreen)
+        sbs = app.screen.query_one(SideBySide)
+        assert sbs.rows and app.screen.view is not None
+        assert app.screen.token == backend.change_token()
+        # rows given at mount are wrapped once the widget has its size (then again if a scroll bar takes a
+        # column), never at a narrow guess made before it had one
+        assert widths and widths[-1] == sbs.column_width and min(widths) >= sbs.column_width
+    assert len(reads) == 1
+    thread, had_backend = reads[0]
+    assert thread is not threading.main_thread() and not had_backend
+
+
+async def test_an_unknown_opening_story_still_says_so_on_the_list() -> None:
+    backend = FakeBackend.with_sample()
+    app = TrackerApp(story="no-such-story", open_backend=lambda: backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, StoriesScreen)
+    assert any("no-such-story" in str(n.message) for n in app._notifications)
+
+
+async def test_collection_paused_by_the_launcher_resumes_once_the_app_is_up() -> None:
+    import gc
+
+    from tracker.tui.app import STARTUP_SECONDS
+
+    frozen = gc.get_freeze_count()
+    gc.disable()
+    try:
+        app = TrackerApp(story=SLUG, open_backend=FakeBackend.with_sample)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await settle(pilot)
+            assert not gc.isenabled()  # nothing turns it back on before the start-up is over
+            await pilot.pause(STARTUP_SECONDS + 0.2)
+            assert gc.isenabled()
+            # the start-up's objects were set aside, so later collections do not scan them again
+            assert gc.get_freeze_count() > frozen
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+def test_resuming_collection_does_nothing_when_it_was_never_paused() -> None:
+    import gc
+
+    from tracker.tui.app import resume_collection
+
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    resume_collection()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen

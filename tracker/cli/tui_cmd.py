@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 import click
@@ -31,6 +32,10 @@ def build_backend(db: str | None, user: str) -> Any:
 @click.option("--story", metavar="SLUG", help="Open this story directly.")
 def tui(story: str | None) -> ExitCode:
     """Open the terminal UI on the database (the default one is seeded with the sample story)."""
+    # Starting up creates about a million objects that live as long as the program (textual, sqlalchemy, pydantic);
+    # the collector would scan them again and again, 100 ms and more before the first rows. The app freezes them and
+    # turns collection back on once it is up (`tracker.tui.app.STARTUP_SECONDS`).
+    gc.disable()
     from tracker.tui.app import run_app
 
     db, user = settings().db, settings().acting_user

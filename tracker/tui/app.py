@@ -7,6 +7,7 @@ with exit code 3, and `run_app` raises the error after the terminal is restored,
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -23,6 +24,19 @@ from tracker.exitcodes import ExitCode
 from tracker.model import User
 from tracker.tui.backend import Backend
 from tracker.tui.commands import TrackerCommands
+from tracker.tui.messages import ViewLoaded
+
+# how long after the backend opens the first screen is surely painted: collection, if the launcher paused it for
+# the start-up, resumes then
+STARTUP_SECONDS = 1.0
+
+
+def resume_collection() -> None:
+    """Turn the garbage collector back on after a start-up that paused it, never scanning the start-up's objects
+    (modules, classes, tables: they live as long as the program) again. Does nothing if collection was on."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 @dataclass
@@ -32,6 +46,7 @@ class BackendOpened(Message):
     backend: Backend
     user: User | None
     user_error: str | None
+    first_view: ViewLoaded | None = None
 
 
 @dataclass
@@ -91,19 +106,32 @@ class TrackerApp(App[None]):
         except Exception as exc:  # noqa: BLE001 - every failure ends the app; run_app raises it afterwards
             self.post_message(BackendFailed(exc))
             return
-        self.post_message(BackendOpened(backend, *_read_user(backend)))
+        user, user_error = _read_user(backend)
+        self.post_message(BackendOpened(backend, user, user_error, self._first_view(backend)))
+
+    def _first_view(self, backend: Backend) -> ViewLoaded | None:
+        """The opening story's view, read in this same worker while the main thread is idle, so the story screen
+        mounts with its rows and lays out once; None leaves the reading (and its error message) to the screen."""
+        if not self.initial_story:
+            return None
+        try:
+            token = backend.change_token()
+            return ViewLoaded(backend.view(self.initial_story), None, token)
+        except TrackerError:
+            return None
 
     def on_backend_opened(self, message: BackendOpened) -> None:
         self.backend = message.backend
-        self._start(message.user, message.user_error)
+        self._start(message.user, message.user_error, message.first_view)
 
     def on_backend_failed(self, message: BackendFailed) -> None:
         self.startup_error = message.error
         self.exit(return_code=int(ExitCode.DATA) if isinstance(message.error, TrackerError) else 1)
 
-    def _start(self, user: User | None, user_error: str | None) -> None:
+    def _start(self, user: User | None, user_error: str | None, first_view: ViewLoaded | None = None) -> None:
         from tracker.tui.screens.stories import StoriesScreen
 
+        self.set_timer(STARTUP_SECONDS, resume_collection)
         if user_error is not None:
             self.notify(f"Could not read the acting user: {user_error}", severity="warning")
         self.sub_title = f"{user.name} ({user.role})" if user else "not a registered user: read-only decisions"
@@ -111,7 +139,7 @@ class TrackerApp(App[None]):
             # the list is built only when the person goes back to it, so the story paints sooner
             from tracker.tui.screens.story import StoryScreen
 
-            self.push_screen(StoryScreen(self.backend, self.initial_story))
+            self.push_screen(StoryScreen(self.backend, self.initial_story, first_view))
         else:
             self.push_screen(StoriesScreen(self.backend))
 

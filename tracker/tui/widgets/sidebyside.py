@@ -93,6 +93,10 @@ class SideBySide(ScrollView, can_focus=True):
         return max(10, (self.scrollable_content_region.width - GUTTER_WIDTH - 3) // 2)
 
     def _relayout(self) -> None:
+        if not self.size.width:
+            # not laid out yet (rows given at mount): wrapping at a guessed width would be thrown away
+            self._layouts, self._starts = [], []
+            return
         width = self.column_width
         if width == self._width and len(self._layouts) == len(self.rows):
             return
@@ -107,7 +111,10 @@ class SideBySide(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, y)
 
     def on_resize(self) -> None:
+        unplaced = not self._starts
         self._relayout()
+        if unplaced:  # the first layout of rows set before the widget had a size
+            self.scroll_to_cursor(animate=False)
         self.refresh()
 
     def on_mount(self) -> None:
