@@ -108,3 +108,10 @@ def test_a_name_given_in_its_familiar_clipping_raises_nothing_but_another_name_d
     assert _names(fr, "The Tassie health rescue package will be costly, Mr Wilkie said.") == set()
     assert _names(fr, "The Tbilisi health rescue package will be costly, Mr Wilkie said.") == {"names"}
     assert _names(fr, "The Tahiti health rescue package will be costly, Mr Wilkie said.") == {"names"}
+
+
+def test_an_english_function_word_carries_no_name() -> None:
+    fr = "Frank Fay présentait la soirée au Palace Theatre chaque semaine."
+    assert _names(fr, "Frank Fay hosted the evening at the Palace Theatre every week.") == set()
+    # `that` is as near to `Theatre` as a fuzzy spelling gets, but it is no spelling of it.
+    assert _names(fr, "Frank Fay hosted the evening at the Palace Okafor, that week.") == {"names"}

@@ -150,12 +150,21 @@ def clipped(full: str, short: str) -> bool:
     return len(stem) >= 4 and full.startswith(stem)
 
 
+# English function words: they carry no name, and a short one looks like many (`that` ~ `Theatre`).
+_EN_FUNCTION = frozenset({
+    "that", "this", "these", "those", "with", "from", "have", "were", "been", "they", "them", "then", "than",
+    "there", "their", "what", "when", "where", "which", "while", "will", "would", "could", "should", "said",
+    "also", "after", "about", "into", "over", "more", "most", "some", "such", "only", "other", "very", "just",
+    "being", "does", "here", "each", "many", "much", "both", "upon", "until", "since", "before", "because",
+})  # fmt: skip
+
+
 class English:
     """The English side, indexed for name look-ups."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.keys = {name_key(w) for w in re.findall(r"[^\W\d_]+", text)}
+        self.keys = {name_key(w) for w in re.findall(r"[^\W\d_]+", text) if w.lower() not in _EN_FUNCTION}
         self.lower = text.lower()
         self.capitalised = {w for w in re.findall(r"[^\W\d_]+", text) if w[0].isupper()}
 
