@@ -121,9 +121,23 @@ def test_names_skip_the_first_word_of_a_sentence_but_keep_acronyms() -> None:
     assert found == ["OTSC", "Vladimir Poutine", "Sotchi"]
 
 
+def test_a_full_stop_after_an_initial_or_a_title_ends_no_sentence() -> None:
+    found = [n.text for n in names("Il a parlé à M. Wilkie. Ensuite il a vu W. Kamau Bell et Mme. Roux.", "fr")]
+    assert [n for n in found if len(n) > 1] == ["Wilkie", "Kamau Bell", "Mme", "Roux"]
+    assert [n.text for n in names("He met Mr. Smith. Later he left.", "en")] == ["Mr", "Smith"]
+
+
 @pytest.mark.parametrize(
     ("fr", "en"),
-    [("Poutine", "Putin"), ("Pachinian", "Pashinian"), ("Sotchi", "Sochi"), ("Bakou", "Baku"), ("Aliev", "Aliyev")],
+    [
+        ("Poutine", "Putin"),
+        ("Pachinian", "Pashinian"),
+        ("Sotchi", "Sochi"),
+        ("Bakou", "Baku"),
+        ("Aliev", "Aliyev"),
+        ("Hugues", "Hughes"),  # a hard g: French gu before e or i, English gh
+        ("Afghanistan", "Afganistan"),
+    ],
 )
 def test_transliterations_share_a_key(fr: str, en: str) -> None:
     assert name_key(fr) == name_key(en)

@@ -115,3 +115,10 @@ def test_an_english_function_word_carries_no_name() -> None:
     assert _names(fr, "Frank Fay hosted the evening at the Palace Theatre every week.") == set()
     # `that` is as near to `Theatre` as a fuzzy spelling gets, but it is no spelling of it.
     assert _names(fr, "Frank Fay hosted the evening at the Palace Okafor, that week.") == {"names"}
+
+
+def test_a_name_after_a_title_of_address_is_checked() -> None:
+    # `M.` ends no sentence, so `Hugues` is a name to carry, spelled `Hughes` in English.
+    fr = "Selon lui, la peine est juste, a dit M. Hugues devant la cour de Denpasar."
+    assert _names(fr, "He said the sentence was fair, Mr Hughes told the court in Denpasar.") == set()
+    assert _names(fr, "He said the sentence was fair, Mr Okafor told the court in Denpasar.") == {"names"}

@@ -14,11 +14,17 @@ _ROMAN = re.compile(r"^[IVXLC]+(?:e|er|ème)?$")
 _SENTENCE_MARKS = '.!?:;«»“”"([—–…'
 
 
+# A full stop after an initial or a title of address ends no sentence: `M. Wilkie`, `W. Kamau Bell`, `Mr. Smith`.
+_ABBREVIATION = re.compile(r"(?:^|[\s(«“\"])(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Mme|Mlle|Mgr|Pr)\.$")
+
+
 def starts_sentence(text: str, start: int) -> bool:
     """Whether the word at `start` opens a sentence (after a full stop, a colon, a quotation mark, a dash)."""
     before = text[max(0, start - 12) : start].rstrip(_SPACES + "\n\t")
     if start <= 12 and not before:
         return True
+    if before.endswith(".") and _ABBREVIATION.search(before):
+        return False
     return bool(before) and (before[-1] in _SENTENCE_MARKS or before.endswith(" -"))
 
 
@@ -80,5 +86,6 @@ def name_key(word: str) -> str:
     key = re.sub(r"[^a-z]", "", key)
     for old, new in _TRANSLIT:
         key = key.replace(old, new)
+    key = re.sub(r"gh|gu(?=[ei])", "g", key)  # a hard g: French `gu` before e or i, English `gh` (Hugues/Hughes)
     key = re.sub(r"(.)\1+", r"\1", key)
     return re.sub(r"e?s?$", "", key) if len(key) >= 4 else key
