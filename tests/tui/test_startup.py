@@ -202,3 +202,23 @@ def test_resuming_collection_does_nothing_when_it_was_never_paused() -> None:
     resume_collection()
     assert gc.isenabled()
     assert gc.get_freeze_count() == frozen
+
+
+async def test_the_opening_list_is_read_once_in_the_opening_worker() -> None:
+    backend = FakeBackend.with_sample()
+    reads: list[tuple[threading.Thread, bool]] = []
+    stories = backend.stories
+
+    def spying_stories() -> list[StorySummary]:
+        reads.append((threading.current_thread(), "backend" in vars(app)))
+        return stories()
+
+    backend.stories = spying_stories  # type: ignore[method-assign]
+    app = TrackerApp(open_backend=lambda: backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, StoriesScreen)
+        assert "1 of 1" in str(app.screen.query_one("#stories-bar", Static).render())
+    assert len(reads) == 1
+    thread, had_backend = reads[0]
+    assert thread is not threading.main_thread() and not had_backend

@@ -24,7 +24,7 @@ from tracker.exitcodes import ExitCode
 from tracker.model import User
 from tracker.tui.backend import Backend
 from tracker.tui.commands import TrackerCommands
-from tracker.tui.messages import ViewLoaded
+from tracker.tui.messages import StoriesLoaded, ViewLoaded
 
 # how long after the backend opens the first screen is surely painted: collection, if the launcher paused it for
 # the start-up, resumes then
@@ -46,7 +46,7 @@ class BackendOpened(Message):
     backend: Backend
     user: User | None
     user_error: str | None
-    first_view: ViewLoaded | None = None
+    first: ViewLoaded | StoriesLoaded | None = None
 
 
 @dataclass
@@ -107,14 +107,15 @@ class TrackerApp(App[None]):
             self.post_message(BackendFailed(exc))
             return
         user, user_error = _read_user(backend)
-        self.post_message(BackendOpened(backend, user, user_error, self._first_view(backend)))
+        self.post_message(BackendOpened(backend, user, user_error, self._first_read(backend)))
 
-    def _first_view(self, backend: Backend) -> ViewLoaded | None:
-        """The opening story's view, read in this same worker while the main thread is idle, so the story screen
-        mounts with its rows and lays out once; None leaves the reading (and its error message) to the screen."""
-        if not self.initial_story:
-            return None
+    def _first_read(self, backend: Backend) -> ViewLoaded | StoriesLoaded | None:
+        """What the first screen shows (the opening story's view, or the list), read in this same worker while the
+        main thread is idle, so the screen mounts once with its content; None leaves the reading, and the message
+        if it fails, to the screen."""
         try:
+            if not self.initial_story:
+                return StoriesLoaded(backend.stories())
             token = backend.change_token()
             return ViewLoaded(backend.view(self.initial_story), None, token)
         except TrackerError:
@@ -122,13 +123,15 @@ class TrackerApp(App[None]):
 
     def on_backend_opened(self, message: BackendOpened) -> None:
         self.backend = message.backend
-        self._start(message.user, message.user_error, message.first_view)
+        self._start(message.user, message.user_error, message.first)
 
     def on_backend_failed(self, message: BackendFailed) -> None:
         self.startup_error = message.error
         self.exit(return_code=int(ExitCode.DATA) if isinstance(message.error, TrackerError) else 1)
 
-    def _start(self, user: User | None, user_error: str | None, first_view: ViewLoaded | None = None) -> None:
+    def _start(
+        self, user: User | None, user_error: str | None, first: ViewLoaded | StoriesLoaded | None = None
+    ) -> None:
         from tracker.tui.screens.stories import StoriesScreen
 
         self.set_timer(STARTUP_SECONDS, resume_collection)
@@ -139,9 +142,11 @@ class TrackerApp(App[None]):
             # the list is built only when the person goes back to it, so the story paints sooner
             from tracker.tui.screens.story import StoryScreen
 
-            self.push_screen(StoryScreen(self.backend, self.initial_story, first_view))
+            self.push_screen(
+                StoryScreen(self.backend, self.initial_story, first if isinstance(first, ViewLoaded) else None)
+            )
         else:
-            self.push_screen(StoriesScreen(self.backend))
+            self.push_screen(StoriesScreen(self.backend, first if isinstance(first, StoriesLoaded) else None))
 
     def action_help(self) -> None:
         from tracker.tui.screens.help import HelpScreen

@@ -70,9 +70,10 @@ class StoriesScreen(Screen[None]):
         Binding("escape", "clear_search", "Clear search", show=False),
     ]
 
-    def __init__(self, backend: Backend) -> None:
+    def __init__(self, backend: Backend, first: StoriesLoaded | None = None) -> None:
         super().__init__()
         self.backend = backend
+        self._first = first  # already read by the launcher's worker: shown when first resumed, not read again
         self.stories: list[StorySummary] = []
         self.sort = next(iter(SORTS))
         self.filter = next(iter(FILTERS))
@@ -173,4 +174,8 @@ class StoriesScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         # loads when shown (first push included), so opening a story directly never waits for the list
-        self.load()
+        if self._first is None:
+            self.load()
+        else:
+            self.on_stories_loaded(self._first)
+            self._first = None
