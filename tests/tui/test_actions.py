@@ -10,8 +10,9 @@ from tests.tui.conftest import SLUG, settle, story_app, toasts
 from tests.tui.fake_backend import FakeBackend
 from tracker.model import User
 from tracker.tui.app import TrackerApp
-from tracker.tui.screens.modals import AckModal, ApproveModal, ConfirmModal, EditModal, NoteModal, RelinkModal
+from tracker.tui.screens.modals import AckModal, ApproveModal, ConfirmModal, NoteModal, RelinkModal
 from tracker.tui.screens.story import StoryScreen
+from tracker.tui.widgets.roweditor import RowEditor
 from tracker.tui.widgets.sidebyside import SideBySide
 
 
@@ -37,7 +38,7 @@ async def test_edit_saves_a_new_english_revision_based_on_the_french_shown(backe
         assert row is not None and any(f.kind == "stale" for f in row.flags)
         await pilot.press("e")
         await pilot.pause()
-        assert isinstance(app.screen, EditModal)
+        assert isinstance(app.screen, StoryScreen) and app.screen.query_one(RowEditor).has_focus
         app.screen.query_one(TextArea).text = "Baku and Yerevan agreed, according to the declaration."
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -127,8 +128,8 @@ async def test_suggestion_online_opens_the_editor_with_it_and_saving_keeps_it() 
         await settle(pilot)
         await pilot.press("n", "n", "t")
         await settle(pilot)
-        assert isinstance(app.screen, EditModal)
-        assert app.screen.query_one(TextArea).text.startswith("[EN] Le sommet")
+        assert isinstance(app.screen, StoryScreen)
+        assert app.screen.query_one(RowEditor).text.startswith("[EN] Le sommet")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert any(t.startswith("[EN] Le sommet") for t in backend.revisions[(SLUG, "en")][-1].texts)

@@ -39,7 +39,7 @@ def test_stale_row_opened_with_its_diff_and_details(snap_compare: Compare) -> No
     assert snap_compare(app, terminal_size=SIZE, run_before=_then("n", "n", "enter"))
 
 
-def test_edit_dialog_on_the_stale_row(snap_compare: Compare) -> None:
+def test_row_editor_on_the_stale_row(snap_compare: Compare) -> None:
     app = TrackerApp(FakeBackend.with_sample(), story=SLUG)
     assert snap_compare(app, terminal_size=SIZE, run_before=_then("n", "n", "e"))
 

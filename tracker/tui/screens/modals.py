@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, OptionList, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from tracker.model import AckKind
@@ -29,34 +29,6 @@ def parse_indices(text: str) -> tuple[int, ...] | None:
         first, last = int(m[1]), int(m[2] or m[1])
         out.extend(range(first, last + 1))
     return tuple(sorted(set(out)))
-
-
-class EditModal(ModalScreen[str | None]):
-    """Edit the English of a row in place, the French (with its changes) shown above; Ctrl+S saves."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [*_CANCEL, Binding("ctrl+s", "save", "Save", priority=True)]
-
-    def __init__(self, title: str, french: str, english: str) -> None:
-        super().__init__()
-        self._title, self._french, self._english = title, french, english
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide"):
-            yield Label(self._title, classes="dialog-title")
-            yield Static(self._french, classes="reference", markup=False)
-            yield TextArea(self._english, id="edit-text", soft_wrap=True, show_line_numbers=False)
-            yield Label("Ctrl+S save · Esc cancel · blank line = new paragraph", classes="dialog-help")
-
-    def on_mount(self) -> None:
-        area = self.query_one(TextArea)
-        area.focus()
-        area.move_cursor(area.document.end)
-
-    def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class AckModal(ModalScreen[tuple[AckKind, str] | None]):

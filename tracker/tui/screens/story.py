@@ -6,6 +6,7 @@ Reading happens here (workers that post ViewLoaded and friends); decisions live 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -32,6 +33,7 @@ from tracker.tui.messages import (
 from tracker.tui.screens.story_actions import StoryActions
 from tracker.tui.widgets.details import DetailsPanel, describe_row
 from tracker.tui.widgets.keybar import KeyBar
+from tracker.tui.widgets.roweditor import RowEditor, editor_region
 from tracker.tui.widgets.sidebyside import SideBySide
 from tracker.view import Row, StoryView
 
@@ -70,7 +72,12 @@ class StoryScreen(StoryActions):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Stories", tooltip="Back to the list of stories"),
-        Binding("e", "edit", "Edit EN", tooltip="Edit the English of this row (saves a new English revision)"),
+        Binding(
+            "e",
+            "edit",
+            "Edit EN",
+            tooltip="Edit the English of this row where it stands, its French beside it (saves a new English revision)",
+        ),
         Binding("a", "ack", "Ack", tooltip="Acknowledge: no change needed, or omitted on purpose"),
         Binding("t", "suggest", "MT", tooltip="Machine-translation suggestion for this row"),
         Binding("w", "waive", "Waive", tooltip="Waive this row's QA finding, with a reason"),
@@ -106,6 +113,9 @@ class StoryScreen(StoryActions):
         self._histories: dict[tuple[int, int], list[tuple[int, str, str]]] = {}
         # the details panel follows the terminal's width until the user shows or hides it themselves
         self._details_chosen = False
+        # the row being edited in place and what saving does; a reload waits until the editor closes
+        self._editing: tuple[int, Callable[[str], None]] | None = None
+        self._reload_after_edit = False
 
     def compose(self) -> ComposeResult:
         yield Static("loading…", id="story-bar")
@@ -121,6 +131,8 @@ class StoryScreen(StoryActions):
     def on_resize(self, event: events.Resize) -> None:
         if not self._details_chosen:
             self.query_one(DetailsPanel).display = event.size.width >= NARROW
+        if self._editing is not None:
+            self.call_after_refresh(self._place_editor)
 
     def on_mount(self) -> None:
         self.query_one(DetailsPanel).display = self._details_chosen or self.app.size.width >= NARROW
@@ -132,6 +144,7 @@ class StoryScreen(StoryActions):
             self._first_view = None
         self.load_user()
         self.set_interval(POLL_SECONDS, self.poll_changes)
+        self.watch(self.query_one(SideBySide), "scroll_y", self._place_editor, init=False)
 
     # ------------------------------------------------------------------ reading
     @work(thread=True, exclusive=True, exit_on_error=False, group="view")
@@ -233,6 +246,39 @@ class StoryScreen(StoryActions):
             if self.query_one(SideBySide).cursor == message.row:
                 self._show_details(message.row)
 
+    # ------------------------------------------------------------------ editing in place
+    def edit_in_row(self, text: str, title: str, saved: Callable[[str], None]) -> None:
+        self._close_editor()
+        sbs = self.query_one(SideBySide)
+        self._editing = (sbs.cursor, saved)
+        self.mount(RowEditor(text, title, id="row-editor"))
+        self.call_after_refresh(self._place_editor)
+
+    def _place_editor(self) -> None:
+        if self._editing is None:
+            return
+        column, top, height = self.query_one(SideBySide).english_column(self._editing[0])
+        self.query_one(RowEditor).place(editor_region(column, top, height))
+
+    def _close_editor(self) -> None:
+        if self._editing is None:
+            return
+        self._editing = None
+        self.query_one(RowEditor).remove()
+        self.query_one(SideBySide).focus()
+        if self._reload_after_edit:
+            self._reload_after_edit = False
+            self.load_view()
+
+    def on_row_editor_saved(self, message: RowEditor.Saved) -> None:
+        if self._editing is not None:
+            saved = self._editing[1]
+            self._close_editor()
+            saved(message.text)
+
+    def on_row_editor_cancelled(self) -> None:
+        self._close_editor()
+
     # ------------------------------------------------------------------ outcomes and reloads
     def on_action_succeeded(self, message: ActionSucceeded) -> None:
         self.notify(message.text, timeout=4)
@@ -263,7 +309,9 @@ class StoryScreen(StoryActions):
             self.post_message(DatabaseChanged())
 
     def on_database_changed(self) -> None:
-        if self.app.screen is self:
+        if self._editing is not None:  # rows moving under the editor would put it over another row
+            self._reload_after_edit = True
+        elif self.app.screen is self:
             self.token = ""
             self.load_view()
             if time.monotonic() - self._own_write_at > 2 * POLL_SECONDS:  # our own write needs no news

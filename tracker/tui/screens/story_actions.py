@@ -19,18 +19,11 @@ from tracker.tui.screens.modals import (
     AckModal,
     ApproveModal,
     ConfirmModal,
-    EditModal,
     NoteModal,
     RelinkModal,
     RevisionModal,
 )
-from tracker.tui.widgets.layout import french_pieces
 from tracker.view import Row, StoryView
-
-
-def plain_french(row: Row) -> str:
-    """The row's French as plain text, word diff markers included, for the edit dialog."""
-    return "\n\n".join("".join(text for text, _ in pieces) for pieces in french_pieces(row))
 
 
 def _nums(indices: tuple[int, ...]) -> str:
@@ -54,6 +47,10 @@ class StoryActions(Screen[None]):
         raise NotImplementedError
 
     def load_view(self, cursor: int | None = None) -> object:
+        raise NotImplementedError
+
+    def edit_in_row(self, text: str, title: str, saved: Callable[[str], None]) -> None:
+        """Open the row editor on the cursor row with `text`; `saved` gets the text when the person saves."""
         raise NotImplementedError
 
     # ------------------------------------------------------------------ plumbing
@@ -116,10 +113,9 @@ class StoryActions(Screen[None]):
             return
         english = initial if initial is not None else "\n\n".join(p.text for p in row.en)
         heading = title or (f"English ¶ {', '.join(str(p.index) for p in row.en)}" if row.en else "New English")
-        modal = EditModal(f"{heading} — from French r{view.fr.number}", plain_french(row), english)
 
-        def saved(text: str | None) -> None:
-            if text is None or (text.strip() == english.strip() and initial is None):
+        def saved(text: str) -> None:
+            if text.strip() == english.strip() and initial is None:
                 return
             en, fr = tuple(p.index for p in row.en), tuple(p.index for p in row.fr)
             expected = view.en.number if view.en else None
@@ -131,7 +127,7 @@ class StoryActions(Screen[None]):
                 ),
             )
 
-        self.app.push_screen(modal, saved)
+        self.edit_in_row(english, f"{heading} — from French r{view.fr.number}", saved)
 
     def action_suggest(self) -> None:
         ready = self._ready()

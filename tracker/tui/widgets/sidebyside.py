@@ -136,6 +136,17 @@ class SideBySide(ScrollView, can_focus=True):
             return Region(0, 0, 0, 0)
         return Region(0, self._starts[index], self.size.width, self._layouts[index].height)
 
+    def english_column(self, index: int) -> tuple[Region, int, int]:
+        """Where row `index`'s English is on screen: the English column (visible cells, the rows' full height), the
+        row's first line, and its number of text lines."""
+        self._relayout()
+        content = self.content_region
+        column = Region(content.x + GUTTER_WIDTH + self._width + 3, content.y, self._width, content.height)
+        if not self._starts:
+            return column, content.y, 1
+        top = content.y + self._starts[index] - round(self.scroll_offset.y)
+        return column, top, max(1, self._layouts[index].height - 1)
+
     def scroll_to_cursor(self, animate: bool = False) -> None:
         if self.rows:
             # a line of context above and below, so the neighbours of the row stay in sight

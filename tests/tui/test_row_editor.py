@@ -1,0 +1,93 @@
+"""Editing in place: the editor covers the cursor row's English, the French stays in sight beside it."""
+
+from __future__ import annotations
+
+from textual.geometry import Region
+
+from tests.tui.conftest import SLUG, settle, story_app
+from tests.tui.fake_backend import FakeBackend
+from tracker.tui.screens.story import StoryScreen
+from tracker.tui.widgets.layout import GUTTER_WIDTH
+from tracker.tui.widgets.roweditor import MIN_HEIGHT, RowEditor, editor_region
+from tracker.tui.widgets.sidebyside import SideBySide
+
+
+def _story(app: object) -> StoryScreen:
+    screen = app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, StoryScreen)
+    return screen
+
+
+async def _open_on_stale_row(pilot: object) -> tuple[StoryScreen, SideBySide, RowEditor]:
+    await settle(pilot)  # type: ignore[arg-type]
+    await pilot.press("n", "n", "e")  # type: ignore[attr-defined]
+    await settle(pilot)  # type: ignore[arg-type]
+    screen = _story(pilot.app)  # type: ignore[attr-defined]
+    return screen, screen.query_one(SideBySide), screen.query_one(RowEditor)
+
+
+async def test_the_editor_covers_the_rows_english_and_leaves_its_french_in_sight(backend: FakeBackend) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen, sbs, editor = await _open_on_stale_row(pilot)
+        row = sbs.rows[sbs.cursor]
+        assert editor.text == "\n\n".join(p.text for p in row.en)
+        assert "from French r3" in str(editor.border_title)
+        column, top, height = sbs.english_column(sbs.cursor)
+        french_right = sbs.content_region.x + GUTTER_WIDTH + sbs.column_width
+        assert editor.region.x == column.x - 1 and editor.region.right == column.right + 1
+        assert editor.region.x >= french_right  # the French of the row is not covered
+        assert editor.region.y <= top and editor.region.bottom >= top + min(height, column.height - 2)
+        assert sbs.region.contains_region(Region(column.x, top, 1, 1))  # the row itself is on screen
+
+
+async def test_letters_that_are_keys_elsewhere_are_typed_and_esc_leaves_everything_as_it_was(
+    backend: FakeBackend,
+) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen, sbs, editor = await _open_on_stale_row(pilot)
+        cursor, revisions = sbs.cursor, len(backend.revisions[(SLUG, "en")])
+        editor.text = ""
+        await pilot.press(*"anew", "A")  # ack, next flagged, edit, waive, approve on the rows
+        assert editor.text == "anewA"
+        assert sbs.cursor == cursor and isinstance(app.screen, StoryScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not screen.query(RowEditor)
+        assert sbs.has_focus and sbs.cursor == cursor
+        assert len(backend.revisions[(SLUG, "en")]) == revisions
+
+
+async def test_the_editor_follows_its_row_when_the_rows_scroll(backend: FakeBackend) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 30)) as pilot:
+        screen, sbs, editor = await _open_on_stale_row(pilot)
+        before = editor.region.y
+        sbs.scroll_to(y=sbs.scroll_offset.y + 3, animate=False, immediate=True)
+        await settle(pilot)
+        assert editor.region.y == max(sbs.content_region.y, before - 3)
+
+
+async def test_a_change_in_the_database_waits_for_the_editor_to_close(backend: FakeBackend) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen, sbs, editor = await _open_on_stale_row(pilot)
+        rows = sbs.rows
+        backend.save_english(SLUG, (0,), "Someone else's standfirst.", fr_rev=3, expected_en_rev=2)
+        screen.on_database_changed()
+        await settle(pilot)
+        assert sbs.rows is rows and screen.query(RowEditor)  # nothing moved under the editor
+        await pilot.press("escape")
+        await settle(pilot)
+        assert sbs.rows is not rows
+        assert any("Someone else's standfirst." in p.text for r in sbs.rows for p in r.en)
+
+
+def test_the_editor_region_keeps_room_to_type_and_stays_on_screen() -> None:
+    column = Region(70, 2, 44, 30)
+    assert editor_region(column, 10, 8) == Region(69, 9, 46, 10)
+    assert editor_region(column, 10, 1).height == MIN_HEIGHT  # a one-line row still gets room
+    assert editor_region(column, 30, 8).bottom == column.bottom  # near the bottom it moves up, not off screen
+    assert editor_region(column, 1, 8).y == column.y  # and never above the rows
+    assert editor_region(column, 10, 100).height == column.height

@@ -1,0 +1,64 @@
+"""The row editor: the English of one row edited where it stands, over its own column, the French beside it.
+
+The story screen places it over the English column of the cursor row (absolute position, its own layer) and moves
+it when the rows scroll or the terminal changes size. Ctrl+S posts `Saved` with the text, Esc posts `Cancelled`;
+the screen saves through the backend and removes the editor. A blank line separates paragraphs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.geometry import Region
+from textual.message import Message
+from textual.widgets import TextArea
+
+# rows shorter than this still get room to type (the border takes two lines)
+MIN_HEIGHT = 6
+
+
+class RowEditor(TextArea):
+    """A text area with a title saying what is edited and from which French revision."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel", priority=True),
+    ]
+
+    @dataclass
+    class Saved(Message):
+        text: str
+
+    class Cancelled(Message):
+        pass
+
+    def __init__(self, text: str, title: str, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(text, soft_wrap=True, show_line_numbers=False, id=id)
+        self.border_title = title
+        self.border_subtitle = "Ctrl+S save · Esc cancel"
+
+    def on_mount(self) -> None:
+        self.move_cursor(self.document.end)
+        self.focus()
+
+    def place(self, region: Region) -> None:
+        """Cover `region` (screen cells): the row's English column and the border around it."""
+        self.styles.offset = (region.x, region.y)
+        self.styles.width = region.width
+        self.styles.height = region.height
+
+    def action_save(self) -> None:
+        self.post_message(self.Saved(self.text))
+
+    def action_cancel(self) -> None:
+        self.post_message(self.Cancelled())
+
+
+def editor_region(column: Region, row_top: int, row_height: int) -> Region:
+    """Where the editor goes: over a row's English column (`column`: its visible cells on screen, full height of
+    the rows area; `row_top`: the row's first line on screen), one cell of border around, kept on screen."""
+    height = min(max(row_height + 2, MIN_HEIGHT), column.height)
+    top = max(column.y, min(row_top - 1, column.bottom - height))
+    return Region(column.x - 1, top, column.width + 2, height)
