@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -50,3 +51,45 @@ def test_bad_corrections_are_refused_in_one_sentence(desk: Desk) -> None:
         desk.relink(SAMPLE_SLUG, (1,), (), fr_rev=3, en_rev=2)
     with pytest.raises(RefusedError, match="not contiguous"):
         desk.save_english(SAMPLE_SLUG, (1, 3), "x", fr_rev=3, expected_en_rev=2)
+
+
+def test_the_story_list_re_derives_only_the_stories_whose_facts_changed(
+    desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tracker.services.views as views
+    from tracker.model import Document, Paragraph
+
+    monkeypatch.setenv("TRACKER_CONFIG", str(tmp_path / "none.toml"))
+    desk.store.add_revision("other", "fr", Document((Paragraph(0, "Deux paragraphes."),)), by="tina", at=T)
+    derived: list[str] = []
+    load_view = views.load_view
+
+    def counting(store: Store, slug: str, *args: object, **kwargs: object) -> object:
+        derived.append(slug)
+        return load_view(store, slug, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(views, "load_view", counting)
+    first = {s.slug: s for s in desk.stories()}
+    assert sorted(derived) == ["other", SAMPLE_SLUG]
+    derived.clear()
+    assert {s.slug: s for s in desk.stories()} == first and derived == []
+    stale = next(i for i, r in enumerate(desk.view(SAMPLE_SLUG).rows) if r.needs_action)
+    fr_index = desk.view(SAMPLE_SLUG).rows[stale].fr[0].index
+    derived.clear()
+    desk.ack(SAMPLE_SLUG, fr_index, "no-change", "checked", fr_rev=3)
+    after = {s.slug: s for s in desk.stories()}
+    assert derived == [SAMPLE_SLUG]  # the other story's facts did not change
+    assert after[SAMPLE_SLUG].stale == first[SAMPLE_SLUG].stale - 1 and after["other"] == first["other"]
+    # a new QA configuration changes what every story's state means
+    (tmp_path / "none.toml").write_text('[qa]\ndisable = ["numbers"]\n', encoding="utf-8")
+    derived.clear()
+    desk.stories()
+    assert sorted(derived) == ["other", SAMPLE_SLUG]
+
+
+def test_story_versions_move_with_each_storys_own_writes(desk: Desk) -> None:
+    before = desk.store.story_versions()
+    assert set(before) == {SAMPLE_SLUG}
+    desk.ack(SAMPLE_SLUG, 5, "no-change", "checked", fr_rev=3)
+    after = desk.store.story_versions()
+    assert after[SAMPLE_SLUG] > before[SAMPLE_SLUG] and after[SAMPLE_SLUG] == desk.store.audit_head()[0]

@@ -27,7 +27,7 @@ from tracker.mt.suggestion import Suggestion
 from tracker.segment import segment
 from tracker.services import alignment, approvals
 from tracker.services.status import acknowledge, stored_diff
-from tracker.services.views import load_view, shown_links, summaries
+from tracker.services.views import SummaryCache, load_view, shown_links
 from tracker.storage import Store
 from tracker.view import StorySummary, StoryView
 
@@ -43,13 +43,15 @@ class Desk:
         self.store = store
         self.name = user
         self.clock = clock
+        self._summaries = SummaryCache(store)
 
     # ------------------------------------------------------------------ reading
     def user(self) -> User | None:
         return approvals.acting_user(self.store, self.name, at=self.clock())
 
     def stories(self) -> list[StorySummary]:
-        return summaries(self.store)
+        # the list is shown again each time a person comes back to it: unchanged stories are not re-derived
+        return self._summaries.summaries()
 
     def view(self, slug: str, fr_rev: int | None = None, en_rev: int | None = None) -> StoryView:
         return load_view(self.store, slug, fr_rev, en_rev)

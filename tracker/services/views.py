@@ -162,14 +162,41 @@ def summarize(view: StoryView) -> StorySummary:
 def summaries(store: Store, slugs: Sequence[str] | None = None) -> list[StorySummary]:
     """State at a glance of every story (or the ones named)."""
     stories = {s.slug: s for s in store.stories()}
-    names = list(slugs) if slugs is not None else list(stories)
-    out: list[StorySummary] = []
-    for slug in names:
-        if store.latest_number(slug, "fr") is None:
-            out.append(_english_only(store, stories.get(slug), slug))
-        else:
-            out.append(summarize(load_view(store, slug)))
-    return out
+    config = load_qa_config()
+    return [_summary(store, stories.get(slug), slug, config) for slug in (slugs if slugs is not None else stories)]
+
+
+def _summary(store: Store, story: Story | None, slug: str, config: QAConfig) -> StorySummary:
+    if store.latest_number(slug, "fr") is None:
+        return _english_only(store, story, slug)
+    return summarize(load_view(store, slug, config=config))
+
+
+class SummaryCache:
+    """`summaries` for a list that is shown again and again: only the stories whose facts changed since the last
+    call are summarised again.
+
+    Every write of a story's facts (revision, link, acknowledgement, waiver, verdict) appends an audit entry naming
+    it, so the newest such entry versions the story; the QA configuration is part of the key too. Derived state
+    kept per process, never stored."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._kept: dict[str, tuple[int, QAConfig, StorySummary]] = {}
+
+    def summaries(self) -> list[StorySummary]:
+        stories = {s.slug: s for s in self.store.stories()}
+        versions = self.store.story_versions()
+        config = load_qa_config()
+        kept: dict[str, tuple[int, QAConfig, StorySummary]] = {}
+        for slug, story in stories.items():
+            version, hit = versions.get(slug, 0), self._kept.get(slug)
+            if hit is not None and hit[0] == version and hit[1] == config:
+                kept[slug] = hit
+            else:
+                kept[slug] = (version, config, _summary(self.store, story, slug, config))
+        self._kept = kept
+        return [entry[2] for entry in kept.values()]
 
 
 def _english_only(store: Store, story: Story | None, slug: str) -> StorySummary:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Connection, insert, select, text
+from sqlalchemy import Connection, func, insert, select, text
 
 from tracker.audit import GENESIS, entry_hash, utc
 from tracker.model import AuditEntry
@@ -93,6 +93,12 @@ class AuditStore(StoreBase):
         with self._read() as conn:
             row = conn.execute(query).first()
         return (0, "") if row is None else (int(row[0]), str(row[1]))
+
+    def story_versions(self) -> dict[str, int]:
+        """Per story, the sequence number of the newest audit entry naming it: changes whenever its facts do."""
+        query = select(AUDIT.c.story, func.max(AUDIT.c.seq)).where(AUDIT.c.story != "").group_by(AUDIT.c.story)
+        with self._read() as conn:
+            return {str(story): int(seq) for story, seq in conn.execute(query)}
 
     def append_audit(self, action: str, story: str, detail: str, *, by: str, at: datetime) -> AuditEntry:
         """Append one entry in its own transaction."""
