@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
@@ -100,6 +101,7 @@ def pool(figures: tuple[Figure, ...]) -> set[float]:
     return {v for f in figures for v in f.values}
 
 
+@lru_cache(maxsize=65536)
 def same_name(a: str, b: str) -> bool:
     """Two spelling-neutral keys name the same thing (Poutine/Putin, Bruxelles/Brussels, Moscou/Moscow)."""
     if a == b:
@@ -131,11 +133,13 @@ def _stands_for(acronym: str, word: str, french: str) -> bool:
 _DIMINUTIVE = ("ie", "y", "o")
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lower case, accents dropped."""
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def clipped(full: str, short: str) -> bool:
     """`short` is a familiar clipping of `full` and a diminutive ending: its first four letters or more, or its
     first three with the last one doubled (Tasmanie/Tassie, Australie/Aussie, Brisbane/Brissie, Robertson/Robbo,

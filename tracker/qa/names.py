@@ -43,10 +43,8 @@ def _explained(part: str, french: str, french_words: set[str], pair: Pair) -> bo
     low = part.lower()
     if len(low) < 3 or part in _EN_COMMON or low in french.lower():
         return True
-    if any(
-        len(w) >= 4 and (w[:4] == low[:4] or same_name(name_key(w), name_key(part)) or clipped(w, part))
-        for w in french_words
-    ):
+    key = name_key(part)
+    if any(len(w) >= 4 and (w[:4] == low[:4] or same_name(name_key(w), key) or clipped(w, part)) for w in french_words):
         return True
     return any(part in " ".join(spellings) for key, spellings in pair.table.items() if key in french)
 
