@@ -91,3 +91,22 @@ def test_the_editor_region_keeps_room_to_type_and_stays_on_screen() -> None:
     assert editor_region(column, 30, 8).bottom == column.bottom  # near the bottom it moves up, not off screen
     assert editor_region(column, 1, 8).y == column.y  # and never above the rows
     assert editor_region(column, 10, 100).height == column.height
+
+
+async def test_keys_typed_in_one_burst_are_applied_in_order(backend: FakeBackend) -> None:
+    from textual import events
+
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen, sbs, editor = await _open_on_stale_row(pilot)
+        editor.text = ""
+        # as a terminal delivers fast typing: every key queued before the first is handled
+        for key, char in [("a", "a"), ("b", "b"), ("left", None), ("X", "X"), ("end", None), ("c", "c")] * 3:
+            app.post_message(events.Key(key, char))
+        await settle(pilot)
+        assert editor.text == "aXbcaXbcaXbc"
+        for key in ("backspace", "backspace", "left", "left"):
+            app.post_message(events.Key(key, None))
+        app.post_message(events.Key("Y", "Y"))
+        await settle(pilot)
+        assert editor.text == "aXbcaXbcYaX"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
 from textual.message import Message
@@ -42,6 +43,18 @@ class RowEditor(TextArea):
     def on_mount(self) -> None:
         self.move_cursor(self.document.end)
         self.focus()
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Textual runs a widget's own key bindings (arrows, backspace, home...) only once the key has bubbled up
+        # to the app, through the screen's queue, while the letters typed after it are inserted here at once: in a
+        # burst of typing, `a b Left X` gave `abX`. The editor's own bindings run here, in the order typed.
+        bindings = self._bindings.key_to_bindings.get(event.key)
+        if bindings:
+            event.stop()
+            event.prevent_default()
+            await self.run_action(bindings[0].action)
+            return
+        await super()._on_key(event)
 
     def place(self, region: Region) -> None:
         """Cover `region` (screen cells): the row's English column and the border around it."""
