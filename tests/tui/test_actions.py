@@ -96,16 +96,31 @@ async def test_acknowledge_records_no_change_needed_and_the_flag_turns_acknowled
         assert row is not None and all(f.acknowledged for f in row.flags if f.kind == "stale")
 
 
-async def test_acknowledge_a_french_only_row_defaults_to_omitted(backend: FakeBackend) -> None:
+async def test_acknowledge_a_french_only_row_defaults_to_omitted() -> None:
+    backend = FakeBackend.with_sample()
+    backend.revisions[(SLUG, "en")].pop()  # only English r1: French paragraph 12 is new and untranslated
     app = story_app(backend)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
-        _go_to(app, lambda r: r.link.fr == (6,))
+        _go_to(app, lambda r: any(f.kind == "untranslated" and not f.acknowledged for f in r.flags))
         await pilot.pause()
         await pilot.press("a", "enter")
         await settle(pilot)
         assert backend.acks[-1].kind == "omitted"
-        assert backend.acks[-1].fr_hash == backend.revisions[(SLUG, "fr")][2].paragraphs[6].hash
+        assert backend.acks[-1].fr_hash == backend.revisions[(SLUG, "fr")][2].paragraphs[12].hash
+
+
+async def test_acknowledge_says_why_on_a_row_with_nothing_to_acknowledge(backend: FakeBackend) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        acks = len(backend.acks)
+        _go_to(app, lambda r: bool(r.fr) and not any(f.kind in ("stale", "cosmetic", "untranslated") for f in r.flags))
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, StoryScreen)
+        assert any(t.startswith("Nothing to acknowledge") for t in toasts(app))
+        assert len(backend.acks) == acks
 
 
 async def test_suggestion_offline_says_so_and_the_ui_keeps_answering(backend: FakeBackend) -> None:
@@ -300,6 +315,7 @@ async def test_command_palette_runs_a_tracker_action(backend: FakeBackend) -> No
     app = story_app(backend)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
+        await pilot.press("n", "n")  # the stale row: something to acknowledge
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Acknowledge")

@@ -110,3 +110,20 @@ async def test_keys_typed_in_one_burst_are_applied_in_order(backend: FakeBackend
         app.post_message(events.Key("Y", "Y"))
         await settle(pilot)
         assert editor.text == "aXbcaXbcYaX"
+
+
+async def test_no_editing_while_an_older_french_revision_is_shown(backend: FakeBackend) -> None:
+    from tests.tui.conftest import toasts
+
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        screen = _story(app)
+        screen.fr_rev = 2
+        screen.load_view()
+        await settle(pilot)
+        assert screen.view is not None and screen.view.fr.number == 2
+        await pilot.press("e")
+        await settle(pilot)
+        assert not screen.query(RowEditor)
+        assert any("old French revision" in t for t in toasts(app))

@@ -53,3 +53,20 @@ async def test_on_the_real_desk_a_translator_reads_acknowledges_edits_and_cannot
         await pilot.press("A", "enter")
         await settle(pilot)
         assert any("four eyes" in t or "editor" in t for t in toasts(app))
+
+
+async def test_on_the_real_desk_a_row_already_acknowledged_says_so(store: object) -> None:
+    from tracker.services.desk import Desk
+
+    app = TrackerApp(Desk(store, "ana"), story=SLUG)  # type: ignore[arg-type]
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, StoryScreen)
+        sbs = screen.query_one(SideBySide)
+        acked = next(i for i, r in enumerate(sbs.rows) if r.flags and all(f.acknowledged for f in r.flags))
+        sbs.move_to(acked)
+        await pilot.press("a")
+        await settle(pilot)
+        assert app.screen is screen
+        assert "Already acknowledged." in toasts(app)

@@ -25,6 +25,9 @@ from tracker.tui.screens.modals import (
 )
 from tracker.view import Row, StoryView
 
+# the flags an acknowledgement answers: a French change (no change needed) or a French paragraph left out
+ACKNOWLEDGEABLE = frozenset({"stale", "cosmetic", "untranslated"})
+
 
 def _nums(indices: tuple[int, ...]) -> str:
     return ", ".join(map(str, indices)) or "—"
@@ -109,6 +112,10 @@ class StoryActions(Screen[None]):
         if view.en is not None and view.en_revisions and view.en.number != max(view.en_revisions):
             self.notify("You are looking at an old English revision: press E to pick the latest, then edit.")
             return
+        if view.fr_revisions and view.fr.number != max(view.fr_revisions):
+            # saving would base the English on the old French, and every newer French change would turn stale
+            self.notify("You are looking at an old French revision: press F to pick the latest, then edit.")
+            return
         if not row.fr and not row.en:
             return
         english = initial if initial is not None else "\n\n".join(p.text for p in row.en)
@@ -166,6 +173,14 @@ class StoryActions(Screen[None]):
         view, row = ready
         if not row.fr:
             self.notify("Acknowledgements are for French paragraphs; this row has none.", severity="warning")
+            return
+        answerable = [f for f in row.flags if f.kind in ACKNOWLEDGEABLE]
+        if not answerable:
+            waive = " (a QA finding is waived with w)" if row.findings else ""
+            self.notify(f"Nothing to acknowledge: no stale, cosmetic or untranslated flag here{waive}.")
+            return
+        if all(f.acknowledged for f in answerable):
+            self.notify("Already acknowledged.")
             return
 
         def chosen(answer: tuple[AckKind, str] | None) -> None:
