@@ -27,7 +27,8 @@ FILTERS: dict[str, Callable[[StorySummary], bool]] = {
     "all": lambda s: True,
     "needs work": lambda s: not s.up_to_date,
     "up to date": lambda s: s.up_to_date,
-    "awaiting approval": lambda s: s.approval != "approved",
+    # a story with no English has nothing to approve yet: it needs a translation, not a verdict
+    "awaiting approval": lambda s: s.en_rev is not None and s.approval != "approved",
 }
 
 

@@ -1,0 +1,41 @@
+"""Defects an acceptance tester met in a real terminal: the stories list, the approve dialog, the details panel."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Static
+
+from tests.tui.conftest import SLUG, settle
+from tests.tui.fake_backend import FakeBackend
+from tracker.tui.app import TrackerApp
+
+LONG_TITLE = (
+    "Armenia and Azerbaijan pledge not to use force in their decades-long territorial dispute over "
+    "Nagorno-Karabakh after a summit hosted by Vladimir Putin in the Black Sea resort of Sochi on Monday"
+)
+
+
+def _slugs(table: DataTable[object]) -> list[str]:
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+def _heads(table: DataTable[object]) -> list[str]:
+    return [str(c.label) for c in table.ordered_columns]
+
+
+def _cursor_slug(table: DataTable[object]) -> str:
+    return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+
+def _bar(app: TrackerApp) -> str:
+    return str(app.screen.query_one("#stories-bar", Static).render())
+
+
+async def test_a_story_with_no_english_is_not_awaiting_approval(backend: FakeBackend) -> None:
+    backend._add("no-english", "fr", "Un séisme a frappé le Japon lundi.\n\nAucune victime.", "afp")
+    app = TrackerApp(backend)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f", "f", "f")
+        await pilot.pause()
+        assert "filter: awaiting approval" in _bar(app)
+        assert _slugs(app.screen.query_one(DataTable)) == [SLUG]
