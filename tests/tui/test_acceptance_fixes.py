@@ -30,6 +30,37 @@ def _bar(app: TrackerApp) -> str:
     return str(app.screen.query_one("#stories-bar", Static).render())
 
 
+async def test_search_ignores_accents_case_and_slug_dashes(backend: FakeBackend) -> None:
+    backend.add_large("japan-quake", n=4)
+    backend.titles["japan-quake"] = "Séisme au Japon"
+    app = TrackerApp(backend)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        await pilot.press("slash", *"SEISME")
+        await pilot.pause()
+        assert _slugs(table) == ["japan-quake"]
+        await pilot.press("escape", "slash", *"japan quake")
+        await pilot.pause()
+        assert _slugs(table) == ["japan-quake"]
+        await pilot.press("escape", "slash", *"sochi_summit")
+        await pilot.pause()
+        assert _slugs(table) == [SLUG]
+
+
+async def test_a_search_that_finds_nothing_says_so(backend: FakeBackend) -> None:
+    app = TrackerApp(backend)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"xyz")
+        await pilot.pause()
+        assert app.screen.query_one(DataTable).row_count == 0
+        assert "no story matches 'xyz'" in _bar(app)
+        await pilot.press("escape", "slash", *"[b]")  # read as text, not as markup
+        await pilot.pause()
+        assert "no story matches '[b]'" in _bar(app)
+
+
 async def test_a_story_with_no_english_is_not_awaiting_approval(backend: FakeBackend) -> None:
     backend._add("no-english", "fr", "Un séisme a frappé le Japon lundi.\n\nAucune victime.", "afp")
     app = TrackerApp(backend)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -30,6 +31,21 @@ FILTERS: dict[str, Callable[[StorySummary], bool]] = {
     # a story with no English has nothing to approve yet: it needs a translation, not a verdict
     "awaiting approval": lambda s: s.en_rev is not None and s.approval != "approved",
 }
+
+
+def folded(text: str) -> str:
+    """Text as search compares it: no accents, no case, slug dashes and underscores read as spaces."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(plain.casefold().replace("-", " ").replace("_", " ").split())
+
+
+def matches(story: StorySummary, query: str) -> bool:
+    """True when every word of the query is in the story's slug or title ('seisme japon' finds 'Séisme au Japon')."""
+    words = folded(query).split()
+    if not words:
+        return True
+    haystack = f"{folded(story.slug)} {folded(story.title)}"
+    return all(word in haystack for word in words)
 
 
 def state_text(story: StorySummary) -> Text:
@@ -107,9 +123,9 @@ class StoriesScreen(Screen[None]):
         self.notify(message.text, title="Not done", severity="error", timeout=8)
 
     def shown_stories(self) -> list[StorySummary]:
-        query = self.query_one("#search", Input).value.strip().lower()
+        query = self.query_one("#search", Input).value
         keep = FILTERS[self.filter]
-        chosen = [s for s in self.stories if keep(s) and (query in s.slug.lower() or query in s.title.lower())]
+        chosen = [s for s in self.stories if keep(s) and matches(s, query)]
         return sorted(chosen, key=SORTS[self.sort])  # type: ignore[arg-type]
 
     def refill(self) -> None:
@@ -127,8 +143,10 @@ class StoriesScreen(Screen[None]):
                 key=s.slug,
             )
         shown, total = table.row_count, len(self.stories)
-        self.query_one("#stories-bar", Static).update(
-            f"Stories — {shown} of {total} · filter: {self.filter} · sorted by {self.sort}"
+        query = self.query_one("#search", Input).value.strip()
+        nothing = f" · no story matches '{query}'" if query and not shown else ""
+        self.query_one("#stories-bar", Static).update(  # Text: a query like '[b]' is not markup
+            Text(f"Stories — {shown} of {total}{nothing} · filter: {self.filter} · sorted by {self.sort}")
         )
 
     def on_input_changed(self) -> None:
