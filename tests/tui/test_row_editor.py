@@ -6,6 +6,7 @@ from textual.geometry import Region
 
 from tests.tui.conftest import SLUG, settle, story_app
 from tests.tui.fake_backend import FakeBackend
+from tracker.tui.screens.modals import ConfirmModal
 from tracker.tui.screens.story import StoryScreen
 from tracker.tui.widgets.layout import GUTTER_WIDTH
 from tracker.tui.widgets.roweditor import MIN_HEIGHT, RowEditor, editor_region
@@ -52,11 +53,22 @@ async def test_letters_that_are_keys_elsewhere_are_typed_and_esc_leaves_everythi
         await pilot.press(*"anew", "A")  # ack, next flagged, edit, waive, approve on the rows
         assert editor.text == "anewA"
         assert sbs.cursor == cursor and isinstance(app.screen, StoryScreen)
-        await pilot.press("escape")
+        await pilot.press("escape")  # changes would be lost: asked first, and n keeps editing
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.screen is screen and screen.query_one(RowEditor).text == "anewA"
+        await pilot.press("escape", "y")
         await settle(pilot)
         assert not screen.query(RowEditor)
         assert sbs.has_focus and sbs.cursor == cursor
         assert len(backend.revisions[(SLUG, "en")]) == revisions
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("escape")  # nothing changed: closes at once
+        await settle(pilot)
+        assert app.screen is screen and not screen.query(RowEditor)
 
 
 async def test_the_editor_follows_its_row_when_the_rows_scroll(backend: FakeBackend) -> None:
@@ -127,3 +139,44 @@ async def test_no_editing_while_an_older_french_revision_is_shown(backend: FakeB
         await settle(pilot)
         assert not screen.query(RowEditor)
         assert any("old French revision" in t for t in toasts(app))
+
+
+async def test_saving_an_emptied_row_asks_first(backend: FakeBackend) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen, sbs, editor = await _open_on_stale_row(pilot)
+        revisions = len(backend.revisions[(SLUG, "en")])
+        editor.text = "  "
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("n")
+        await settle(pilot)
+        assert screen.query(RowEditor) and len(backend.revisions[(SLUG, "en")]) == revisions
+        await pilot.press("ctrl+s", "y")
+        await settle(pilot)
+        assert not screen.query(RowEditor) and len(backend.revisions[(SLUG, "en")]) == revisions + 1
+
+
+async def test_the_editor_grows_with_the_text_typed(backend: FakeBackend) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen, sbs, editor = await _open_on_stale_row(pilot)
+        before = editor.region.height
+        editor.text = "\n\n".join(["A new paragraph of English."] * 6)
+        await settle(pilot)
+        assert editor.region.height > before
+        assert editor.region.bottom <= sbs.region.bottom
+
+
+async def test_after_a_resize_the_editor_is_still_over_its_own_row(backend: FakeBackend) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen, sbs, editor = await _open_on_stale_row(pilot)
+        index = sbs.cursor
+        await pilot.resize_terminal(80, 20)
+        await settle(pilot)
+        column, top, height = sbs.english_column(index)
+        assert column.y <= top < column.bottom  # the edited row is in sight
+        assert editor.region.x == column.x - 1 and editor.region.y <= top
+        assert sbs.region.contains_region(editor.region)  # not cut by the edge of the screen

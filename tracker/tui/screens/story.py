@@ -30,12 +30,13 @@ from tracker.tui.messages import (
     UserLoaded,
     ViewLoaded,
 )
+from tracker.tui.screens.modals import ConfirmModal
 from tracker.tui.screens.story_actions import StoryActions
 from tracker.tui.widgets.details import DetailsPanel, describe_row
 from tracker.tui.widgets.keybar import KeyBar
 from tracker.tui.widgets.roweditor import RowEditor, editor_region
 from tracker.tui.widgets.sidebyside import SideBySide
-from tracker.view import Row, StoryView
+from tracker.view import ApprovalStatus, Row, StoryView
 
 POLL_SECONDS = 3.0
 # below this many columns the details panel starts hidden (`d` shows it), leaving the text columns room to read
@@ -44,22 +45,36 @@ DETAILS_DELAY = 0.05
 
 
 def story_bar(view: StoryView) -> Text:
-    """One line: which revisions are shown, how many rows need action, the approval state."""
-    out = Text()
+    """One line: the story, how many rows need action, the approval state, then the title (what a narrow
+    terminal cuts, with an ellipsis, is the end)."""
+    out = Text(no_wrap=True, overflow="ellipsis")
     out.append(view.story.slug, style="bold")
-    if view.story.title and view.story.title != view.story.slug:
-        out.append(f" — {view.story.title}")
     pending = sum(r.needs_action for r in view.rows)
     out.append("  │  ")
     out.append(f"{pending} to do" if pending else "up to date", style="bold red" if pending else "bold green")
-    status = view.approval
-    out.append("  │  approval: ")
-    if status is None or status.approval is None:
+    out.append("  │  ")
+    out.append_text(approval_text(view.approval))
+    if view.story.title and view.story.title != view.story.slug:
+        out.append(f"  │  {view.story.title}")
+    return out
+
+
+def approval_text(status: ApprovalStatus | None) -> Text:
+    """The approval state in words: none, approved, outdated (and why), rejected (and the editor's note); a
+    rejection of text that has changed since leaves the new text awaiting a verdict."""
+    out = Text("approval: ")
+    verdict = status.approval if status is not None else None
+    if status is None or verdict is None:
         out.append("none", style="dim")
-    elif status.approval.verdict == "rejected":
-        out.append(f"rejected by {status.approval.by}", style="bold red")
+    elif verdict.verdict == "rejected":
+        note = f": {verdict.note}" if verdict.note else ""
+        if status.reasons:
+            out.append("awaiting", style="bold yellow")
+            out.append(f" (r{verdict.en_rev} was rejected by {verdict.by}{note})", style="yellow")
+        else:
+            out.append(f"rejected by {verdict.by}{note}", style="bold red")
     elif status.valid:
-        out.append(f"approved by {status.approval.by}", style="bold green")
+        out.append(f"approved by {verdict.by}", style="bold green")
     else:
         out.append("outdated", style="bold yellow")
         if status.reasons:
@@ -257,8 +272,20 @@ class StoryScreen(StoryActions):
     def _place_editor(self) -> None:
         if self._editing is None:
             return
-        column, top, height = self.query_one(SideBySide).english_column(self._editing[0])
-        self.query_one(RowEditor).place(editor_region(column, top, height))
+        sbs, editor = self.query_one(SideBySide), self.query_one(RowEditor)
+        index = self._editing[0]
+        column, top, height = sbs.english_column(index)
+        if not column.y <= top < column.bottom:
+            # a resize or a scroll took the row out of sight: bring it back (this is called again on the scroll)
+            sbs.scroll_to_region(sbs.row_region(index), animate=False, force=True, immediate=True)
+            column, top, height = sbs.english_column(index)
+        # the editor grows with what is typed, as far as the rows area allows
+        lines = max(height, editor.wrapped_document.height)
+        editor.place(editor_region(column, top, lines, limit=sbs.region))
+
+    def on_text_area_changed(self, event: RowEditor.Changed) -> None:
+        if self._editing is not None:
+            self._place_editor()
 
     def _close_editor(self) -> None:
         if self._editing is None:
@@ -271,13 +298,31 @@ class StoryScreen(StoryActions):
             self.load_view()
 
     def on_row_editor_saved(self, message: RowEditor.Saved) -> None:
-        if self._editing is not None:
-            saved = self._editing[1]
-            self._close_editor()
-            saved(message.text)
+        if self._editing is None:
+            return
+        saved = self._editing[1]
+
+        def save(yes: bool | None = True) -> None:
+            if yes:
+                self._close_editor()
+                saved(message.text)
+
+        if message.text.strip() or not self.query_one(RowEditor).original.strip():
+            save()
+        else:
+            self.app.push_screen(ConfirmModal("Save with this row's English deleted?"), save)
 
     def on_row_editor_cancelled(self) -> None:
-        self._close_editor()
+        editor = self.query_one(RowEditor)
+        if editor.text == editor.original:
+            self._close_editor()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._close_editor()
+
+        self.app.push_screen(ConfirmModal("Discard your changes to this English?"), answered)
 
     # ------------------------------------------------------------------ outcomes and reloads
     def on_action_succeeded(self, message: ActionSucceeded) -> None:

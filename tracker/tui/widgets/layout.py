@@ -15,7 +15,10 @@ from tracker.view import Row
 Piece = tuple[str, str]  # (text, style name: "", "del", "ins", "index", "gap", "label")
 Line = tuple[Piece, ...]
 
-_WORD = re.compile(r"\S+\s*|\s+")
+# a word runs on through no-break spaces (French puts them inside « », before : ; ! ? and in 6 500), so a line
+# never breaks there; the breaking spaces after it stay with it
+_NO_BREAK = "\u00a0\u202f\u2007"
+_WORD = re.compile(rf"(?:[^\s]|[{_NO_BREAK}])+[^\S{_NO_BREAK}]*|[^\S{_NO_BREAK}]+")
 
 # Gutter letters: one letter per kind, so the flag reads without colour (the help screen carries the legend).
 FLAG_LETTERS: dict[str, str] = {"stale": "S", "cosmetic": "c", "untranslated": "U", "orphaned": "O"}

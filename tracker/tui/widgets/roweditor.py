@@ -37,6 +37,7 @@ class RowEditor(TextArea):
 
     def __init__(self, text: str, title: str, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(text, soft_wrap=True, show_line_numbers=False, id=id)
+        self.original = text  # what Esc discards back to, asked first when it differs
         self.border_title = title
         self.border_subtitle = "Ctrl+S save · Esc cancel"
 
@@ -69,9 +70,11 @@ class RowEditor(TextArea):
         self.post_message(self.Cancelled())
 
 
-def editor_region(column: Region, row_top: int, row_height: int) -> Region:
+def editor_region(column: Region, row_top: int, lines: int, limit: Region | None = None) -> Region:
     """Where the editor goes: over a row's English column (`column`: its visible cells on screen, full height of
-    the rows area; `row_top`: the row's first line on screen), one cell of border around, kept on screen."""
-    height = min(max(row_height + 2, MIN_HEIGHT), column.height)
+    the rows area; `row_top`: the row's first line on screen), `lines` of text and a cell of border around, kept
+    on screen and within `limit` (the rows' widget) when given."""
+    height = min(max(lines + 2, MIN_HEIGHT), column.height)
     top = max(column.y, min(row_top - 1, column.bottom - height))
-    return Region(column.x - 1, top, column.width + 2, height)
+    region = Region(column.x - 1, top, column.width + 2, height)
+    return region if limit is None else region.intersection(limit)

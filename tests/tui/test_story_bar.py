@@ -1,0 +1,56 @@
+"""The story screen's text: the bar (state first, title last, what a rejection left) and the wrapped columns."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from tests.tui.conftest import SLUG
+from tests.tui.fake_backend import FakeBackend
+from tracker.model import Approval
+from tracker.tui.screens.story import approval_text, story_bar
+from tracker.view import ApprovalStatus
+
+T = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
+
+
+def _verdict(verdict: str, note: str = "") -> Approval:
+    return Approval(SLUG, 3, 5, "f", "e", "a", verdict, "ed", T, note)  # type: ignore[arg-type]
+
+
+def test_the_state_comes_before_the_title_so_a_narrow_terminal_keeps_it() -> None:
+    view = FakeBackend.with_sample().view(SLUG)
+    bar = story_bar(view)
+    assert bar.plain.index("to do") < bar.plain.index("approval:") < bar.plain.index(view.story.title)
+    assert bar.no_wrap and bar.overflow == "ellipsis"
+
+
+def test_a_rejection_shows_the_editors_note() -> None:
+    text = approval_text(ApprovalStatus(_verdict("rejected", "fix the toll in paragraph 7"), valid=False))
+    assert text.plain == "approval: rejected by ed: fix the toll in paragraph 7"
+
+
+def test_text_changed_since_a_rejection_awaits_a_verdict() -> None:
+    status = ApprovalStatus(_verdict("rejected", "fix the toll"), valid=False, reasons=("English changed",))
+    assert text_of(status) == "approval: awaiting (r5 was rejected by ed: fix the toll)"
+
+
+def test_approved_outdated_and_none() -> None:
+    assert text_of(ApprovalStatus(_verdict("approved"), valid=True)) == "approval: approved by ed"
+    outdated = ApprovalStatus(_verdict("approved"), valid=False, reasons=("English changed since",))
+    assert text_of(outdated) == "approval: outdated (English changed since)"
+    assert text_of(None) == "approval: none"
+
+
+def text_of(status: ApprovalStatus | None) -> str:
+    return approval_text(status).plain
+
+
+def test_lines_never_break_at_a_no_break_space() -> None:
+    from tracker.tui.widgets.layout import wrap
+
+    text = "il a dit «\u00a0ne pas recourir à la force\u00a0» et 6\u00a0500 morts"
+    for width in range(8, 30):
+        lines = ["".join(t for t, _ in line) for line in wrap([(text, "")], width)]
+        assert "".join(lines) == text
+        assert not any(line.startswith(("»", "500")) for line in lines)
+        assert not any(line.rstrip(" ").endswith(("«", "6")) for line in lines)
