@@ -7,6 +7,7 @@ from textual.widgets import DataTable, Static
 from tests.tui.conftest import SLUG, settle
 from tests.tui.fake_backend import FakeBackend
 from tracker.tui.app import TrackerApp
+from tracker.tui.screens.stories import StoriesScreen
 
 LONG_TITLE = (
     "Armenia and Azerbaijan pledge not to use force in their decades-long territorial dispute over "
@@ -59,6 +60,52 @@ async def test_a_search_that_finds_nothing_says_so(backend: FakeBackend) -> None
         await pilot.press("escape", "slash", *"[b]")  # read as text, not as markup
         await pilot.pause()
         assert "no story matches '[b]'" in _bar(app)
+
+
+async def test_back_from_a_story_keeps_the_cursor_on_it(backend: FakeBackend) -> None:
+    backend.add_large("big-story", n=40)
+    app = TrackerApp(backend)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        assert _slugs(table) == ["big-story", SLUG]
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, StoriesScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, StoriesScreen)
+        assert _cursor_slug(table) == SLUG
+        await pilot.press("enter")
+        await settle(pilot)
+        assert getattr(app.screen, "slug", None) == SLUG
+
+
+async def test_the_cursor_follows_its_story_through_sort_and_reload(backend: FakeBackend) -> None:
+    backend.add_large("big-story", n=40)
+    backend.add_large("a-story", n=4)
+    app = TrackerApp(backend)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        table.move_cursor(row=_slugs(table).index(SLUG))
+        for key in ("s", "s", "r", "f"):  # latest change, name, reload, needs work
+            await pilot.press(key)
+            await settle(pilot)
+            assert _cursor_slug(table) == SLUG, key
+
+
+async def test_back_from_a_story_opened_directly_puts_the_cursor_on_it(backend: FakeBackend) -> None:
+    backend.add_large("big-story", n=40)
+    app = TrackerApp(backend, story=SLUG)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, StoriesScreen)
+        table = app.screen.query_one(DataTable)
+        assert _slugs(table) == ["big-story", SLUG]
+        assert _cursor_slug(table) == SLUG
 
 
 async def test_a_story_with_no_english_is_not_awaiting_approval(backend: FakeBackend) -> None:

@@ -87,10 +87,11 @@ class StoriesScreen(Screen[None]):
         Binding("escape", "clear_search", "Clear search", show=False),
     ]
 
-    def __init__(self, backend: Backend, first: StoriesLoaded | None = None) -> None:
+    def __init__(self, backend: Backend, first: StoriesLoaded | None = None, selected: str | None = None) -> None:
         super().__init__()
         self.backend = backend
         self._first = first  # already read by the launcher's worker: shown when first resumed, not read again
+        self._selected = selected  # the story the cursor goes to once the list is read (the one last open)
         self.stories: list[StorySummary] = []
         self.sort = next(iter(SORTS))
         self.filter = next(iter(FILTERS))
@@ -105,6 +106,9 @@ class StoriesScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.add_columns("Story", "Title", "FR", "EN", "State", "Approval", "Updated")
         table.focus()
+        if self._selected is None:
+            # back from the story the app opened with: a new list, whose cursor starts on that story
+            self._selected = getattr(self.app, "initial_story", None)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="stories")
     def load(self) -> None:
@@ -128,10 +132,22 @@ class StoriesScreen(Screen[None]):
         chosen = [s for s in self.stories if keep(s) and matches(s, query)]
         return sorted(chosen, key=SORTS[self.sort])  # type: ignore[arg-type]
 
-    def refill(self) -> None:
+    def cursor_slug(self) -> str | None:
+        """The story under the cursor, if any."""
         table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def refill(self) -> None:
+        """Show the stories again; the cursor stays on its story wherever a reload, sort or filter puts it."""
+        table = self.query_one(DataTable)
+        keep = self._selected or self.cursor_slug()
+        if self.stories:
+            self._selected = None
+        shown = self.shown_stories()
         table.clear()
-        for s in self.shown_stories():
+        for s in shown:
             table.add_row(
                 s.slug,
                 s.title,
@@ -142,11 +158,14 @@ class StoriesScreen(Screen[None]):
                 s.updated_at.strftime("%Y-%m-%d %H:%M"),
                 key=s.slug,
             )
-        shown, total = table.row_count, len(self.stories)
+        slugs = [s.slug for s in shown]
+        if keep in slugs:
+            table.move_cursor(row=slugs.index(keep), animate=False)
+        total = len(self.stories)
         query = self.query_one("#search", Input).value.strip()
         nothing = f" · no story matches '{query}'" if query and not shown else ""
         self.query_one("#stories-bar", Static).update(  # Text: a query like '[b]' is not markup
-            Text(f"Stories — {shown} of {total}{nothing} · filter: {self.filter} · sorted by {self.sort}")
+            Text(f"Stories — {len(shown)} of {total}{nothing} · filter: {self.filter} · sorted by {self.sort}")
         )
 
     def on_input_changed(self) -> None:
@@ -168,6 +187,8 @@ class StoriesScreen(Screen[None]):
 
     def open_story(self, slug: str) -> None:
         from tracker.tui.screens.story import StoryScreen
+
+        self._selected = slug
 
         self.app.push_screen(StoryScreen(self.backend, slug))
 
