@@ -61,3 +61,12 @@ async def test_clicking_a_key_presses_it(backend: FakeBackend) -> None:
         await pilot.click(KeyBar, offset=(x + 1, 0))
         await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_the_bar_says_who_is_acting(backend: FakeBackend) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        line = _line(app.screen.query_one(KeyBar))
+        assert "ana (translator)" in line
+        assert line.index("ana (translator)") < line.index("^p Commands")

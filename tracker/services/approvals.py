@@ -84,7 +84,7 @@ def _check_approvable(
         shown = "; ".join(open_items[:5]) + ("; ..." if len(open_items) > 5 else "")
         raise RefusedError(
             f"{slug}: {len(open_items)} item(s) need action first ({shown}); fix, acknowledge or waive them, "
-            "or approve with --force and a note"
+            "or force the approval (--force, or Force in the terminal UI) with a note saying why"
         )
     if force and not note.strip():
         raise RefusedError(f"{slug}: a forced approval needs a note saying why")

@@ -3,7 +3,7 @@
 Textual's Footer mounts a widget per key and restyles each one whenever the bindings change; on the story screen
 that was a third of the time from opening a story to its rows on screen. This bar paints the same line from
 `screen.active_bindings` in one render: key in bold, then its description; a key that cannot act now is dimmed;
-the command palette's key sits at the right end. A click on a key presses it.
+the acting user and the command palette's key sit at the right end. A click on a key presses it.
 """
 
 from __future__ import annotations
@@ -34,9 +34,13 @@ class KeyBar(Widget, can_focus=False):
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.watch(self.app, "sub_title", self._repaint, init=False)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _repaint(self) -> None:
+        self.refresh()
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
         if screen is self.screen:
@@ -58,21 +62,26 @@ class KeyBar(Widget, can_focus=False):
             line.append(f" {self.app.get_key_display(binding)} ", style=key_style if enabled else "dim")
             line.append(f"{binding.description} ", style="" if enabled else "dim")
             spans.append((start, line.cell_len, binding.key))
+        # at the right end, always in sight: who is acting, then the palette key; the keys before them give way
+        right, palette_at = Text(), None
+        if self.app.sub_title:
+            right.append(f"{self.app.sub_title}  ", style="dim")
         if palette is not None:
             binding, enabled = palette
-            label = Text.assemble(
-                (f" {self.app.get_key_display(binding)} ", key_style if enabled else "dim"), f"{binding.description} "
-            )
-            # the palette key keeps its place at the right end: the keys before it give way (ending in …)
-            room = self.size.width - label.cell_len - 1
+            palette_at = right.cell_len
+            right.append(f" {self.app.get_key_display(binding)} ", style=key_style if enabled else "dim")
+            right.append(f"{binding.description} ")
+        if right:
+            room = self.size.width - right.cell_len - 1
             if line.cell_len > room:
                 line.truncate(max(room, 0), overflow="ellipsis")
                 spans = [(start, min(end, room), key) for start, end, key in spans if start < room]
-            gap = max(1, self.size.width - line.cell_len - label.cell_len)
+            gap = max(1, self.size.width - line.cell_len - right.cell_len)
             start = line.cell_len + gap
             line.append(" " * gap)
-            line.append_text(label)
-            spans.append((start, line.cell_len, binding.key))
+            line.append_text(right)
+            if palette is not None and palette_at is not None:
+                spans.append((start + palette_at, line.cell_len, palette[0].key))
         self._spans = spans
         return line
 
