@@ -56,6 +56,11 @@ class StoryView:
     en_revisions: tuple[int, ...] = ()
     notes: tuple[str, ...] = field(default=())
 
+    @property
+    def title(self) -> str:
+        """The story's title, else its French opening paragraph (a wire item imported without a headline)."""
+        return self.story.title or (self.fr.paragraphs[0].text if self.fr.paragraphs else "")
+
 
 ApprovalState = Literal["approved", "outdated", "none", "rejected"]
 

@@ -54,3 +54,11 @@ def test_lines_never_break_at_a_no_break_space() -> None:
         assert "".join(lines) == text
         assert not any(line.startswith(("»", "500")) for line in lines)
         assert not any(line.rstrip(" ").endswith(("«", "6")) for line in lines)
+
+
+def test_a_story_without_a_title_shows_its_french_opening() -> None:
+    import dataclasses
+
+    view = FakeBackend.with_sample().view(SLUG)
+    untitled = dataclasses.replace(view, story=dataclasses.replace(view.story, title=""))
+    assert story_bar(untitled).plain.endswith(view.fr.paragraphs[0].text)

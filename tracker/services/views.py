@@ -148,7 +148,7 @@ def summarize(view: StoryView) -> StorySummary:
     latest = max((r.created_at for r in (view.fr, view.en) if r is not None), default=view.fr.created_at)
     return StorySummary(
         slug=view.story.slug,
-        title=view.story.title or (view.fr.paragraphs[0].text if view.fr.paragraphs else ""),
+        title=view.title,
         fr_rev=view.fr.number,
         en_rev=view.en.number if view.en else None,
         stale=sum(1 for f in all_flags if f.kind == "stale" and needs_action(f)),

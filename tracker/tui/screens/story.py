@@ -54,8 +54,8 @@ def story_bar(view: StoryView) -> Text:
     out.append(f"{pending} to do" if pending else "up to date", style="bold red" if pending else "bold green")
     out.append("  │  ")
     out.append_text(approval_text(view.approval))
-    if view.story.title and view.story.title != view.story.slug:
-        out.append(f"  │  {view.story.title}")
+    if view.title and view.title != view.story.slug:
+        out.append(f"  │  {view.title}")
     return out
 
 
