@@ -31,6 +31,28 @@ def _bar(app: TrackerApp) -> str:
     return str(app.screen.query_one("#stories-bar", Static).render())
 
 
+async def test_a_long_title_never_pushes_the_state_columns_off_screen(backend: FakeBackend) -> None:
+    backend.add_large("big-story", n=40)
+    backend.titles[SLUG] = LONG_TITLE
+    app = TrackerApp(backend)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        heads = _heads(table)
+        assert heads.index("Title") > max(heads.index(h) for h in ("State", "Approval", "FR", "EN", "Updated"))
+        assert table.max_scroll_x == 0  # no horizontal scrolling
+        title = str(table.get_row_at(_slugs(table).index(SLUG))[heads.index("Title")])
+        assert title.endswith("…") and title.startswith("Armenia and Azerbaijan")
+        await pilot.resize_terminal(100, 30)
+        await settle(pilot)
+        assert table.max_scroll_x == 0
+        assert str(table.get_row_at(_slugs(table).index(SLUG))[heads.index("Title")]).endswith("…")
+        await pilot.press("slash", *"big")  # the long title is hidden: the columns still fit
+        await pilot.pause()
+        assert _slugs(table) == ["big-story"]
+        assert table.max_scroll_x == 0
+
+
 async def test_search_ignores_accents_case_and_slug_dashes(backend: FakeBackend) -> None:
     backend.add_large("japan-quake", n=4)
     backend.titles["japan-quake"] = "Séisme au Japon"

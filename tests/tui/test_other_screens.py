@@ -25,8 +25,8 @@ async def test_stories_show_each_storys_state_at_a_glance(backend: FakeBackend) 
         assert isinstance(app.screen, StoriesScreen)
         rows = _cells(app.screen.query_one(DataTable))
         by_slug = {r[0]: r for r in rows}
-        assert by_slug[SLUG][4] == "stale 1"
-        assert by_slug["big-story"][4] == "stale 2, QA 2"
+        assert by_slug[SLUG][1] == "stale 1"
+        assert by_slug["big-story"][1] == "stale 2, QA 2"
         assert [r[0] for r in rows] == ["big-story", SLUG]  # most to do first
 
 

@@ -74,6 +74,28 @@ def approval_text(story: StorySummary) -> Text:
     return Text("approval outdated" if story.approval == "outdated" else story.approval, style=style)
 
 
+# the state first and the title last, cut to what fits: a long title never pushes the state off screen
+COLUMNS = ("Story", "State", "Approval", "FR", "EN", "Updated", "Title")
+
+
+def state_cells(story: StorySummary) -> list[Text]:
+    """Every column but the title, in COLUMNS order."""
+    return [
+        Text(story.slug),
+        state_text(story),
+        approval_text(story),
+        Text(f"r{story.fr_rev}"),
+        Text(f"r{story.en_rev}" if story.en_rev else "—"),
+        Text(story.updated_at.strftime("%Y-%m-%d %H:%M")),
+    ]
+
+
+def title_width(rows: list[list[Text]], room: int, padding: int) -> int:
+    """The cells the title column may take: what the other columns (at their widest, with padding) leave."""
+    widths = [max([len(head), *(row[n].cell_len for row in rows)]) for n, head in enumerate(COLUMNS[:-1])]
+    return max(len(COLUMNS[-1]), room - sum(widths) - 2 * padding * len(COLUMNS))
+
+
 class StoriesScreen(Screen[None]):
     """The desk's list of stories; Enter opens one."""
 
@@ -92,6 +114,7 @@ class StoriesScreen(Screen[None]):
         self.backend = backend
         self._first = first  # already read by the launcher's worker: shown when first resumed, not read again
         self._selected = selected  # the story the cursor goes to once the list is read (the one last open)
+        self._room = 0  # the width the titles were last cut to fit
         self.stories: list[StorySummary] = []
         self.sort = next(iter(SORTS))
         self.filter = next(iter(FILTERS))
@@ -104,7 +127,7 @@ class StoriesScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Story", "Title", "FR", "EN", "State", "Approval", "Updated")
+        table.add_columns(*COLUMNS)
         table.focus()
         if self._selected is None:
             # back from the story the app opened with: a new list, whose cursor starts on that story
@@ -146,18 +169,15 @@ class StoriesScreen(Screen[None]):
         if self.stories:
             self._selected = None
         shown = self.shown_stories()
-        table.clear()
-        for s in shown:
-            table.add_row(
-                s.slug,
-                s.title,
-                f"r{s.fr_rev}",
-                f"r{s.en_rev}" if s.en_rev else "—",
-                state_text(s),
-                approval_text(s),
-                s.updated_at.strftime("%Y-%m-%d %H:%M"),
-                key=s.slug,
-            )
+        rows = [state_cells(s) for s in shown]
+        self._room = room = self.room()
+        fit = title_width(rows, room, table.cell_padding)
+        table.clear(columns=True)  # columns too: their widths only ever grow, even when a search hides a story
+        table.add_columns(*COLUMNS)
+        for s, cells in zip(shown, rows, strict=True):
+            title = Text(s.title, no_wrap=True, overflow="ellipsis")
+            title.truncate(fit, overflow="ellipsis")
+            table.add_row(*cells, title, key=s.slug)
         slugs = [s.slug for s in shown]
         if keep in slugs:
             table.move_cursor(row=slugs.index(keep), animate=False)
@@ -167,6 +187,15 @@ class StoriesScreen(Screen[None]):
         self.query_one("#stories-bar", Static).update(  # Text: a query like '[b]' is not markup
             Text(f"Stories — {len(shown)} of {total}{nothing} · filter: {self.filter} · sorted by {self.sort}")
         )
+
+    def room(self) -> int:
+        """The table's width for columns, less the vertical scrollbar so they fit whether or not it shows."""
+        table = self.query_one(DataTable)
+        return (table.content_region.width or self.app.size.width) - table.styles.scrollbar_size_vertical
+
+    def on_resize(self) -> None:
+        if self.stories and self.room() != self._room:
+            self.refill()  # the titles are cut to the new width
 
     def on_input_changed(self) -> None:
         self.refill()
