@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Static
+from typing import Any
+
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, DataTable, RadioButton, RadioSet, Static
 
 from tests.tui.conftest import SLUG, settle
 from tests.tui.fake_backend import FakeBackend
 from tracker.tui.app import TrackerApp
+from tracker.tui.screens.modals import AckModal, ApproveModal
 from tracker.tui.screens.stories import StoriesScreen
 
 LONG_TITLE = (
@@ -139,3 +143,76 @@ async def test_a_story_with_no_english_is_not_awaiting_approval(backend: FakeBac
         await pilot.pause()
         assert "filter: awaiting approval" in _bar(app)
         assert _slugs(app.screen.query_one(DataTable)) == [SLUG]
+
+
+def _dialog(app: TrackerApp, modal: ModalScreen[Any]) -> list[Any]:
+    answers: list[Any] = []
+    app.push_screen(modal, callback=answers.append)
+    return answers
+
+
+async def test_enter_on_the_force_checkbox_confirms_the_approval(backend: FakeBackend) -> None:
+    app = TrackerApp(backend, story=SLUG)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        answers = _dialog(app, ApproveModal("Approve the English", pending=1))
+        await pilot.pause()
+        await pilot.press(*"checked by phone", "tab")
+        box = app.screen.query_one(Checkbox)
+        assert box.has_focus
+        await pilot.press("space")  # space still ticks it
+        assert box.value
+        await pilot.press("enter")
+        await pilot.pause()
+        assert answers == [("checked by phone", True)]
+        assert not isinstance(app.screen, ApproveModal)
+
+
+async def test_enter_on_the_acknowledgement_choices_confirms(backend: FakeBackend) -> None:
+    app = TrackerApp(backend, story=SLUG)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        answers = _dialog(app, AckModal(omitted=False))
+        await pilot.pause()
+        app.screen.query_one(RadioSet).focus()
+        await pilot.press("down", "space")  # arrows move to 'omitted', space picks it
+        assert app.screen.query_one("#omitted", RadioButton).value
+        await pilot.press("enter")
+        await pilot.pause()
+        assert answers == [("omitted", "")]
+
+
+async def test_enter_on_cancel_still_cancels_the_approval(backend: FakeBackend) -> None:
+    app = TrackerApp(backend, story=SLUG)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        answers = _dialog(app, ApproveModal("Approve the English", pending=0))
+        await pilot.pause()
+        app.screen.query_one("#cancel", Button).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert answers == [None]
+
+
+async def test_ticked_and_unticked_boxes_differ_in_their_mark_not_only_in_colour(backend: FakeBackend) -> None:
+    app = TrackerApp(backend, story=SLUG)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        _dialog(app, AckModal(omitted=False))
+        await pilot.pause()
+        on, off = app.screen.query_one("#no-change", RadioButton), app.screen.query_one("#omitted", RadioButton)
+        assert on.value and not off.value
+        assert _mark(on) != _mark(off)
+        await app.screen.dismiss(None)
+        _dialog(app, ApproveModal("Approve the English", pending=1))
+        await pilot.pause()
+        box = app.screen.query_one(Checkbox)
+        before = _mark(box)
+        box.value = True
+        await pilot.pause()
+        assert _mark(box) != before
+
+
+def _mark(toggle: Checkbox | RadioButton) -> str:
+    """The toggle's button as plain text, colours dropped: what a monochrome terminal shows."""
+    return toggle.render().plain[:3]

@@ -9,12 +9,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tracker.model import AckKind
+from tracker.tui.widgets.toggles import DialogCheckbox, DialogRadioButton, DialogRadioSet
 
 _CANCEL: list[BindingType] = [Binding("escape", "cancel", "Cancel")]
+# Enter that no focused field took (a checkbox, a radio set) confirms, as everywhere in dialogs
+_CONFIRM_OR_CANCEL: list[BindingType] = [*_CANCEL, Binding("enter", "confirm", "Confirm", show=False)]
 
 
 def parse_indices(text: str) -> tuple[int, ...] | None:
@@ -34,7 +37,7 @@ def parse_indices(text: str) -> tuple[int, ...] | None:
 class AckModal(ModalScreen[tuple[AckKind, str] | None]):
     """Acknowledge a French paragraph: nothing to change in the English, or left out on purpose."""
 
-    BINDINGS: ClassVar[list[BindingType]] = _CANCEL
+    BINDINGS: ClassVar[list[BindingType]] = _CONFIRM_OR_CANCEL
 
     def __init__(self, omitted: bool) -> None:
         super().__init__()
@@ -43,17 +46,20 @@ class AckModal(ModalScreen[tuple[AckKind, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Acknowledge this French paragraph", classes="dialog-title")
-            with RadioSet(id="ack-kind"):
-                yield RadioButton("No change needed in the English", value=not self._omitted, id="no-change")
-                yield RadioButton("Omitted on purpose", value=self._omitted, id="omitted")
+            with DialogRadioSet(id="ack-kind"):
+                yield DialogRadioButton("No change needed in the English", value=not self._omitted, id="no-change")
+                yield DialogRadioButton("Omitted on purpose", value=self._omitted, id="omitted")
             yield Input(placeholder="note (optional) — Enter to confirm", id="ack-note")
-            yield Label("Enter confirm · Esc cancel", classes="dialog-help")
+            yield Label("Enter confirm · Tab, ↑ ↓ and Space choose · Esc cancel", classes="dialog-help")
 
     def on_mount(self) -> None:
         self.query_one("#ack-note", Input).focus()
 
     def on_input_submitted(self) -> None:
-        pressed = self.query_one(RadioSet).pressed_button
+        self.action_confirm()
+
+    def action_confirm(self) -> None:
+        pressed = self.query_one(DialogRadioSet).pressed_button
         kind: AckKind = "omitted" if pressed is not None and pressed.id == "omitted" else "no-change"
         self.dismiss((kind, self.query_one("#ack-note", Input).value.strip()))
 
@@ -95,7 +101,7 @@ class NoteModal(ModalScreen[str | None]):
 class ApproveModal(ModalScreen[tuple[str, bool] | None]):
     """Approve with a note; forcing past rows that need action requires a note."""
 
-    BINDINGS: ClassVar[list[BindingType]] = _CANCEL
+    BINDINGS: ClassVar[list[BindingType]] = _CONFIRM_OR_CANCEL
 
     def __init__(self, title: str, pending: int) -> None:
         super().__init__()
@@ -107,23 +113,27 @@ class ApproveModal(ModalScreen[tuple[str, bool] | None]):
             if self._pending:
                 yield Static(f"{self._pending} row(s) still need action.", classes="warning")
             yield Input(placeholder="note (required when forcing) — Enter to confirm", id="approve-note")
-            yield Checkbox("Force (approve despite rows that need action)", id="force")
+            yield DialogCheckbox("Force (approve despite rows that need action)", id="force")
             with Horizontal(classes="buttons"):
                 yield Button("Approve", variant="success", id="approve")
                 yield Button("Cancel", id="cancel")
+            yield Label("Enter confirm · Tab then Space ticks Force · Esc cancel", classes="dialog-help")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
     def _submit(self) -> None:
         note = self.query_one(Input).value.strip()
-        force = self.query_one(Checkbox).value
+        force = self.query_one(DialogCheckbox).value
         if force and not note:
             self.notify("Forcing an approval needs a note saying why.", severity="warning")
             return
         self.dismiss((note, force))
 
     def on_input_submitted(self) -> None:
+        self._submit()
+
+    def action_confirm(self) -> None:
         self._submit()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
