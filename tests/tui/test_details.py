@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from tests.tui.conftest import SLUG, settle, story_app
 from tests.tui.fake_backend import FakeBackend
-from tracker.model import Change, Flag
+from tracker.model import Change, Finding, Flag, Link
 from tracker.tui.screens.story import StoryScreen
 from tracker.tui.widgets.details import DetailsPanel, describe_row
 from tracker.tui.widgets.sidebyside import SideBySide
@@ -42,3 +42,70 @@ def test_a_stale_reason_is_shown_once(backend: FakeBackend) -> None:
     text = describe_row(flagged, view).plain
     assert text.count(reason) == 1
     assert "edited (substantive)" in text
+
+
+def _panel_text(app: object) -> str:
+    from tracker.tui.app import TrackerApp
+
+    assert isinstance(app, TrackerApp)
+    return app.screen.query_one(DetailsPanel).text.plain
+
+
+def _qa_story(backend: FakeBackend) -> str:
+    """A story whose French never changed and whose English drops a number: a QA error, no flag."""
+    slug = "quake"
+    backend._add(slug, "fr", "Le séisme a fait 12 morts lundi.\n\nAucune autre victime.", "afp")
+    backend._add(slug, "en", "The quake killed a dozen people on Monday.\n\nNo other victims.", "tom", based_on=1)
+    backend.alignments[(slug, 1, 1)] = (Link((0,), (0,), 0.9), Link((1,), (1,), 0.9))
+    backend.en_bases[(slug, 1)] = (1, 1)
+    return slug
+
+
+async def test_a_row_with_open_qa_findings_is_not_called_up_to_date(backend: FakeBackend) -> None:
+    app = story_app(backend, _qa_story(backend))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # the first row: its details
+        await pilot.pause(0.2)
+        text = _panel_text(app)
+        assert "Q numbers [error]" in text
+        assert "up to date" not in text
+        assert "none, but 1 open QA finding(s) below" in text
+
+
+def test_a_row_whose_findings_are_all_waived_is_up_to_date(backend: FakeBackend) -> None:
+    view = backend.view(SLUG)
+    row = next(r for r in view.rows if r.fr and r.en and not r.flags)
+    waived = replace(row, findings=(Finding("numbers", "error", row.link.fr, row.link.en, "12 missing", waived=True),))
+    assert "none: up to date" in describe_row(waived, view).plain
+
+
+async def test_a_stale_carried_over_paragraph_is_not_said_to_be_written_from_the_current_french(
+    backend: FakeBackend,
+) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, StoryScreen) and screen.view is not None
+        assert (screen.view.en.number if screen.view.en else 0, screen.view.base.number if screen.view.base else 0) == (
+            2,
+            3,
+        )
+        sbs = screen.query_one(SideBySide)
+        sbs.move_to(next(i for i, r in enumerate(sbs.rows) if any(f.kind == "stale" for f in r.flags)))
+        await pilot.pause(0.2)
+        text = _panel_text(app)
+        # English r2 was based on French r3, but this paragraph was carried over from r1, written from French r2
+        assert "English r2 was written from French r3" not in text
+        assert "English r2 as a whole was written from French r3, but this paragraph's English is older" in text
+        sbs.move_to(next(i for i, r in enumerate(sbs.rows) if r.fr and r.en and not r.flags))
+        await pilot.pause(0.2)
+        assert "English r2 was written from French r3" in _panel_text(app)
+
+
+def test_a_stale_row_against_a_newer_french_says_the_french_changed_since(backend: FakeBackend) -> None:
+    view = backend.view(SLUG, en_rev=1)  # English r1, written from French r2, beside French r3
+    row = next(r for r in view.rows if any(f.kind == "stale" for f in r.flags))
+    text = describe_row(row, view).plain
+    assert "this paragraph's French changed since its English was written (French r3 shown)" in text

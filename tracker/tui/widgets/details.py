@@ -29,6 +29,29 @@ def link_shape(fr: int, en: int) -> str:
     return f"{fr} French → {en} English"
 
 
+def written_from(row: Row, view: StoryView) -> str:
+    """Which French the English was written from, without contradicting the row's flags.
+
+    A revision's base says which French its translator last worked from, but a paragraph carried over word for
+    word from an earlier English revision was written from an earlier French: that is why such a row is stale.
+    The view does not say which French revision that was, so the line says what is known.
+    """
+    en = f"r{view.en.number}" if view.en else "-"
+    base = view.base.number if view.base else view.fr.number
+    if not any(f.kind in ("stale", "cosmetic") for f in row.flags):
+        return f"English {en} was written from French r{base}"
+    if base == view.fr.number:
+        # nothing changed between the base and the French shown: the change is older than this English revision
+        return (
+            f"English {en} as a whole was written from French r{base}, but this paragraph's English is older: "
+            "carried over from an earlier English revision, written from an earlier French that changed since"
+        )
+    return (
+        f"English {en} as a whole was written from French r{base}; "
+        f"this paragraph's French changed since its English was written (French r{view.fr.number} shown)"
+    )
+
+
 def describe_row(row: Row, view: StoryView, history: list[tuple[int, str, str]] | None = None) -> Text:
     """The panel's text for one row (also used by tests, so it reads without colour)."""
     out = Text()
@@ -41,7 +64,11 @@ def describe_row(row: Row, view: StoryView, history: list[tuple[int, str, str]] 
     elif row.link.score:
         out.append(f"alignment score {row.link.score:.2f}\n", style="dim")
     out.append("\nFlags\n", style="bold underline")
-    if not row.flags:
+    open_findings = sum(1 for f in row.findings if not f.waived)
+    if not row.flags and open_findings:
+        # no revision flag, yet the row is not done: "up to date" would hide the open findings
+        out.append(f"none, but {open_findings} open QA finding(s) below\n", style="yellow")
+    elif not row.flags:
         out.append("none: up to date\n", style="green")
     for flag in row.flags:
         label, meaning = _FLAG_TEXT.get(flag.kind, (flag.kind, ""))
@@ -66,7 +93,7 @@ def describe_row(row: Row, view: StoryView, history: list[tuple[int, str, str]] 
         out.append(f"Q {finding.check} [{mark}]", style="dim" if finding.waived else "bold red")
         out.append(f": {finding.message}\n")
     if view.base is not None:
-        out.append(f"\nEnglish r{view.en.number if view.en else '-'} was written from French r{view.base.number}\n")
+        out.append(f"\n{written_from(row, view)}\n")
     out.append("\nParagraph history\n", style="bold underline")
     if history is None:
         out.append("press Enter to load\n", style="dim")
