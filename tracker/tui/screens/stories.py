@@ -129,9 +129,6 @@ class StoriesScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.add_columns(*COLUMNS)
         table.focus()
-        if self._selected is None:
-            # back from the story the app opened with: a new list, whose cursor starts on that story
-            self._selected = getattr(self.app, "initial_story", None)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="stories")
     def load(self) -> None:

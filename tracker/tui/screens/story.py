@@ -107,7 +107,7 @@ class StoryScreen(StoryActions):
         Binding("E", "pick_revision('en')", "EN rev", show=False, tooltip="Show another English revision"),
         Binding("h", "history", "History", tooltip="Revisions of the story and diffs between them"),
         Binding("d", "toggle_details", "Details", show=False, tooltip="Show or hide the details panel"),
-        Binding("r", "reload", "Reload", tooltip="Reload the story from the database"),
+        Binding("r", "reload", "Reload", show=False, tooltip="Reload the story from the database"),
     ]
 
     def __init__(self, backend: Backend, slug: str, first_view: ViewLoaded | None = None) -> None:
@@ -380,4 +380,5 @@ class StoryScreen(StoryActions):
             return
         from tracker.tui.screens.stories import StoriesScreen
 
-        self.app.switch_screen(StoriesScreen(self.backend))
+        # the app opened on this story: a new list, its cursor on this story
+        self.app.switch_screen(StoriesScreen(self.backend, selected=self.slug))

@@ -54,7 +54,7 @@ class SideBySide(ScrollView, can_focus=True):
         Binding("home,g", "first", "First row", show=False),
         Binding("end,G", "last", "Last row", show=False),
         Binding("n", "flagged(1)", "Next flagged", tooltip="Next row with a flag or a QA finding"),
-        Binding("p", "flagged(-1)", "Prev flagged", tooltip="Previous row with a flag or a QA finding"),
+        Binding("p", "flagged(-1)", "Prev flagged", show=False, tooltip="Previous row with a flag or a QA finding"),
         Binding("enter", "open", "Open row", show=False, tooltip="Open the row: details and paragraph history"),
     ]
 
