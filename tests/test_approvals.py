@@ -164,7 +164,7 @@ def test_sample_bytes_are_the_bundled_files() -> None:
 
 
 def test_a_rejection_stops_showing_once_the_english_it_rejected_was_revised(desk: Store) -> None:
-    from tracker.services.views import summarize
+    from tracker.services.summaries import summarize
 
     approvals.decide(desk, SLUG, "rejected", by="ed", at=T, note="update en 6")
     assert summarize(load_view(desk, SLUG)).approval == "rejected"

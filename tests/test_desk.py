@@ -53,22 +53,29 @@ def test_bad_corrections_are_refused_in_one_sentence(desk: Desk) -> None:
         desk.save_english(SAMPLE_SLUG, (1, 3), "x", fr_rev=3, expected_en_rev=2)
 
 
-def test_the_story_list_re_derives_only_the_stories_whose_facts_changed(
-    desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import tracker.services.views as views
-    from tracker.model import Document, Paragraph
+@pytest.fixture
+def derived(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The slugs whose summary is derived from the facts (not taken from a cache), in order; no config file."""
+    import tracker.services.summaries as summaries
 
     monkeypatch.setenv("TRACKER_CONFIG", str(tmp_path / "none.toml"))
-    desk.store.add_revision("other", "fr", Document((Paragraph(0, "Deux paragraphes."),)), by="tina", at=T)
-    derived: list[str] = []
-    load_view = views.load_view
+    slugs: list[str] = []
+    load_view = summaries.load_view
 
     def counting(store: Store, slug: str, *args: object, **kwargs: object) -> object:
-        derived.append(slug)
+        slugs.append(slug)
         return load_view(store, slug, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(views, "load_view", counting)
+    monkeypatch.setattr(summaries, "load_view", counting)
+    return slugs
+
+
+def test_the_story_list_re_derives_only_the_stories_whose_facts_changed(
+    desk: Desk, tmp_path: Path, derived: list[str]
+) -> None:
+    from tracker.model import Document, Paragraph
+
+    desk.store.add_revision("other", "fr", Document((Paragraph(0, "Deux paragraphes."),)), by="tina", at=T)
     first = {s.slug: s for s in desk.stories()}
     assert sorted(derived) == ["other", SAMPLE_SLUG]
     derived.clear()
@@ -93,3 +100,35 @@ def test_story_versions_move_with_each_storys_own_writes(desk: Desk) -> None:
     desk.ack(SAMPLE_SLUG, 5, "no-change", "checked", fr_rev=3)
     after = desk.store.story_versions()
     assert after[SAMPLE_SLUG] > before[SAMPLE_SLUG] and after[SAMPLE_SLUG] == desk.store.audit_head()[0]
+
+
+def test_the_next_desk_reads_unchanged_summaries_from_the_database(desk: Desk, derived: list[str]) -> None:
+    first = desk.stories()
+    derived.clear()
+    tomorrow = Desk(desk.store, "ed", clock=lambda: T)  # another person, or the same one after a restart
+    assert tomorrow.stories() == first and derived == []
+    desk.ack(SAMPLE_SLUG, 5, "no-change", "checked", fr_rev=3)
+    assert tomorrow.stories() != first and derived == [SAMPLE_SLUG]
+
+
+def test_summaries_still_arrive_when_the_cache_cannot_be_written(
+    desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tracker.errors import BusyError
+
+    monkeypatch.setenv("TRACKER_CONFIG", str(tmp_path / "none.toml"))
+
+    def busy(entries: object) -> None:
+        raise BusyError("the database is busy")
+
+    monkeypatch.setattr(desk.store, "save_summaries", busy)
+    assert [s.slug for s in desk.stories()] == [SAMPLE_SLUG]
+    assert desk.store.cached_summaries() == {}
+
+
+def test_a_summary_survives_its_trip_through_the_cache_text(desk: Desk) -> None:
+    from tracker.services.summaries import summary_from_json, summary_to_json
+
+    summary = desk.stories()[0]
+    assert summary_from_json(summary_to_json(summary)) == summary
+    assert summary.updated_at.tzinfo is not None

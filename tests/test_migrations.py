@@ -56,3 +56,24 @@ def test_the_alembic_command_line_is_configured_from_pyproject(tmp_path: Path) -
     checked = subprocess.run([*alembic, "check"], cwd=ROOT, capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
     assert schema_status(url)[0] == HEAD
+
+
+def test_a_database_made_by_the_first_release_opens_with_its_facts_and_a_summary_cache(db_url: str) -> None:
+    from datetime import UTC, datetime
+
+    from tracker.model import Document, Paragraph
+    from tracker.services.summaries import summaries
+
+    engine = make_engine(resolve_url(db_url))
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "0001")
+    finally:
+        engine.dispose()
+    assert schema_status(db_url) == ("0001", HEAD)
+    with open_store(db_url, upgrade=False) as old:
+        old.add_revision("kept", "fr", Document((Paragraph(0, "Un fait."),)), by="t", at=datetime.now(UTC))
+    with open_store(db_url) as store:  # upgrades on open
+        assert schema_status(db_url) == (HEAD, HEAD)
+        assert [s.slug for s in summaries(store)] == ["kept"]
+        assert set(store.cached_summaries()) == {"kept"}

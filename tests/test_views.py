@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 from tracker.services.seed import SAMPLE_SLUG, seed_sample
-from tracker.services.views import load_view, summarize
+from tracker.services.summaries import summarize
+from tracker.services.views import load_view
 from tracker.storage import Store
 
 EXPECTED = json.loads((Path(__file__).parent / "data" / "sochi-expected.json").read_text(encoding="utf-8"))
@@ -58,7 +59,7 @@ def test_a_story_with_no_french_yet_is_listed_not_fatal(store: Store) -> None:
     from datetime import UTC, datetime
 
     from tracker.model import Document, Paragraph
-    from tracker.services.views import summaries
+    from tracker.services.summaries import summaries
 
     seed_sample(store)
     doc = Document((Paragraph(0, "An English wire item."),))

@@ -27,7 +27,8 @@ from tracker.mt.suggestion import Suggestion
 from tracker.segment import segment
 from tracker.services import alignment, approvals
 from tracker.services.status import acknowledge, stored_diff
-from tracker.services.views import SummaryCache, load_view, shown_links
+from tracker.services.summaries import SummaryCache
+from tracker.services.views import load_view, shown_links
 from tracker.storage import Store
 from tracker.view import StorySummary, StoryView
 

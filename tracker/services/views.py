@@ -5,18 +5,15 @@ Everything here is derived on demand from stored facts (revisions, decisions), s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import UTC, datetime
-
 from tracker.approvals import approval_status
 from tracker.diff import diff
-from tracker.flags import Adaptation, carry_links, flags, history_flags, needs_action
-from tracker.model import Flag, Link, Revision, Story, alignment_hash
+from tracker.flags import Adaptation, carry_links, flags, history_flags
+from tracker.model import Flag, Link, Revision, alignment_hash
 from tracker.qa import QAConfig, apply_waivers, check
 from tracker.services.alignment import align_revisions
 from tracker.services.qa import load_qa_config
 from tracker.storage import Store
-from tracker.view import ApprovalState, StorySummary, StoryView, build_rows, open_error
+from tracker.view import StoryView, build_rows
 
 
 def pair_links(store: Store, slug: str, fr_rev: int, en_rev: int) -> tuple[Link, ...]:
@@ -133,83 +130,3 @@ def load_view(
     rows = build_rows(fr.paragraphs, en.paragraphs, links, row_flags, findings)
     approval = approval_status(store.approvals(slug), fr, en, alignment_hash(links))
     return StoryView(story, fr, en, base, rows, approval, fr_numbers, en_numbers)
-
-
-def summarize(view: StoryView) -> StorySummary:
-    """One line of state for a story list."""
-    all_flags = [f for row in view.rows for f in row.flags]
-    state: ApprovalState = "none"
-    if view.approval is not None and view.approval.approval is not None:
-        if view.approval.approval.verdict == "rejected":
-            # a rejection sends back the text it saw; once that text changed, the new one awaits a verdict
-            state = "none" if view.approval.reasons else "rejected"
-        else:
-            state = "approved" if view.approval.valid else "outdated"
-    latest = max((r.created_at for r in (view.fr, view.en) if r is not None), default=view.fr.created_at)
-    return StorySummary(
-        slug=view.story.slug,
-        title=view.title,
-        fr_rev=view.fr.number,
-        en_rev=view.en.number if view.en else None,
-        stale=sum(1 for f in all_flags if f.kind == "stale" and needs_action(f)),
-        untranslated=sum(1 for f in all_flags if f.kind == "untranslated" and needs_action(f)),
-        qa=sum(1 for row in view.rows for f in row.findings if open_error(f)),
-        approval=state,
-        updated_at=latest,
-    )
-
-
-def summaries(store: Store, slugs: Sequence[str] | None = None) -> list[StorySummary]:
-    """State at a glance of every story (or the ones named)."""
-    stories = {s.slug: s for s in store.stories()}
-    config = load_qa_config()
-    return [_summary(store, stories.get(slug), slug, config) for slug in (slugs if slugs is not None else stories)]
-
-
-def _summary(store: Store, story: Story | None, slug: str, config: QAConfig) -> StorySummary:
-    if store.latest_number(slug, "fr") is None:
-        return _english_only(store, story, slug)
-    return summarize(load_view(store, slug, config=config))
-
-
-class SummaryCache:
-    """`summaries` for a list that is shown again and again: only the stories whose facts changed since the last
-    call are summarised again.
-
-    Every write of a story's facts (revision, link, acknowledgement, waiver, verdict) appends an audit entry naming
-    it, so the newest such entry versions the story; the QA configuration is part of the key too. Derived state
-    kept per process, never stored."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self._kept: dict[str, tuple[int, QAConfig, StorySummary]] = {}
-
-    def summaries(self) -> list[StorySummary]:
-        stories = {s.slug: s for s in self.store.stories()}
-        versions = self.store.story_versions()
-        config = load_qa_config()
-        kept: dict[str, tuple[int, QAConfig, StorySummary]] = {}
-        for slug, story in stories.items():
-            version, hit = versions.get(slug, 0), self._kept.get(slug)
-            if hit is not None and hit[0] == version and hit[1] == config:
-                kept[slug] = hit
-            else:
-                kept[slug] = (version, config, _summary(self.store, story, slug, config))
-        self._kept = kept
-        return [entry[2] for entry in kept.values()]
-
-
-def _english_only(store: Store, story: Story | None, slug: str) -> StorySummary:
-    """A story whose French has not arrived yet (say, an English wire item): listed, with nothing to judge."""
-    latest = store.revisions(slug, "en")
-    return StorySummary(
-        slug=slug,
-        title=(story.title if story else "") or "(no French revision yet)",
-        fr_rev=0,
-        en_rev=latest[-1].number if latest else None,
-        stale=0,
-        untranslated=0,
-        qa=0,
-        approval="none",
-        updated_at=latest[-1].created_at if latest else datetime.now(UTC),
-    )

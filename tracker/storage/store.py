@@ -10,10 +10,20 @@ from tracker.storage.engine import make_engine, resolve_url
 from tracker.storage.identity import IdentityStore
 from tracker.storage.mtcache import MTCacheStore
 from tracker.storage.revisions import RevisionStore
+from tracker.storage.summaries import SummaryCacheStore
 from tracker.storage.users import UserStore
 
 
-class Store(RevisionStore, AlignmentStore, DecisionStore, UserStore, AuditStore, MTCacheStore, IdentityStore):
+class Store(
+    RevisionStore,
+    AlignmentStore,
+    DecisionStore,
+    UserStore,
+    AuditStore,
+    MTCacheStore,
+    SummaryCacheStore,
+    IdentityStore,
+):
     """Facts in a database: stories, immutable revisions, decisions and the audit log, as core dataclasses.
 
     Every write method is one transaction; errors are tracker errors naming the database, never driver errors.

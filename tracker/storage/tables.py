@@ -76,6 +76,18 @@ class AlignmentRow(SQLModel, table=True):
     links: str = Field(sa_type=Text)
 
 
+class SummaryCacheRow(SQLModel, table=True):
+    """A story's derived state at a glance, kept with the version of the facts it was derived from (the newest
+    audit entry naming the story) and a key for how (QA configuration, derivation): a cache, replaced on save."""
+
+    __tablename__ = "summary_cache"
+
+    story_id: int = Field(foreign_key="story.id", primary_key=True)
+    version: int
+    key: str = Field(max_length=64)
+    summary: str = Field(sa_type=Text)
+
+
 class LinkDecisionRow(SQLModel, table=True):
     __tablename__ = "link_decision"
     __table_args__ = (Index(None, "story_id", "fr_rev", "en_rev"),)
@@ -184,6 +196,7 @@ STORY = _table(StoryRow)
 REVISION = _table(RevisionRow)
 PARAGRAPH = _table(ParagraphRow)
 ALIGNMENT = _table(AlignmentRow)
+SUMMARY_CACHE = _table(SummaryCacheRow)
 LINK_DECISION = _table(LinkDecisionRow)
 ACK = _table(AckRow)
 WAIVER = _table(WaiverRow)

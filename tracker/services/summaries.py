@@ -1,0 +1,141 @@
+"""Every story's state at a glance, for the list of stories: derived from the facts, kept while they are unchanged.
+
+A story's facts change only through writes that append an audit entry naming it (revision, link, acknowledgement,
+waiver, verdict), so the newest such entry versions them. A summary is kept, in this process and in the database's
+summary cache, with that version and a key for how it was derived (the QA configuration and `DERIVATION`); a
+reader derives again only the stories whose version or key differ. Bump `DERIVATION` whenever what a summary says
+is derived differently.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from tracker.errors import StoreError
+from tracker.flags import needs_action
+from tracker.model import Story
+from tracker.qa import QAConfig
+from tracker.services.qa import load_qa_config
+from tracker.services.views import load_view
+from tracker.storage import Store
+from tracker.view import ApprovalState, StorySummary, StoryView, open_error
+
+DERIVATION = 1
+
+
+def summarize(view: StoryView) -> StorySummary:
+    """One line of state for a story list."""
+    all_flags = [f for row in view.rows for f in row.flags]
+    state: ApprovalState = "none"
+    if view.approval is not None and view.approval.approval is not None:
+        if view.approval.approval.verdict == "rejected":
+            # a rejection sends back the text it saw; once that text changed, the new one awaits a verdict
+            state = "none" if view.approval.reasons else "rejected"
+        else:
+            state = "approved" if view.approval.valid else "outdated"
+    latest = max((r.created_at for r in (view.fr, view.en) if r is not None), default=view.fr.created_at)
+    return StorySummary(
+        slug=view.story.slug,
+        title=view.title,
+        fr_rev=view.fr.number,
+        en_rev=view.en.number if view.en else None,
+        stale=sum(1 for f in all_flags if f.kind == "stale" and needs_action(f)),
+        untranslated=sum(1 for f in all_flags if f.kind == "untranslated" and needs_action(f)),
+        qa=sum(1 for row in view.rows for f in row.findings if open_error(f)),
+        approval=state,
+        updated_at=latest,
+    )
+
+
+def summaries(store: Store, slugs: Sequence[str] | None = None) -> list[StorySummary]:
+    """State at a glance of every story (or the ones named), through the database's summary cache."""
+    return SummaryCache(store).summaries(slugs)
+
+
+class SummaryCache:
+    """Summaries for a list shown again and again: kept per story with the version of its facts, in this process
+    and in the database (so the next reader, or the next start, skips what has not changed)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._kept: dict[str, tuple[int, str, StorySummary]] = {}
+
+    def summaries(self, slugs: Sequence[str] | None = None) -> list[StorySummary]:
+        stories = {s.slug: s for s in self.store.stories()}
+        versions = self.store.story_versions()
+        config = load_qa_config()
+        key = derivation_key(config)
+        stored: dict[str, tuple[int, str, str]] | None = None
+        derived: list[tuple[str, int, str, str]] = []
+        out = []
+        for slug in slugs if slugs is not None else stories:
+            version = versions.get(slug, 0)
+            hit = self._kept.get(slug)
+            if hit is None or hit[:2] != (version, key):
+                if stored is None:
+                    stored = self.store.cached_summaries()
+                row = stored.get(slug)
+                if row is not None and row[:2] == (version, key):
+                    summary = summary_from_json(row[2])
+                else:
+                    summary = _summary(self.store, stories.get(slug), slug, config)
+                    derived.append((slug, version, key, summary_to_json(summary)))
+                hit = self._kept[slug] = (version, key, summary)
+            out.append(hit[2])
+        # a cache: when it cannot be written (busy, or a read-only account) the next reader derives them again
+        with contextlib.suppress(StoreError):
+            self.store.save_summaries(derived)
+        return out
+
+
+def derivation_key(config: QAConfig) -> str:
+    """What a summary's derivation depends on besides the facts: the QA configuration and `DERIVATION`."""
+    table = {
+        "derivation": DERIVATION,
+        "disabled": sorted(config.disabled),
+        "severity": dict(sorted(config.severity.items())),
+        "length": [config.length_min, config.length_max],
+        "coverage": config.min_coverage,
+        "names": {k: list(v) for k, v in sorted(config.names.items())},
+    }
+    return hashlib.sha256(json.dumps(table, sort_keys=True).encode()).hexdigest()
+
+
+def summary_to_json(summary: StorySummary) -> str:
+    fields = dataclasses.asdict(summary)
+    fields["updated_at"] = summary.updated_at.isoformat()
+    return json.dumps(fields, sort_keys=True)
+
+
+def summary_from_json(text: str) -> StorySummary:
+    fields: dict[str, Any] = json.loads(text)
+    fields["updated_at"] = datetime.fromisoformat(fields["updated_at"])
+    return StorySummary(**fields)
+
+
+def _summary(store: Store, story: Story | None, slug: str, config: QAConfig) -> StorySummary:
+    if store.latest_number(slug, "fr") is None:
+        return _english_only(store, story, slug)
+    return summarize(load_view(store, slug, config=config))
+
+
+def _english_only(store: Store, story: Story | None, slug: str) -> StorySummary:
+    """A story whose French has not arrived yet (say, an English wire item): listed, with nothing to judge."""
+    latest = store.revisions(slug, "en")
+    return StorySummary(
+        slug=slug,
+        title=(story.title if story else "") or "(no French revision yet)",
+        fr_rev=0,
+        en_rev=latest[-1].number if latest else None,
+        stale=0,
+        untranslated=0,
+        qa=0,
+        approval="none",
+        updated_at=latest[-1].created_at if latest else datetime.now(UTC),
+    )

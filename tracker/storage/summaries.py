@@ -1,0 +1,37 @@
+"""The summary cache: each story's derived state at a glance, stored with the version of the facts it came from.
+
+Not a fact: the services derive summaries from facts and store them here so the next reader (another person at
+the desk, or the same one tomorrow) skips the derivation while the story's facts and the way of deriving are
+unchanged. What a summary holds is the services' business: here it is text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+
+from tracker.storage.base import StoreBase, upsert
+from tracker.storage.tables import STORY, SUMMARY_CACHE
+
+
+class SummaryCacheStore(StoreBase):
+    """Cached story summaries; derived, so nothing here is audited."""
+
+    def cached_summaries(self) -> dict[str, tuple[int, str, str]]:
+        """Per story slug: (facts version, derivation key, summary text) as last saved."""
+        query = select(STORY.c.slug, SUMMARY_CACHE.c.version, SUMMARY_CACHE.c.key, SUMMARY_CACHE.c.summary).join(
+            STORY, STORY.c.id == SUMMARY_CACHE.c.story_id
+        )
+        with self._read() as conn:
+            return {str(slug): (int(version), str(key), str(text)) for slug, version, key, text in conn.execute(query)}
+
+    def save_summaries(self, entries: Sequence[tuple[str, int, str, str]]) -> None:
+        """Store (slug, facts version, derivation key, summary text) entries in one transaction, replacing any
+        earlier entry of the same story."""
+        if not entries:
+            return
+        with self._write() as conn:
+            for slug, version, key, text in entries:
+                values = {"story_id": self._story_id(conn, slug), "version": version, "key": key, "summary": text}
+                upsert(conn, SUMMARY_CACHE, values, ["story_id"])
