@@ -2,9 +2,9 @@
 
 A story's facts change only through writes that append an audit entry naming it (revision, link, acknowledgement,
 waiver, verdict), so the newest such entry versions them. A summary is kept, in this process and in the database's
-summary cache, with that version and a key for how it was derived (the QA configuration and `DERIVATION`); a
-reader derives again only the stories whose version or key differ. Bump `DERIVATION` whenever what a summary says
-is derived differently.
+summary cache, with that version and a key for how it was derived (the QA configuration, the tracker's version and
+`DERIVATION`, so desk members on different releases do not trust each other's); a reader derives again only the
+stories whose version or key differ. Bump `DERIVATION` whenever what a summary says is derived differently.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from tracker import __version__
 from tracker.errors import StoreError
 from tracker.flags import needs_action
 from tracker.model import Story
@@ -95,9 +96,10 @@ class SummaryCache:
 
 
 def derivation_key(config: QAConfig) -> str:
-    """What a summary's derivation depends on besides the facts: the QA configuration and `DERIVATION`."""
+    """What a summary's derivation depends on besides the facts: the QA configuration, the release, `DERIVATION`."""
     table = {
         "derivation": DERIVATION,
+        "release": __version__,
         "disabled": sorted(config.disabled),
         "severity": dict(sorted(config.severity.items())),
         "length": [config.length_min, config.length_max],
