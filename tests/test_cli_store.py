@@ -224,3 +224,15 @@ def test_a_mistyped_database_folder_is_an_error_not_a_new_tree(tmp_path: Path) -
     missing = tmp_path / "no" / "such" / "x.db"
     assert main(["--db", str(missing), "stories"]) == 3
     assert not (tmp_path / "no").exists()
+
+
+def test_users_lists_each_user_and_the_four_eyes_rule_on_stdout(
+    capsys: pytest.CaptureFixture[str], db_url: str
+) -> None:
+    code, out, _ = run(capsys, "--db", db_url, "users", "add", "ed", "--role", "editor")  # the first user: admin
+    assert code == 0
+    code, out, err = run(capsys, "--db", db_url, "users")
+    lines = out.splitlines()
+    assert code == 0 and lines[-1] == "four eyes: on"
+    assert any(line.startswith("ed ") and "editor" in line for line in lines)
+    assert "four eyes" not in err

@@ -117,7 +117,8 @@ def users(ctx: click.Context) -> ExitCode:
     with _acting() as (store, _):
         for u in store.users():
             click.echo(f"{u.name:<20} {u.role:<11} since {u.created_at:%Y-%m-%d} by {u.created_by}")
-        click.echo(f"four eyes: {'on' if four_eyes_enabled(store) else 'off'}", err=True)
+        # part of the listing (stdout), so it never runs into the last user's line on a terminal
+        click.echo(f"four eyes: {'on' if four_eyes_enabled(store) else 'off'}")
     return ExitCode.OK
 
 
