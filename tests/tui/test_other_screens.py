@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import DataTable, Input, Static
 
 from tests.tui.conftest import SLUG, settle
@@ -130,3 +131,22 @@ async def test_opening_an_unknown_story_says_so_and_returns_to_the_list(backend:
         await settle(pilot)
         await settle(pilot)
         assert isinstance(app.screen, StoriesScreen)
+
+
+async def test_the_list_refreshes_itself_when_someone_else_writes(
+    backend: FakeBackend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tracker.tui.screens.stories as stories
+
+    monkeypatch.setattr(stories, "POLL_SECONDS", 0.05)
+    app = TrackerApp(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        calls = backend.calls.count("stories")
+        backend.save_english(SLUG, (0,), "Someone else's standfirst.", fr_rev=3, expected_en_rev=2)
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert backend.calls.count("stories") == calls + 1  # read again once, not on every poll
+        table = app.screen.query_one(DataTable)
+        english = [str(c) for c in table.get_row_at(0)][list(stories.COLUMNS).index("EN")]
+        assert english == "r3"  # the new English revision is listed

@@ -115,7 +115,8 @@ class TrackerApp(App[None]):
         if it fails, to the screen."""
         try:
             if not self.initial_story:
-                return StoriesLoaded(backend.stories())
+                token = backend.change_token()
+                return StoriesLoaded(backend.stories(), token)
             token = backend.change_token()
             return ViewLoaded(backend.view(self.initial_story), None, token)
         except TrackerError:

@@ -30,6 +30,7 @@ class RowOpened(Message):
 @dataclass
 class StoriesLoaded(Message):
     stories: list[StorySummary]
+    token: str = ""  # the database's change token read just before the stories
 
 
 @dataclass
@@ -82,6 +83,10 @@ class ActionFailed(Message):
     """A backend call failed with a message meant for the person (never a traceback)."""
 
     text: str
+
+
+# how often a screen asks the backend whether anything was written since it read (one cheap query)
+POLL_SECONDS = 3.0
 
 
 @dataclass

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Input, Static
 
 from tracker.errors import TrackerError
 from tracker.tui.backend import Backend
-from tracker.tui.messages import ActionFailed, StoriesLoaded
+from tracker.tui.messages import POLL_SECONDS, ActionFailed, DatabaseChanged, StoriesLoaded
 from tracker.tui.widgets.keybar import KeyBar
 from tracker.view import StorySummary
 
@@ -118,6 +118,7 @@ class StoriesScreen(Screen[None]):
         self.stories: list[StorySummary] = []
         self.sort = next(iter(SORTS))
         self.filter = next(iter(FILTERS))
+        self.token = ""  # the database's state the list shows
 
     def compose(self) -> ComposeResult:
         yield Static("Stories — loading…", id="stories-bar")
@@ -129,19 +130,40 @@ class StoriesScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.add_columns(*COLUMNS)
         table.focus()
+        self.set_interval(POLL_SECONDS, self.poll_changes)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="stories")
     def load(self) -> None:
         try:
+            token = self.backend.change_token()
             stories = self.backend.stories()
         except TrackerError as exc:
             self.post_message(ActionFailed(str(exc)))
             return
-        self.post_message(StoriesLoaded(stories))
+        self.post_message(StoriesLoaded(stories, token))
 
     def on_stories_loaded(self, message: StoriesLoaded) -> None:
         self.stories = message.stories
+        self.token = message.token or self.token
         self.refill()
+
+    def poll_changes(self) -> None:
+        # only while the list is in front: a story screen on top polls for itself, and the list reloads on resume
+        if self.token and self.app.screen is self:
+            self.check_changes(self.token)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="poll")
+    def check_changes(self, token: str) -> None:
+        try:
+            changed = self.backend.changed_since(token)
+        except TrackerError:
+            return
+        if changed:
+            self.post_message(DatabaseChanged())
+
+    def on_database_changed(self) -> None:
+        self.token = ""
+        self.load()
 
     def on_action_failed(self, message: ActionFailed) -> None:
         self.notify(message.text, title="Not done", severity="error", timeout=8)

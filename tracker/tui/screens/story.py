@@ -21,6 +21,7 @@ from tracker.errors import TrackerError
 from tracker.model import Change, Revision
 from tracker.tui.backend import Backend
 from tracker.tui.messages import (
+    POLL_SECONDS,
     ActionFailed,
     ActionSucceeded,
     CursorMoved,
@@ -38,7 +39,6 @@ from tracker.tui.widgets.roweditor import RowEditor, editor_region
 from tracker.tui.widgets.sidebyside import SideBySide
 from tracker.view import ApprovalStatus, Row, StoryView
 
-POLL_SECONDS = 3.0
 # below this many columns the details panel starts hidden (`d` shows it), leaving the text columns room to read
 NARROW = 110
 DETAILS_DELAY = 0.05
