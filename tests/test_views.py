@@ -67,3 +67,11 @@ def test_a_story_with_no_french_yet_is_listed_not_fatal(store: Store) -> None:
     listed = {s.slug: s for s in summaries(store)}
     assert set(listed) == {SAMPLE_SLUG, "wire-en"}
     assert (listed["wire-en"].fr_rev, listed["wire-en"].en_rev) == (0, 1)
+
+
+def test_a_stale_flag_names_the_french_its_english_was_written_from(store: Store) -> None:
+    seed_sample(store)
+    view = load_view(store, SAMPLE_SLUG)  # English r2, based on French r3; paragraph 6 carried over from r1
+    assert view.base is not None and view.base.number == 3
+    stale = [f for row in view.rows for f in row.flags if f.kind == "stale"]
+    assert stale and {f.since for f in stale} == {2}  # English r1 was written from French r2

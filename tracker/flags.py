@@ -88,6 +88,7 @@ class Adaptation:
     base_fr: tuple[str, ...]
     en: tuple[str, ...]
     links: tuple[Link, ...]
+    base: int | None = None  # the number of that French revision, when known
 
 
 def written_in(adaptations: Sequence[Adaptation]) -> dict[int, tuple[int, int]]:
@@ -135,7 +136,7 @@ def history_flags(
                 continue
             en = tuple(mine[i] for i in flag.en if i in mine)
             if en:
-                out.append(Flag(flag.kind, flag.fr, en, flag.reasons, flag.changes, flag.acknowledged))
+                out.append(Flag(flag.kind, flag.fr, en, flag.reasons, flag.changes, flag.acknowledged, adaptation.base))
     return tuple(sorted(out, key=lambda f: (min(f.en, default=-1), min(f.fr, default=-1), f.kind)))
 
 

@@ -148,6 +148,9 @@ class Flag:
     reasons: tuple[str, ...] = ()
     changes: tuple[Change, ...] = ()
     acknowledged: bool = False
+    # the French revision this row's English was written from, when known (it may be older than the English
+    # revision's own base: a paragraph carried over word for word keeps the base it was written against)
+    since: int | None = None
 
 
 Severity = Literal["error", "warning", "info"]

@@ -109,3 +109,15 @@ def test_a_stale_row_against_a_newer_french_says_the_french_changed_since(backen
     row = next(r for r in view.rows if any(f.kind == "stale" for f in r.flags))
     text = describe_row(row, view).plain
     assert "this paragraph's French changed since its English was written (French r3 shown)" in text
+
+
+def test_a_stale_row_names_the_french_its_paragraph_was_written_from(backend: FakeBackend) -> None:
+    import dataclasses
+
+    view = backend.view(SLUG)  # English r2, written from French r3
+    row = next(r for r in view.rows if any(f.kind == "stale" for f in r.flags))
+    traced = dataclasses.replace(row, flags=tuple(dataclasses.replace(f, since=2) for f in row.flags))
+    text = describe_row(traced, view).plain
+    assert (
+        "English r2 as a whole was written from French r3; this paragraph's English was written from French r2" in text
+    )

@@ -60,7 +60,7 @@ def _adaptations(reads: _Reads, en: Revision) -> list[Adaptation]:
             break
         english = reads.revision("en", number)
         base = reads.revision("fr", english.based_on)
-        out.append(Adaptation(base.texts, english.texts, reads.links(base.number, english.number)))
+        out.append(Adaptation(base.texts, english.texts, reads.links(base.number, english.number), base.number))
     return out
 
 

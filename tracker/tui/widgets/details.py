@@ -34,12 +34,20 @@ def written_from(row: Row, view: StoryView) -> str:
 
     A revision's base says which French its translator last worked from, but a paragraph carried over word for
     word from an earlier English revision was written from an earlier French: that is why such a row is stale.
-    The view does not say which French revision that was, so the line says what is known.
+    The flag names that French revision when the view knew it; otherwise the line says what is known.
     """
     en = f"r{view.en.number}" if view.en else "-"
     base = view.base.number if view.base else view.fr.number
-    if not any(f.kind in ("stale", "cosmetic") for f in row.flags):
+    traced = [f for f in row.flags if f.kind in ("stale", "cosmetic")]
+    if not traced:
         return f"English {en} was written from French r{base}"
+    since = next((f.since for f in traced if f.since is not None), None)
+    if since is not None:
+        whole = f"English {en} as a whole was written from French r{base}; " if since != base else ""
+        return (
+            f"{whole}this paragraph's English was written from French r{since}, "
+            f"and its French changed since (French r{view.fr.number} shown)"
+        )
     if base == view.fr.number:
         # nothing changed between the base and the French shown: the change is older than this English revision
         return (
@@ -60,7 +68,7 @@ def describe_row(row: Row, view: StoryView, history: list[tuple[int, str, str]] 
     out.append(f"Link: {link_shape(len(row.link.fr), len(row.link.en))}", style="bold")
     out.append(f"\nFR ¶ {fr} → EN ¶ {en}\n")
     if row.link.confirmed:
-        out.append("alignment confirmed by a person\n", style="dim")
+        out.append("linked by a person (an edit or an alignment correction)\n", style="dim")
     elif row.link.score:
         out.append(f"alignment score {row.link.score:.2f}\n", style="dim")
     out.append("\nFlags\n", style="bold underline")
