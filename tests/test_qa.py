@@ -226,6 +226,16 @@ def test_a_waiver_marks_its_finding_waived_while_the_texts_are_unchanged() -> No
     assert [f.waived for f in apply_waivers(findings, [waiver], fr, ["There were 6,400 dead."])] == [False]
 
 
+def test_a_waived_finding_says_who_set_it_aside_and_why_the_latest_waiver_speaking() -> None:
+    fr, en = ["Il y a eu 6.600 morts."], ["There were 6,500 dead."]
+    findings = check(fr, en, [Link((0,), (0,))])
+    keys = ("s", "numbers", (text_hash(fr[0]),), (text_hash(en[0]),))
+    older = Waiver(*keys, "ann", datetime(2026, 1, 1, tzinfo=UTC), "wire figure disputed")
+    newer = Waiver(*keys, "bob", datetime(2026, 1, 2, tzinfo=UTC), "confirmed with the desk")
+    assert [f.waiver for f in apply_waivers(findings, [newer, older], fr, en)] == ["bob: confirmed with the desk"]
+    assert [f.waiver for f in findings] == [""]
+
+
 def test_a_link_to_a_missing_paragraph_is_an_input_error() -> None:
     from tracker.errors import InputError
 

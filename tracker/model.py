@@ -167,6 +167,7 @@ class Finding:
     message: str
     spans: tuple[str, ...] = ()
     waived: bool = False
+    waiver: str = ""  # when waived: who set it aside and why, as people read it
 
 
 AckKind = Literal["no-change", "omitted"]

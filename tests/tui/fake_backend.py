@@ -338,9 +338,12 @@ class FakeBackend:
             if missing:
                 fr_h = tuple(fr.paragraphs[i].hash for i in lk.fr)
                 en_h = tuple(en.paragraphs[j].hash for j in lk.en)
-                waived = any(w.fr_hashes == fr_h and w.en_hashes == en_h for w in self.waivers if w.story == slug)
+                waiver = next(
+                    (w for w in self.waivers if w.story == slug and (w.fr_hashes, w.en_hashes) == (fr_h, en_h)), None
+                )
                 msg = f"number {', '.join(missing)} in French is missing in English"
-                out.append(Finding("numbers", "error", lk.fr, lk.en, msg, tuple(missing), waived))
+                reason = f"{waiver.by}: {waiver.reason}" if waiver else ""
+                out.append(Finding("numbers", "error", lk.fr, lk.en, msg, tuple(missing), waiver is not None, reason))
         return tuple(out)
 
     def history(self, slug: str) -> list[Revision]:

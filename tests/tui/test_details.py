@@ -121,3 +121,15 @@ def test_a_stale_row_names_the_french_its_paragraph_was_written_from(backend: Fa
     assert (
         "English r2 as a whole was written from French r3; this paragraph's English was written from French r2" in text
     )
+
+
+def test_a_waived_finding_shows_who_waived_it_and_why(backend: FakeBackend) -> None:
+    view = backend.view(SLUG, en_rev=1)
+    row = next(r for r in view.rows if r.findings)
+    finding = row.findings[0]
+    backend.waive(SLUG, finding, "the wire corrected it later", fr_rev=view.fr.number, en_rev=1)
+    view = backend.view(SLUG, en_rev=1)
+    row = next(r for r in view.rows if r.findings)
+    text = describe_row(row, view).plain
+    assert f"q {finding.check} [waived]" in text
+    assert "waived by ana: the wire corrected it later" in text

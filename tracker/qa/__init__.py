@@ -66,8 +66,9 @@ def check(
 def apply_waivers(
     findings: Sequence[Finding], waivers: Sequence[Waiver], fr: Sequence[str], en: Sequence[str]
 ) -> tuple[Finding, ...]:
-    """The findings, with `waived=True` where a waiver names the same check and the same paragraph texts."""
-    keys = {(w.check, tuple(w.fr_hashes), tuple(w.en_hashes)) for w in waivers}
+    """The findings, with `waived=True` (and who waived it and why) where a waiver names the same check and the
+    same paragraph texts; the latest such waiver speaks."""
+    by_key = {(w.check, tuple(w.fr_hashes), tuple(w.en_hashes)): w for w in sorted(waivers, key=lambda w: w.at)}
     out: list[Finding] = []
     for finding in findings:
         key = (
@@ -75,5 +76,6 @@ def apply_waivers(
             tuple(text_hash(fr[i]) for i in finding.fr if 0 <= i < len(fr)),
             tuple(text_hash(en[j]) for j in finding.en if 0 <= j < len(en)),
         )
-        out.append(replace(finding, waived=True) if key in keys else finding)
+        waiver = by_key.get(key)
+        out.append(finding if waiver is None else replace(finding, waived=True, waiver=f"{waiver.by}: {waiver.reason}"))
     return tuple(out)

@@ -98,8 +98,12 @@ def describe_row(row: Row, view: StoryView, history: list[tuple[int, str, str]] 
         out.append("none\n", style="green")
     for finding in row.findings:
         mark = "waived" if finding.waived else finding.severity
-        out.append(f"Q {finding.check} [{mark}]", style="dim" if finding.waived else "bold red")
+        out.append(
+            f"{'q' if finding.waived else 'Q'} {finding.check} [{mark}]", style="dim" if finding.waived else "bold red"
+        )
         out.append(f": {finding.message}\n")
+        if finding.waiver:
+            out.append(f"  waived by {finding.waiver}\n", style="dim")
     if view.base is not None:
         out.append(f"\n{written_from(row, view)}\n")
     out.append("\nParagraph history\n", style="bold underline")
