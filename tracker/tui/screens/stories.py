@@ -10,12 +10,12 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from tracker.errors import TrackerError
 from tracker.tui.backend import Backend
-from tracker.tui.messages import POLL_SECONDS, ActionFailed, DatabaseChanged, StoriesLoaded
+from tracker.tui.messages import POLL_SECONDS, ActionFailed, StoriesLoaded
+from tracker.tui.screens.polling import PollingScreen
 from tracker.tui.widgets.keybar import KeyBar
 from tracker.view import StorySummary
 
@@ -96,7 +96,7 @@ def title_width(rows: list[list[Text]], room: int, padding: int) -> int:
     return max(len(COLUMNS[-1]), room - sum(widths) - 2 * padding * len(COLUMNS))
 
 
-class StoriesScreen(Screen[None]):
+class StoriesScreen(PollingScreen):
     """The desk's list of stories; Enter opens one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -118,7 +118,6 @@ class StoriesScreen(Screen[None]):
         self.stories: list[StorySummary] = []
         self.sort = next(iter(SORTS))
         self.filter = next(iter(FILTERS))
-        self.token = ""  # the database's state the list shows
 
     def compose(self) -> ComposeResult:
         yield Static("Stories — loading…", id="stories-bar")
@@ -151,15 +150,6 @@ class StoriesScreen(Screen[None]):
         # only while the list is in front: a story screen on top polls for itself, and the list reloads on resume
         if self.token and self.app.screen is self:
             self.check_changes(self.token)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="poll")
-    def check_changes(self, token: str) -> None:
-        try:
-            changed = self.backend.changed_since(token)
-        except TrackerError:
-            return
-        if changed:
-            self.post_message(DatabaseChanged())
 
     def on_database_changed(self) -> None:
         self.token = ""

@@ -25,7 +25,6 @@ from tracker.tui.messages import (
     ActionFailed,
     ActionSucceeded,
     CursorMoved,
-    DatabaseChanged,
     ParagraphHistoryLoaded,
     RowOpened,
     UserLoaded,
@@ -343,15 +342,6 @@ class StoryScreen(StoryActions):
     def poll_changes(self) -> None:
         if self.token:
             self.check_changes(self.token)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="poll")
-    def check_changes(self, token: str) -> None:
-        try:
-            changed = self.backend.changed_since(token)
-        except TrackerError:
-            return
-        if changed:
-            self.post_message(DatabaseChanged())
 
     def on_database_changed(self) -> None:
         if self._editing is not None:  # rows moving under the editor would put it over another row

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual import work
-from textual.screen import Screen
 
 from tracker.errors import TrackerError
 from tracker.model import AckKind, User
@@ -23,6 +22,7 @@ from tracker.tui.screens.modals import (
     RelinkModal,
     RevisionModal,
 )
+from tracker.tui.screens.polling import PollingScreen
 from tracker.view import Row, StoryView
 
 # the flags an acknowledgement answers: a French change (no change needed) or a French paragraph left out
@@ -33,7 +33,7 @@ def _nums(indices: tuple[int, ...]) -> str:
     return ", ".join(map(str, indices)) or "—"
 
 
-class StoryActions(Screen[None]):
+class StoryActions(PollingScreen):
     """Actions on the row under the cursor; the concrete screen supplies the data and the reload."""
 
     backend: Backend
