@@ -114,10 +114,9 @@ class TrackerApp(App[None]):
         main thread is idle, so the screen mounts once with its content; None leaves the reading, and the message
         if it fails, to the screen."""
         try:
+            token = backend.change_token()  # before the read: a write in between shows as a change
             if not self.initial_story:
-                token = backend.change_token()
                 return StoriesLoaded(backend.stories(), token)
-            token = backend.change_token()
             return ViewLoaded(backend.view(self.initial_story), None, token)
         except TrackerError:
             return None
