@@ -9,7 +9,9 @@ import pytest
 
 from tracker.errors import ConflictError, RefusedError
 from tracker.services.desk import Desk
+from tracker.services.qa import load_qa_config
 from tracker.services.seed import SAMPLE_SLUG, seed_sample
+from tracker.services.summaries import derivation_key
 from tracker.storage import Store
 
 T = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
@@ -118,12 +120,29 @@ def test_summaries_still_arrive_when_the_cache_cannot_be_written(
 
     monkeypatch.setenv("TRACKER_CONFIG", str(tmp_path / "none.toml"))
 
-    def busy(entries: object) -> None:
+    def busy(key: str, entries: object) -> None:
         raise BusyError("the database is busy")
 
     monkeypatch.setattr(desk.store, "save_summaries", busy)
     assert [s.slug for s in desk.stories()] == [SAMPLE_SLUG]
-    assert desk.store.cached_summaries() == {}
+    assert desk.store.cached_summaries(derivation_key(load_qa_config())) == {}
+
+
+def test_desk_members_with_different_qa_configurations_keep_summaries_of_their_own(
+    desk: Desk, tmp_path: Path, derived: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    strict = tmp_path / "strict.toml"
+    strict.write_text('[qa]\ndisable = ["names"]\n', encoding="utf-8")
+    desk.stories()  # the default configuration
+    monkeypatch.setenv("TRACKER_CONFIG", str(strict))
+    Desk(desk.store, "ed", clock=lambda: T).stories()  # another member, another configuration
+    assert derived == [SAMPLE_SLUG, SAMPLE_SLUG]
+    derived.clear()
+    monkeypatch.setenv("TRACKER_CONFIG", str(tmp_path / "none.toml"))
+    Desk(desk.store, "tina", clock=lambda: T).stories()  # back to the first: its summaries were not overwritten
+    monkeypatch.setenv("TRACKER_CONFIG", str(strict))
+    Desk(desk.store, "ed", clock=lambda: T).stories()
+    assert derived == []
 
 
 def test_a_summary_survives_its_trip_through_the_cache_text(desk: Desk) -> None:

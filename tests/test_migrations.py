@@ -62,7 +62,8 @@ def test_a_database_made_by_the_first_release_opens_with_its_facts_and_a_summary
     from datetime import UTC, datetime
 
     from tracker.model import Document, Paragraph
-    from tracker.services.summaries import summaries
+    from tracker.services.qa import load_qa_config
+    from tracker.services.summaries import derivation_key, summaries
 
     engine = make_engine(resolve_url(db_url))
     try:
@@ -76,4 +77,4 @@ def test_a_database_made_by_the_first_release_opens_with_its_facts_and_a_summary
     with open_store(db_url) as store:  # upgrades on open
         assert schema_status(db_url) == (HEAD, HEAD)
         assert [s.slug for s in summaries(store)] == ["kept"]
-        assert set(store.cached_summaries()) == {"kept"}
+        assert set(store.cached_summaries(derivation_key(load_qa_config()))) == {"kept"}

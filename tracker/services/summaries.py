@@ -72,26 +72,26 @@ class SummaryCache:
         versions = self.store.story_versions()
         config = load_qa_config()
         key = derivation_key(config)
-        stored: dict[str, tuple[int, str, str]] | None = None
-        derived: list[tuple[str, int, str, str]] = []
+        stored: dict[str, tuple[int, str]] | None = None
+        derived: list[tuple[str, int, str]] = []
         out = []
         for slug in slugs if slugs is not None else stories:
             version = versions.get(slug, 0)
             hit = self._kept.get(slug)
             if hit is None or hit[:2] != (version, key):
                 if stored is None:
-                    stored = self.store.cached_summaries()
+                    stored = self.store.cached_summaries(key)
                 row = stored.get(slug)
-                if row is not None and row[:2] == (version, key):
-                    summary = summary_from_json(row[2])
+                if row is not None and row[0] == version:
+                    summary = summary_from_json(row[1])
                 else:
                     summary = _summary(self.store, stories.get(slug), slug, config)
-                    derived.append((slug, version, key, summary_to_json(summary)))
+                    derived.append((slug, version, summary_to_json(summary)))
                 hit = self._kept[slug] = (version, key, summary)
             out.append(hit[2])
         # a cache: when it cannot be written (busy, or a read-only account) the next reader derives them again
         with contextlib.suppress(StoreError):
-            self.store.save_summaries(derived)
+            self.store.save_summaries(key, derived)
         return out
 
 

@@ -18,20 +18,22 @@ from tracker.storage.tables import STORY, SUMMARY_CACHE
 class SummaryCacheStore(StoreBase):
     """Cached story summaries; derived, so nothing here is audited."""
 
-    def cached_summaries(self) -> dict[str, tuple[int, str, str]]:
-        """Per story slug: (facts version, derivation key, summary text) as last saved."""
-        query = select(STORY.c.slug, SUMMARY_CACHE.c.version, SUMMARY_CACHE.c.key, SUMMARY_CACHE.c.summary).join(
-            STORY, STORY.c.id == SUMMARY_CACHE.c.story_id
+    def cached_summaries(self, key: str) -> dict[str, tuple[int, str]]:
+        """Per story slug: (facts version, summary text) as last saved for derivation `key`."""
+        query = (
+            select(STORY.c.slug, SUMMARY_CACHE.c.version, SUMMARY_CACHE.c.summary)
+            .join(STORY, STORY.c.id == SUMMARY_CACHE.c.story_id)
+            .where(SUMMARY_CACHE.c.key == key)
         )
         with self._read() as conn:
-            return {str(slug): (int(version), str(key), str(text)) for slug, version, key, text in conn.execute(query)}
+            return {str(slug): (int(version), str(text)) for slug, version, text in conn.execute(query)}
 
-    def save_summaries(self, entries: Sequence[tuple[str, int, str, str]]) -> None:
-        """Store (slug, facts version, derivation key, summary text) entries in one transaction, replacing any
-        earlier entry of the same story."""
+    def save_summaries(self, key: str, entries: Sequence[tuple[str, int, str]]) -> None:
+        """Store (slug, facts version, summary text) entries for derivation `key` in one transaction, replacing
+        any earlier entry of the same story and key."""
         if not entries:
             return
         with self._write() as conn:
-            for slug, version, key, text in entries:
-                values = {"story_id": self._story_id(conn, slug), "version": version, "key": key, "summary": text}
-                upsert(conn, SUMMARY_CACHE, values, ["story_id"])
+            for slug, version, text in entries:
+                values = {"story_id": self._story_id(conn, slug), "key": key, "version": version, "summary": text}
+                upsert(conn, SUMMARY_CACHE, values, ["story_id", "key"])

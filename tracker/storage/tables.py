@@ -77,14 +77,15 @@ class AlignmentRow(SQLModel, table=True):
 
 
 class SummaryCacheRow(SQLModel, table=True):
-    """A story's derived state at a glance, kept with the version of the facts it was derived from (the newest
-    audit entry naming the story) and a key for how (QA configuration, derivation): a cache, replaced on save."""
+    """A story's derived state at a glance for one way of deriving it (`key`: QA configuration, release), kept
+    with the version of the facts it was derived from (the newest audit entry naming the story): a cache, replaced
+    on save. Desk members with different QA configurations keep rows of their own."""
 
     __tablename__ = "summary_cache"
 
     story_id: int = Field(foreign_key="story.id", primary_key=True)
+    key: str = Field(max_length=64, primary_key=True)
     version: int
-    key: str = Field(max_length=64)
     summary: str = Field(sa_type=Text)
 
 

@@ -22,11 +22,11 @@ def upgrade() -> None:
     op.create_table(
         "summary_cache",
         sa.Column("story_id", sa.Integer(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("key", sa.String(length=64), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("summary", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(["story_id"], ["story.id"], name=op.f("fk_summary_cache_story_id_story")),
-        sa.PrimaryKeyConstraint("story_id", name=op.f("pk_summary_cache")),
+        sa.PrimaryKeyConstraint("story_id", "key", name=op.f("pk_summary_cache")),
     )
 
 
