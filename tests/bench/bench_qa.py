@@ -10,6 +10,7 @@ written, as translation QA tools do) is measured in the same run as the baseline
 from __future__ import annotations
 
 import argparse
+import calendar
 import json
 import random
 import re
@@ -32,21 +33,9 @@ Pair = tuple[str, str]
 Corruption = Callable[[str, str, random.Random], str | None]
 
 _OTHER_NAMES = ["Medvedev", "Tbilisi", "Kowalski", "Johannesburg", "Ouattara", "Lindqvist", "Montevideo", "Okafor"]
-_EN_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_EN_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+# English month and weekday names (the C locale's), for corruptions
+_EN_MONTHS = list(calendar.month_name)[1:]
+_EN_DAYS = list(calendar.day_name)
 _WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 
 
