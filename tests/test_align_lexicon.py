@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.align_features import word_features
-from tracker.align_lexicon import NUMBER_WORDS
+from tracker.align.features import word_features
+from tracker.align.lexicon import NUMBER_WORDS
 from tracker.facts.vocabulary import _EN_NUMBERS, _FR_NUMBERS
 
 

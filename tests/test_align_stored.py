@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from sources.text import read_text
-from tracker.align_decisions import confirmed_links, decision_links
+from tracker.align.decisions import confirmed_links, decision_links
 from tracker.cli import cli
 from tracker.model import Link, LinkDecision
 

@@ -18,9 +18,9 @@ from tracker.check import (
     record_adaptation,
     resolve_base,
 )
+from tracker.check.sidecar import HashLink, Sidecar, canonical, dumps, parse
 from tracker.model import Acknowledgement, Document, Link
 from tracker.segment import segment
-from tracker.sidecar import HashLink, Sidecar, canonical, dumps, parse
 
 AT = datetime(2026, 11, 1, tzinfo=UTC)
 FR = [

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from test_check_git import SAMPLE, make_story
 
+from tracker.check.sidecar import FILENAME, parse
 from tracker.cli import main
 from tracker.services.folders import find_story_folders, load_folder
-from tracker.sidecar import FILENAME, parse
 from tracker.storage import open_store
 
 

@@ -18,10 +18,10 @@ from lxml import etree
 from sources.text import read_text
 from tracker.check import StoryTexts
 from tracker.check import approve as approve_story
+from tracker.check.sidecar import Sidecar
 from tracker.cli import main
 from tracker.model import Acknowledgement
 from tracker.services.folders import load_folder, save_sidecar
-from tracker.sidecar import Sidecar
 
 SAMPLE = Path(__file__).parents[1] / "tracker" / "samples" / "sochi-summit"
 SCHEMAS = Path(__file__).parent / "data" / "schemas"

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 from lxml import etree
 
-from tracker.checkresult import RULES, CheckFinding, Report, StoryResult
+from tracker.check.result import RULES, CheckFinding, Report, StoryResult
 from tracker.reports import FORMATS, render
 
 SCHEMAS = Path(__file__).parent / "data" / "schemas"

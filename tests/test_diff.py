@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tracker.diff import diff, word_diff
-from tracker.diff_classify import classify
+from tracker.diff.classify import classify
 from tracker.segment import segment
 
 EXPECTED = json.loads((Path(__file__).parent / "data" / "sochi-expected.json").read_text(encoding="utf-8"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.diff_lexicon import number_word_value
+from tracker.diff.lexicon import number_word_value
 from tracker.facts import Language, figures
 from tracker.facts.vocabulary import _EN_NUMBERS, _FR_NUMBERS
 

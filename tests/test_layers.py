@@ -12,36 +12,26 @@ CORE = [
     "tracker.errors",
     "tracker.exitcodes",
     "tracker.align",
-    "tracker.align_features",
-    "tracker.align_lexicon",
-    "tracker.align_score",
-    "tracker.align_dp",
-    "tracker.align_moves",
-    "tracker.align_decisions",
     "tracker.diff",
-    "tracker.worddiff",
-    "tracker.diff_lexicon",
-    "tracker.diff_classify",
-    "tracker.diff_gap",
     "tracker.flags",
     "tracker.qa",
     "tracker.facts",
     "tracker.approvals",
-    "tracker.sidecar",
-    "tracker.sidecar_fields",
-    "tracker.audit",
-    "tracker.checkresult",
     "tracker.check",
     "tracker.reports",
+    "tracker.view",
+    "tracker.audit",
 ]
 
 
 def _loaded_after(imports: list[str], run: str = "") -> set[str]:
     code = textwrap.dedent(
         f"""
-        import importlib, sys
+        import importlib, pkgutil, sys
         for name in {imports!r}:
-            importlib.import_module(name)
+            module = importlib.import_module(name)
+            for sub in pkgutil.walk_packages(getattr(module, "__path__", []), name + "."):
+                importlib.import_module(sub.name)
         {run}
         print("\\n".join(sorted(m.split(".")[0] for m in sys.modules)))
         """

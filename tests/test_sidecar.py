@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tracker.check.sidecar import HashLink, Sidecar, SidecarError, canonical, dumps, parse
 from tracker.model import Acknowledgement, Approval, Waiver, text_hash
-from tracker.sidecar import HashLink, Sidecar, SidecarError, canonical, dumps, parse
 
 TEXTS = [f"Paragraph {i} of a story, long enough to need an excerpt when it is shown in a sidecar." for i in range(8)]
 H = [text_hash(t) for t in TEXTS]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tracker.diff import diff
-from tracker.diff_lexicon import is_signature
+from tracker.diff.lexicon import is_signature
 from tracker.model import AckKind, Acknowledgement, Change, Flag, Link, text_hash
 
 __all__ = ["Adaptation", "carry_links", "flags", "history_flags", "needs_action", "written_in"]

@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tracker.check import StoryTexts, approve  # noqa: E402
+from tracker.check.sidecar import Sidecar  # noqa: E402
 from tracker.model import Acknowledgement  # noqa: E402
 from tracker.services.folders import load_folder, save_sidecar  # noqa: E402
-from tracker.sidecar import Sidecar  # noqa: E402
 
 SAMPLE = ROOT / "tracker" / "samples" / "sochi-summit"
 AT = datetime(2026, 11, 1, tzinfo=UTC)

@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 from importlib import resources
 
 from tracker.diff import diff
+from tracker.diff.words import tokens, words
 from tracker.segment import segment
-from tracker.worddiff import tokens, words
 
 
 def _sample_paragraphs() -> list[str]:

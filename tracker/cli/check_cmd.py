@@ -10,7 +10,7 @@ from typing import cast
 
 import click
 
-from tracker.checkresult import FailOn
+from tracker.check.result import FailOn
 from tracker.exitcodes import ExitCode
 from tracker.reports import FORMATS
 

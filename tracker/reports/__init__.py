@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tracker.checkresult import Report
+from tracker.check.result import Report
 
 FORMATS = ("text", "json", "junit", "sarif", "github", "markdown")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tracker.checkresult import CheckFinding, Report, render_words
+from tracker.check.result import CheckFinding, Report, render_words
 
 
 def _data(text: str) -> str:

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from tracker import __version__
-from tracker.checkresult import CheckFinding, Report, render_words
+from tracker.check.result import CheckFinding, Report, render_words
 
 SCHEMA_VERSION = 1
 

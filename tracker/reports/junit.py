@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from tracker.checkresult import RULES, CheckFinding, Report, StoryResult, render_words
+from tracker.check.result import RULES, CheckFinding, Report, StoryResult, render_words
 
 # Characters XML 1.0 cannot carry at all, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

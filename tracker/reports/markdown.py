@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.checkresult import CheckFinding, Report
+from tracker.check.result import CheckFinding, Report
 from tracker.reports.text import summary
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]|~#])")

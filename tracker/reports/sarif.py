@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import quote
 
 from tracker import __version__
-from tracker.checkresult import RULES, CheckFinding, Report, render_words
+from tracker.check.result import RULES, CheckFinding, Report, render_words
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tracker.checkresult import Report, render_words
+from tracker.check.result import Report, render_words
 
 
 def _where(file: str, line: int) -> str:

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from tracker.align import align
-from tracker.align_decisions import confirmed_links, decision_links
+from tracker.align.decisions import confirmed_links, decision_links
 from tracker.errors import NotFoundError, StoreError
 from tracker.model import Link, LinkDecision
 

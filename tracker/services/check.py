@@ -11,7 +11,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from tracker.check import StoryTexts, finding, judge, missing_hashes, resolve_base
-from tracker.checkresult import FailOn, Report, StoryResult
+from tracker.check.result import FailOn, Report, StoryResult
+from tracker.check.sidecar import FILENAME, Sidecar, SidecarError
 from tracker.errors import InputError
 from tracker.model import Document, Paragraph
 from tracker.services.folders import (
@@ -24,7 +25,6 @@ from tracker.services.folders import (
     text_path,
 )
 from tracker.services.git import RepositoryError, changed_files, read_blobs, repo_root, run_git, verify_rev
-from tracker.sidecar import FILENAME, Sidecar, SidecarError
 
 HISTORY_LIMIT = 50
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from tracker.check import fixed_links, hash_links
+from tracker.check.sidecar import Sidecar
 from tracker.errors import InputError
 from tracker.flags import written_in
 from tracker.model import Document, Link, LinkDecision, Paragraph, Revision
@@ -19,7 +20,6 @@ from tracker.services.folders import Folder, load_folder, write_folder
 from tracker.services.imports import import_document
 from tracker.services.views import adaptations as adaptations_of
 from tracker.services.views import load_view, pair_links
-from tracker.sidecar import Sidecar
 
 if TYPE_CHECKING:
     from tracker.storage import Store

@@ -12,10 +12,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from tracker.check.sidecar import FILENAME, Sidecar, dumps, parse
 from tracker.errors import InputError
 from tracker.model import Document
 from tracker.segment import segment
-from tracker.sidecar import FILENAME, Sidecar, dumps, parse
 
 LANGS = ("fr", "en")
 # bytes that make sources.text look closer: control characters (NUL included) and UTF-16 byte-order marks
@@ -143,7 +143,7 @@ def read_sidecar(folder: Path, shown: str | None = None) -> Sidecar:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        from tracker.sidecar import SidecarError
+        from tracker.check.sidecar import SidecarError
 
         raise SidecarError(name, f"not UTF-8 text (byte {exc.start})") from exc
     return parse(text, name)

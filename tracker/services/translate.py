@@ -63,7 +63,7 @@ def align_with_mt(
     one computed without MT. When MT fails, `warn` hears the reason and the alignment goes on without it.
     """
     from tracker.align import align
-    from tracker.align_decisions import confirmed_links
+    from tracker.align.decisions import confirmed_links
 
     fr_rev = store.revision(slug, "fr", fr_number)
     en_rev = store.revision(slug, "en", en_number)

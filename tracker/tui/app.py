@@ -24,7 +24,7 @@ from tracker.exitcodes import ExitCode
 from tracker.model import User
 from tracker.tui.backend import Backend
 from tracker.tui.commands import TrackerCommands
-from tracker.tui.messages import StoriesLoaded, ViewLoaded
+from tracker.tui.messages import StoriesLoaded, StoriesRequested, StoryRequested, ViewLoaded
 
 # how long after the backend opens the first screen is surely painted: collection, if the launcher paused it for
 # the start-up, resumes then
@@ -148,17 +148,42 @@ class TrackerApp(App[None]):
         else:
             self.push_screen(StoriesScreen(self.backend, first if isinstance(first, StoriesLoaded) else None))
 
+    def on_story_requested(self, message: StoryRequested) -> None:
+        from tracker.tui.screens.story import StoryScreen
+
+        self.push_screen(StoryScreen(self.backend, message.slug))
+
+    def on_stories_requested(self, message: StoriesRequested) -> None:
+        from tracker.tui.screens.stories import StoriesScreen
+
+        self.switch_screen(StoriesScreen(self.backend, selected=message.selected))
+
     def action_help(self) -> None:
         from tracker.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(binding_groups()))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A worker that died of an unexpected error shows it in one line instead of taking the UI down."""
         if event.state == WorkerState.ERROR and event.worker.error is not None:
             error = event.worker.error
             self.notify(f"{type(error).__name__}: {error}", title="Unexpected error", severity="error", timeout=10)
+
+
+def binding_groups() -> list[tuple[str, list[BindingType]]]:
+    """Every screen's bindings, grouped by where they work, for the help screen and the README's table."""
+    from tracker.tui.screens.history import HistoryScreen
+    from tracker.tui.screens.stories import StoriesScreen
+    from tracker.tui.screens.story import StoryScreen
+    from tracker.tui.widgets.sidebyside import SideBySide
+
+    return [
+        ("Everywhere", TrackerApp.BINDINGS),
+        ("Stories", StoriesScreen.BINDINGS),
+        ("Story", SideBySide.BINDINGS + StoryScreen.BINDINGS),
+        ("History", HistoryScreen.BINDINGS),
+    ]
 
 
 def _read_user(backend: Backend) -> tuple[User | None, str | None]:

@@ -99,3 +99,17 @@ class UserLoaded(Message):
     """Who is acting (None: not registered), fetched once when the story screen opens."""
 
     user: User | None
+
+
+@dataclass
+class StoryRequested(Message):
+    """A screen asks the app to open a story (screens never import each other: the app navigates)."""
+
+    slug: str
+
+
+@dataclass
+class StoriesRequested(Message):
+    """A screen asks the app for the stories list in place of itself, its cursor on `selected`."""
+
+    selected: str | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.table import Table
@@ -28,24 +29,15 @@ def _keys(binding: Binding) -> str:
     return " / ".join(key.replace("slash", "/").replace("question_mark", "?") for key in binding.key.split(","))
 
 
-def bindings_table() -> Table:
-    """Every binding, grouped by where it works (also the README's table)."""
-    from tracker.tui.app import TrackerApp
-    from tracker.tui.screens.history import HistoryScreen
-    from tracker.tui.screens.stories import StoriesScreen
-    from tracker.tui.screens.story import StoryScreen
-    from tracker.tui.widgets.sidebyside import SideBySide
+BindingGroups = Sequence[tuple[str, Sequence[BindingType]]]
 
+
+def bindings_table(groups: BindingGroups) -> Table:
+    """Every binding, grouped by where it works (also the README's table); the app says which groups there are."""
     table = Table(box=None, show_header=True, header_style="bold", expand=True)
     table.add_column("Where")
     table.add_column("Key")
     table.add_column("Action")
-    groups = [
-        ("Everywhere", TrackerApp.BINDINGS),
-        ("Stories", StoriesScreen.BINDINGS),
-        ("Story", SideBySide.BINDINGS + StoryScreen.BINDINGS),
-        ("History", HistoryScreen.BINDINGS),
-    ]
     for where, bindings in groups:
         for n, binding in enumerate(b for b in bindings if isinstance(b, Binding)):
             table.add_row(where if n == 0 else "", _keys(binding), binding.tooltip or binding.description)
@@ -54,6 +46,10 @@ def bindings_table() -> Table:
 
 class HelpScreen(ModalScreen[None]):
     """Every binding; Esc or ? closes it."""
+
+    def __init__(self, groups: BindingGroups) -> None:
+        super().__init__()
+        self.groups = groups
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "dismiss", "Close")]
 
@@ -65,7 +61,7 @@ class HelpScreen(ModalScreen[None]):
             legend.add_row(key, meaning)
         with VerticalScroll(classes="dialog wide", id="help"):
             yield Static(Text("Keys", style="bold underline"))
-            yield Static(bindings_table())
+            yield Static(bindings_table(self.groups))
             yield Static(Text("\nFlags in the gutter", style="bold underline"))
             yield Static(legend)
             yield Static(Text("\nCtrl+P opens the command palette: every action by name.", style="dim"))

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Input, Static
 
 from tracker.errors import TrackerError
 from tracker.tui.backend import Backend
-from tracker.tui.messages import POLL_SECONDS, ActionFailed, StoriesLoaded
+from tracker.tui.messages import POLL_SECONDS, ActionFailed, StoriesLoaded, StoryRequested
 from tracker.tui.screens.polling import PollingScreen
 from tracker.tui.widgets.keybar import KeyBar
 from tracker.view import StorySummary
@@ -224,11 +224,8 @@ class StoriesScreen(PollingScreen):
                 self.open_story(key)
 
     def open_story(self, slug: str) -> None:
-        from tracker.tui.screens.story import StoryScreen
-
         self._selected = slug
-
-        self.app.push_screen(StoryScreen(self.backend, slug))
+        self.post_message(StoryRequested(slug))
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()

@@ -27,6 +27,7 @@ from tracker.tui.messages import (
     CursorMoved,
     ParagraphHistoryLoaded,
     RowOpened,
+    StoriesRequested,
     UserLoaded,
     ViewLoaded,
 )
@@ -368,7 +369,5 @@ class StoryScreen(StoryActions):
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
             return
-        from tracker.tui.screens.stories import StoriesScreen
-
         # the app opened on this story: a new list, its cursor on this story
-        self.app.switch_screen(StoriesScreen(self.backend, selected=self.slug))
+        self.post_message(StoriesRequested(selected=self.slug))

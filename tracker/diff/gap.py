@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tracker.worddiff import encode, matched, words
+from tracker.diff.words import encode, matched, words
 
 Pairing = tuple[tuple[int, ...], tuple[int, ...]]
 

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import DamerauLevenshtein, Indel
 
-from tracker.diff_lexicon import (
+from tracker.diff.lexicon import (
     ATTRIBUTION,
     DATES,
     FIGURE,
@@ -27,7 +27,7 @@ from tracker.diff_lexicon import (
     spoken_value,
     strip_accents,
 )
-from tracker.worddiff import NUMBER_PATTERN, WORD_PATTERN, changed_runs
+from tracker.diff.words import NUMBER_PATTERN, WORD_PATTERN, changed_runs
 
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s|\"|$)")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+")

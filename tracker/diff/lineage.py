@@ -13,11 +13,11 @@ from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from tracker.diff_classify import classify
-from tracker.diff_gap import Pairing, align_gap, pair_leftovers
-from tracker.diff_lexicon import is_signature
+from tracker.diff.classify import classify
+from tracker.diff.gap import Pairing, align_gap, pair_leftovers
+from tracker.diff.lexicon import is_signature
+from tracker.diff.words import is_rewrite, word_diff
 from tracker.model import Change, ChangeKind
-from tracker.worddiff import is_rewrite, word_diff
 
 __all__ = ["diff", "word_diff", "changed", "classify"]
 

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 
-from tracker.align_score import THRESHOLD, Scorer
+from tracker.align.score import THRESHOLD, Scorer
 
 Group = tuple[tuple[int, ...], tuple[int, ...]]
 

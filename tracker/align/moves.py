@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from tracker.align_score import MIN_PART, Scorer
+from tracker.align.score import MIN_PART, Scorer
 
 Group = tuple[tuple[int, ...], tuple[int, ...]]
 

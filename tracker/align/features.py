@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
 
-from tracker.align_lexicon import NUMBER_WORDS, STEMS_TEXT, WORDS
+from tracker.align.lexicon import NUMBER_WORDS, STEMS_TEXT, WORDS
 
 PREFIX = 4
 

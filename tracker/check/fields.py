@@ -1,6 +1,6 @@
 """Reading the sidecar's entries: typed field access that names the JSON path and line of whatever is wrong.
 
-The file format itself (keys, order, writing) is `tracker.sidecar`'s; this module turns one JSON value at a time
+The file format itself (keys, order, writing) is `tracker.check.sidecar`'s; this module turns one JSON value at a time
 into core dataclasses, or raises SidecarError.
 """
 

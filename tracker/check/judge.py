@@ -11,11 +11,11 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from tracker.align import align
-from tracker.checkresult import RULES, CheckFinding, StoryResult, sort_key
+from tracker.check.result import RULES, CheckFinding, StoryResult, sort_key
+from tracker.check.sidecar import HashLink, Sidecar
 from tracker.diff import diff
 from tracker.flags import carry_links, flags
 from tracker.model import Approval, Change, Document, Flag, Link, Paragraph, alignment_hash
-from tracker.sidecar import HashLink, Sidecar
 
 
 @dataclass(frozen=True, slots=True)

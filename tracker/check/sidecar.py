@@ -12,8 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from tracker.model import Acknowledgement, Approval, Waiver
-from tracker.sidecar_fields import (
+from tracker.check.fields import (
     HashLink,
     Reader,
     SidecarError,
@@ -24,6 +23,7 @@ from tracker.sidecar_fields import (
     read_link,
     read_waiver,
 )
+from tracker.model import Acknowledgement, Approval, Waiver
 
 __all__ = ["FILENAME", "FORMAT", "VERSION", "HashLink", "Sidecar", "SidecarError", "canonical", "dumps", "parse"]
 

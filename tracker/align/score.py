@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from tracker.align_features import Para
+from tracker.align.features import Para
 
 # A link pays off when its similarity beats THRESHOLD; every paragraph beyond a 1-1 costs MERGE_COST.
 THRESHOLD = 0.08

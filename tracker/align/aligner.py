@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tracker.align_dp import monotone
-from tracker.align_features import featurize, word_features
-from tracker.align_moves import recover
-from tracker.align_score import Scorer
+from tracker.align.dp import monotone
+from tracker.align.features import featurize, word_features
+from tracker.align.moves import recover
+from tracker.align.score import Scorer
 from tracker.model import Link
 
 __all__ = ["align", "link_kind"]
