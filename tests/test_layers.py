@@ -20,6 +20,7 @@ CORE = [
     "tracker.check",
     "tracker.reports",
     "tracker.view",
+    "tracker.listing",
     "tracker.audit",
 ]
 

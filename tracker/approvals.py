@@ -7,10 +7,11 @@ from them on demand, so it can never drift out of date.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from tracker.flags import needs_action
 from tracker.model import Approval, Revision, User
-from tracker.view import ApprovalStatus, Row, open_error
+from tracker.view import ApprovalState, ApprovalStatus, Row, StoryView, open_error
 
 ROLES = ("translator", "editor", "admin")
 
@@ -70,8 +71,85 @@ def approval_status(
     return ApprovalStatus(approval=latest, valid=valid, reasons=tuple(reasons))
 
 
+def approved_paragraphs(approvals: Sequence[Approval], rows: Sequence[Row]) -> frozenset[int]:
+    """The English paragraphs (indices) whose latest own verdict approves their exact text and French source."""
+    mine = [a for a in approvals if a.paragraph is not None]
+    if not mine:
+        return frozenset()
+    return frozenset(
+        j
+        for row in rows
+        for j, para in zip(row.link.en, row.en, strict=True)
+        if paragraph_approved(mine, para.hash, [p.hash for p in row.fr])
+    )
+
+
 def paragraph_approved(approvals: Sequence[Approval], en_hash: str, fr_hashes: Sequence[str]) -> bool:
     """Whether the latest per-paragraph verdict on this exact English text (and its French source) is approval."""
     source = ",".join(sorted(fr_hashes))
     mine = [a for a in approvals if a.paragraph == en_hash and a.fr_hash == source]
     return bool(mine) and max(mine, key=lambda a: a.at).verdict == "approved"
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovalVerdict:
+    """The one verdict every face shows for the English on screen, derived from the facts.
+
+    `approval` is the whole-revision verdict it rests on (None for per-paragraph or none); `reasons` say what changed
+    since it; `approved`/`total` count the English paragraphs approved on their own, for per-paragraph verdicts.
+    """
+
+    state: ApprovalState
+    approval: Approval | None = None
+    reasons: tuple[str, ...] = ()
+    approved: int = 0
+    total: int = 0
+
+    @property
+    def publishable(self) -> bool:
+        """True when the English shown is approved and still exactly what was approved (the publish gate)."""
+        return self.state in ("approved", "per-paragraph")
+
+    def words(self) -> str:
+        """The verdict in one line of words, the same on every face."""
+        a = self.approval
+        if a is None:
+            if self.state == "per-paragraph":
+                return f"approved per paragraph ({self.approved} of {self.total})"
+            if self.state == "awaiting":
+                return f"awaiting ({self.approved} of {self.total} paragraphs approved)"
+            return "none"
+        who = f"{a.by}, {a.at:%Y-%m-%d %H:%M}"
+        note = f": {a.note}" if a.note else ""
+        if self.state == "approved":
+            return f"approved by {who}"
+        if self.state == "outdated":
+            return f"outdated (approved by {who}; {'; '.join(self.reasons)})"
+        if self.state == "rejected":
+            return f"rejected by {who}{note}"
+        return f"awaiting (en r{a.en_rev} was rejected by {a.by}{note})"
+
+
+def approval_verdict(view: StoryView) -> ApprovalVerdict:
+    """What the English shown has from the editors: a whole approval that still holds, every paragraph approved on
+    its own, an approval the content has since outgrown, a rejection (or the new text awaiting a verdict after one),
+    or nothing."""
+    total = sum(len(row.en) for row in view.rows)
+    approved = sum(1 for row in view.rows for j in row.link.en if j in view.approved_en)
+    status = view.approval
+    latest = status.approval if status is not None else None
+    if view.en is None:
+        return ApprovalVerdict("none")
+    if status is not None and latest is not None and latest.verdict == "approved" and status.valid:
+        return ApprovalVerdict("approved", latest, (), approved, total)
+    if total and approved == total:
+        return ApprovalVerdict("per-paragraph", None, (), approved, total)
+    if status is not None and latest is not None:
+        if latest.verdict == "rejected":
+            # a rejection sends back the text it saw; once that text changed, the new one awaits a verdict
+            state: ApprovalState = "awaiting" if status.reasons else "rejected"
+            return ApprovalVerdict(state, latest, status.reasons, approved, total)
+        return ApprovalVerdict("outdated", latest, status.reasons, approved, total)
+    if approved:
+        return ApprovalVerdict("awaiting", None, (), approved, total)
+    return ApprovalVerdict("none", None, (), approved, total)

@@ -55,6 +55,7 @@ class StoryView:
     fr_revisions: tuple[int, ...] = ()
     en_revisions: tuple[int, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    approved_en: frozenset[int] = frozenset()  # English paragraphs whose own approval still matches their text
 
     @property
     def title(self) -> str:
@@ -62,7 +63,10 @@ class StoryView:
         return self.story.title or (self.fr.paragraphs[0].text if self.fr.paragraphs else "")
 
 
-ApprovalState = Literal["approved", "outdated", "none", "rejected"]
+# approved: the whole English shown, as approved; per-paragraph: every English paragraph approved on its own;
+# outdated: approved, then the content changed; rejected: sent back, unchanged since; awaiting: changed since a
+# rejection, or approved in part; none: no verdict yet
+ApprovalState = Literal["approved", "per-paragraph", "outdated", "rejected", "awaiting", "none"]
 
 
 @dataclass(frozen=True, slots=True)

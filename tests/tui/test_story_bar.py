@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 from tests.tui.conftest import SLUG
 from tests.tui.fake_backend import FakeBackend
+from tracker.approvals import ApprovalVerdict
 from tracker.model import Approval
 from tracker.tui.screens.story import approval_text, story_bar
-from tracker.view import ApprovalStatus
 
 T = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
 
@@ -25,24 +25,26 @@ def test_the_state_comes_before_the_title_so_a_narrow_terminal_keeps_it() -> Non
 
 
 def test_a_rejection_shows_the_editors_note() -> None:
-    text = approval_text(ApprovalStatus(_verdict("rejected", "fix the toll in paragraph 7"), valid=False))
-    assert text.plain == "approval: rejected by ed: fix the toll in paragraph 7"
+    text = approval_text(ApprovalVerdict("rejected", _verdict("rejected", "fix the toll in paragraph 7")))
+    assert text.plain == "approval: rejected by ed, 2026-11-02 08:00: fix the toll in paragraph 7"
 
 
 def test_text_changed_since_a_rejection_awaits_a_verdict() -> None:
-    status = ApprovalStatus(_verdict("rejected", "fix the toll"), valid=False, reasons=("English changed",))
-    assert text_of(status) == "approval: awaiting (r5 was rejected by ed: fix the toll)"
+    verdict = ApprovalVerdict("awaiting", _verdict("rejected", "fix the toll"), ("English changed",))
+    assert approval_text(verdict).plain == "approval: awaiting (en r5 was rejected by ed: fix the toll)"
 
 
-def test_approved_outdated_and_none() -> None:
-    assert text_of(ApprovalStatus(_verdict("approved"), valid=True)) == "approval: approved by ed"
-    outdated = ApprovalStatus(_verdict("approved"), valid=False, reasons=("English changed since",))
-    assert text_of(outdated) == "approval: outdated (English changed since)"
-    assert text_of(None) == "approval: none"
-
-
-def text_of(status: ApprovalStatus | None) -> str:
-    return approval_text(status).plain
+def test_approved_outdated_per_paragraph_and_none() -> None:
+    assert approval_text(ApprovalVerdict("approved", _verdict("approved"))).plain == (
+        "approval: approved by ed, 2026-11-02 08:00"
+    )
+    outdated = ApprovalVerdict("outdated", _verdict("approved"), ("English changed since",))
+    expected = "approval: outdated (approved by ed, 2026-11-02 08:00; English changed since)"
+    assert approval_text(outdated).plain == expected
+    assert approval_text(ApprovalVerdict("per-paragraph", None, (), 4, 4)).plain == (
+        "approval: approved per paragraph (4 of 4)"
+    )
+    assert approval_text(ApprovalVerdict("none")).plain == "approval: none"
 
 
 def test_lines_never_break_at_a_no_break_space() -> None:

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tracker import __version__
+from tracker.approvals import approval_verdict
 from tracker.errors import StoreError
 from tracker.flags import needs_action
 from tracker.model import Story
@@ -25,21 +26,14 @@ from tracker.qa import QAConfig
 from tracker.services.qa import load_qa_config
 from tracker.services.views import load_view
 from tracker.storage import Store
-from tracker.view import ApprovalState, StorySummary, StoryView, open_error
+from tracker.view import StorySummary, StoryView, open_error
 
-DERIVATION = 1
+DERIVATION = 2
 
 
 def summarize(view: StoryView) -> StorySummary:
     """One line of state for a story list."""
     all_flags = [f for row in view.rows for f in row.flags]
-    state: ApprovalState = "none"
-    if view.approval is not None and view.approval.approval is not None:
-        if view.approval.approval.verdict == "rejected":
-            # a rejection sends back the text it saw; once that text changed, the new one awaits a verdict
-            state = "none" if view.approval.reasons else "rejected"
-        else:
-            state = "approved" if view.approval.valid else "outdated"
     latest = max((r.created_at for r in (view.fr, view.en) if r is not None), default=view.fr.created_at)
     return StorySummary(
         slug=view.story.slug,
@@ -49,7 +43,7 @@ def summarize(view: StoryView) -> StorySummary:
         stale=sum(1 for f in all_flags if f.kind == "stale" and needs_action(f)),
         untranslated=sum(1 for f in all_flags if f.kind == "untranslated" and needs_action(f)),
         qa=sum(1 for row in view.rows for f in row.findings if open_error(f)),
-        approval=state,
+        approval=approval_verdict(view).state,
         updated_at=latest,
     )
 

@@ -5,7 +5,7 @@ Everything here is derived on demand from stored facts (revisions, decisions), s
 
 from __future__ import annotations
 
-from tracker.approvals import approval_status
+from tracker.approvals import approval_status, approved_paragraphs
 from tracker.diff import diff
 from tracker.flags import Adaptation, carry_links, flags, history_flags
 from tracker.model import Flag, Link, Revision, alignment_hash
@@ -128,5 +128,7 @@ def load_view(
     config = config if config is not None else load_qa_config()
     findings = apply_waivers(check(fr.texts, en.texts, links, config), store.waivers(slug), fr.texts, en.texts)
     rows = build_rows(fr.paragraphs, en.paragraphs, links, row_flags, findings)
-    approval = approval_status(store.approvals(slug), fr, en, alignment_hash(links))
-    return StoryView(story, fr, en, base, rows, approval, fr_numbers, en_numbers)
+    approvals = store.approvals(slug)
+    approval = approval_status(approvals, fr, en, alignment_hash(links))
+    approved_en = approved_paragraphs(approvals, rows)
+    return StoryView(story, fr, en, base, rows, approval, fr_numbers, en_numbers, approved_en=approved_en)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -13,65 +11,30 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Input, Static
 
 from tracker.errors import TrackerError
+from tracker.listing import APPROVAL_WORDS, FILTERS, SORTS, listed, state_parts
 from tracker.tui.backend import Backend
 from tracker.tui.messages import POLL_SECONDS, ActionFailed, StoriesLoaded, StoryRequested
 from tracker.tui.screens.polling import PollingScreen
 from tracker.tui.widgets.keybar import KeyBar
 from tracker.view import StorySummary
 
-SORTS: dict[str, Callable[[StorySummary], object]] = {
-    "most to do": lambda s: (-(s.stale + s.untranslated + s.qa), s.slug),
-    "latest change": lambda s: -s.updated_at.timestamp(),
-    "name": lambda s: s.slug,
-}
-FILTERS: dict[str, Callable[[StorySummary], bool]] = {
-    "all": lambda s: True,
-    "needs work": lambda s: not s.up_to_date,
-    "up to date": lambda s: s.up_to_date,
-    # a story with no English has nothing to approve yet: it needs a translation, not a verdict
-    "awaiting approval": lambda s: s.en_rev is not None and s.approval != "approved",
-}
-
-
-def folded(text: str) -> str:
-    """Text as search compares it: no accents, no case, slug dashes and underscores read as spaces."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return " ".join(plain.casefold().replace("-", " ").replace("_", " ").split())
-
-
-def matches(story: StorySummary, query: str) -> bool:
-    """True when every word of the query is in the story's slug or title ('seisme japon' finds 'Séisme au Japon')."""
-    words = folded(query).split()
-    if not words:
-        return True
-    haystack = f"{folded(story.slug)} {folded(story.title)}"
-    return all(word in haystack for word in words)
+STATE_STYLES = {"stale": "bold red", "untranslated": "bold magenta", "qa": "bold yellow", "ok": "green"}
+APPROVAL_STYLES = {"approved": "green", "per-paragraph": "green", "outdated": "yellow", "awaiting": "yellow"}
+APPROVAL_STYLES |= {"rejected": "bold red"}
 
 
 def state_text(story: StorySummary) -> Text:
     """The state column: words first (readable without colour), colour second."""
-    if story.en_rev is None:
-        return Text("no English", style="bold magenta")
-    parts = []
-    if story.stale:
-        parts.append((f"stale {story.stale}", "bold red"))
-    if story.untranslated:
-        parts.append((f"untranslated {story.untranslated}", "bold magenta"))
-    if story.qa:
-        parts.append((f"QA {story.qa}", "bold yellow"))
-    if not parts:
-        return Text("up to date", style="green")
     out = Text()
-    for n, (text, style) in enumerate(parts):
+    for n, (words, kind) in enumerate(state_parts(story)):
         if n:
             out.append(", ")
-        out.append(text, style=style)
+        out.append(words, style=STATE_STYLES[kind])
     return out
 
 
 def approval_text(story: StorySummary) -> Text:
-    style = {"approved": "green", "outdated": "yellow", "rejected": "bold red"}.get(story.approval, "dim")
-    return Text("approval outdated" if story.approval == "outdated" else story.approval, style=style)
+    return Text(APPROVAL_WORDS[story.approval], style=APPROVAL_STYLES.get(story.approval, "dim"))
 
 
 # the state first and the title last, cut to what fits: a long title never pushes the state off screen
@@ -160,9 +123,7 @@ class StoriesScreen(PollingScreen):
 
     def shown_stories(self) -> list[StorySummary]:
         query = self.query_one("#search", Input).value
-        keep = FILTERS[self.filter]
-        chosen = [s for s in self.stories if keep(s) and matches(s, query)]
-        return sorted(chosen, key=SORTS[self.sort])  # type: ignore[arg-type]
+        return listed(self.stories, filter_by=self.filter, sort_by=self.sort, query=query)
 
     def cursor_slug(self) -> str | None:
         """The story under the cursor, if any."""

@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Label, Static
 
+from tracker.approvals import ApprovalVerdict, approval_verdict
 from tracker.errors import TrackerError
 from tracker.model import Change, Revision
 from tracker.tui.backend import Backend
@@ -37,7 +38,7 @@ from tracker.tui.widgets.details import DetailsPanel, describe_row
 from tracker.tui.widgets.keybar import KeyBar
 from tracker.tui.widgets.roweditor import RowEditor, editor_region
 from tracker.tui.widgets.sidebyside import SideBySide
-from tracker.view import ApprovalStatus, Row, StoryView
+from tracker.view import Row, StoryView
 
 # below this many columns the details panel starts hidden (`d` shows it), leaving the text columns room to read
 NARROW = 110
@@ -53,32 +54,26 @@ def story_bar(view: StoryView) -> Text:
     out.append("  │  ")
     out.append(f"{pending} to do" if pending else "up to date", style="bold red" if pending else "bold green")
     out.append("  │  ")
-    out.append_text(approval_text(view.approval))
+    out.append_text(approval_text(approval_verdict(view)))
     if view.title and view.title != view.story.slug:
         out.append(f"  │  {view.title}")
     return out
 
 
-def approval_text(status: ApprovalStatus | None) -> Text:
-    """The approval state in words: none, approved, outdated (and why), rejected (and the editor's note); a
-    rejection of text that has changed since leaves the new text awaiting a verdict."""
+STATE_STYLES = {
+    "approved": "bold green",
+    "per-paragraph": "bold green",
+    "outdated": "bold yellow",
+    "awaiting": "bold yellow",
+    "rejected": "bold red",
+    "none": "dim",
+}
+
+
+def approval_text(verdict: ApprovalVerdict) -> Text:
+    """The approval verdict in the words every face uses (`ApprovalVerdict.words`), styled by its state."""
     out = Text("approval: ")
-    verdict = status.approval if status is not None else None
-    if status is None or verdict is None:
-        out.append("none", style="dim")
-    elif verdict.verdict == "rejected":
-        note = f": {verdict.note}" if verdict.note else ""
-        if status.reasons:
-            out.append("awaiting", style="bold yellow")
-            out.append(f" (r{verdict.en_rev} was rejected by {verdict.by}{note})", style="yellow")
-        else:
-            out.append(f"rejected by {verdict.by}{note}", style="bold red")
-    elif status.valid:
-        out.append(f"approved by {verdict.by}", style="bold green")
-    else:
-        out.append("outdated", style="bold yellow")
-        if status.reasons:
-            out.append(f" ({'; '.join(status.reasons)})", style="yellow")
+    out.append(verdict.words(), style=STATE_STYLES[verdict.state])
     return out
 
 

@@ -1,0 +1,74 @@
+"""The stories list's rules, shared by the TUI list and `tracker stories`: filters, sorts, search and state words."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+
+from tracker.view import StorySummary
+
+SORTS: dict[str, Callable[[StorySummary], object]] = {
+    "most to do": lambda s: (-(s.stale + s.untranslated + s.qa), s.slug),
+    "latest change": lambda s: -s.updated_at.timestamp(),
+    "name": lambda s: s.slug,
+}
+FILTERS: dict[str, Callable[[StorySummary], bool]] = {
+    "all": lambda s: True,
+    "needs work": lambda s: not s.up_to_date,
+    "up to date": lambda s: s.up_to_date,
+    # a story with no English has nothing to approve yet: it needs a translation, not a verdict
+    "awaiting approval": lambda s: s.en_rev is not None and s.approval not in ("approved", "per-paragraph"),
+}
+
+APPROVAL_WORDS = {
+    "approved": "approved",
+    "per-paragraph": "approved per paragraph",
+    "outdated": "approval outdated",
+    "rejected": "rejected",
+    "awaiting": "awaiting",
+    "none": "none",
+}
+
+
+def option_name(name: str) -> str:
+    """A filter or sort as a command-line option value: 'needs work' is needs-work."""
+    return name.replace(" ", "-")
+
+
+def folded(text: str) -> str:
+    """Text as search compares it: no accents, no case, slug dashes and underscores read as spaces."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(plain.casefold().replace("-", " ").replace("_", " ").split())
+
+
+def matches(story: StorySummary, query: str) -> bool:
+    """True when every word of the query is in the story's slug or title ('seisme japon' finds 'Séisme au Japon')."""
+    words = folded(query).split()
+    if not words:
+        return True
+    haystack = f"{folded(story.slug)} {folded(story.title)}"
+    return all(word in haystack for word in words)
+
+
+def state_parts(story: StorySummary) -> list[tuple[str, str]]:
+    """The state column as (words, kind) parts: 'no English', or stale N, untranslated N, QA N, or 'up to date'."""
+    if story.en_rev is None:
+        return [("no English", "untranslated")]
+    parts = [
+        (f"{label} {n}", kind)
+        for label, kind, n in (
+            ("stale", "stale", story.stale),
+            ("untranslated", "untranslated", story.untranslated),
+            ("QA", "qa", story.qa),
+        )
+        if n
+    ]
+    return parts or [("up to date", "ok")]
+
+
+def listed(
+    stories: Sequence[StorySummary], *, filter_by: str = "all", sort_by: str = "most to do", query: str = ""
+) -> list[StorySummary]:
+    """The stories a list shows: those the filter and the search keep, in the sort's order."""
+    keep = FILTERS[filter_by]
+    return sorted((s for s in stories if keep(s) and matches(s, query)), key=SORTS[sort_by])  # type: ignore[arg-type]
