@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tracker.flags import needs_action
-from tracker.model import Approval, Revision, User
+from tracker.model import Approval, Revision, User, text_hash
 from tracker.view import ApprovalState, ApprovalStatus, Row, StoryView, open_error
 
 ROLES = ("translator", "editor", "admin")
@@ -84,10 +84,18 @@ def approved_paragraphs(approvals: Sequence[Approval], rows: Sequence[Row]) -> f
     )
 
 
+def source_hash(fr_hashes: Sequence[str]) -> str:
+    """What a paragraph approval binds its French source to: the one paragraph's hash, or for a row of several
+    French paragraphs the hash of their sorted hashes (64 characters either way, as the database column holds)."""
+    ordered = sorted(fr_hashes)
+    return ordered[0] if len(ordered) == 1 else text_hash(",".join(ordered))
+
+
 def paragraph_approved(approvals: Sequence[Approval], en_hash: str, fr_hashes: Sequence[str]) -> bool:
     """Whether the latest per-paragraph verdict on this exact English text (and its French source) is approval."""
-    source = ",".join(sorted(fr_hashes))
-    mine = [a for a in approvals if a.paragraph == en_hash and a.fr_hash == source]
+    # the joined form is how SQLite files written before source_hash bound rows of several French paragraphs
+    sources = {source_hash(fr_hashes), ",".join(sorted(fr_hashes))}
+    mine = [a for a in approvals if a.paragraph == en_hash and a.fr_hash in sources]
     return bool(mine) and max(mine, key=lambda a: a.at).verdict == "approved"
 
 

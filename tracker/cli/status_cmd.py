@@ -16,6 +16,7 @@ from tracker.flags import needs_action
 from tracker.model import AckKind, Flag
 
 if TYPE_CHECKING:
+    from tracker.approvals import ApprovalVerdict
     from tracker.services.status import StoryStatus
 
 
@@ -31,6 +32,24 @@ def flag_json(flag: Flag) -> dict[str, Any]:
         "acknowledged": flag.acknowledged,
         "needs_action": needs_action(flag),
         "changes": [change_json(c) for c in flag.changes],
+    }
+
+
+def verdict_json(verdict: ApprovalVerdict) -> dict[str, Any]:
+    """The approval verdict as JSON: its state and words, who decided when (or null), and what changed since."""
+    a = verdict.approval
+    decided = None
+    if a is not None:
+        decided = {"verdict": a.verdict, "by": a.by, "at": a.at.isoformat(), "note": a.note, "forced": a.forced}
+        decided |= {"fr_rev": a.fr_rev, "en_rev": a.en_rev}
+    return {
+        "state": verdict.state,
+        "words": verdict.words(),
+        "publishable": verdict.publishable,
+        "decision": decided,
+        "reasons": list(verdict.reasons),
+        "paragraphs_approved": verdict.approved,
+        "paragraphs": verdict.total,
     }
 
 
@@ -59,19 +78,27 @@ def render_text(status: StoryStatus, colour: bool) -> str:
     counts = ", ".join(f"{sum(f.kind == k for f in acting)} {k}" for k in kinds)
     verb = "needs" if len(acting) == 1 else "need"
     lines.append(f"{len(acting)} flag{'s' * (len(acting) != 1)} {verb} action" + (f" ({counts})" if counts else ""))
+    lines.append(f"approval: {status.verdict.words()}")
     return "\n".join(lines)
 
 
 @click.command()
 @click.argument("slug")
+@click.option(
+    "--require",
+    type=click.Choice(["approved"]),
+    help="approved: exit 1 unless the English shown is approved and still exactly what was approved (publish gate).",
+)
 @FORMAT_OPTION
-def status(slug: str, fmt: str) -> ExitCode:
+def status(slug: str, require: str | None, fmt: str) -> ExitCode:
     """List the flags of a stored story: its latest English against its latest French.
 
     stale: the French source changed substantively since the English was written (the changes are shown);
     cosmetic: it changed cosmetically (no action); untranslated: a French paragraph with no English, not
     acknowledged as omitted; orphaned: an English paragraph whose French source was removed.
-    Exits 1 when any flag needs action.
+    The approval verdict follows: approved, approved per paragraph, outdated (and what changed), rejected (and
+    the note), awaiting, or none. Exits 1 when any flag needs action; with --require approved, exits 1 exactly when
+    the English shown is not approved as it stands.
     """
     from tracker.services.status import story_status
 
@@ -85,12 +112,15 @@ def status(slug: str, fmt: str) -> ExitCode:
                 "based_on": found.based_on,
                 "needs_action": found.needs_action,
                 "flags": [flag_json(f) for f in found.flags],
+                "approval": verdict_json(found.verdict),
             }
         )
     else:
         from tracker.cli.diff_cmd import use_colour
 
         click.echo(render_text(found, colour=use_colour()))
+    if require == "approved":
+        return ExitCode.OK if found.verdict.publishable else ExitCode.FINDINGS
     return ExitCode.FINDINGS if found.needs_action else ExitCode.OK
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from tracker.approvals import ROLES, blockers, four_eyes_refusal, may_decide
+from tracker.approvals import ROLES, blockers, four_eyes_refusal, may_decide, source_hash
 from tracker.errors import ForbiddenError, NotFoundError, RefusedError
 from tracker.model import Approval, Revision, User, Verdict, alignment_hash
 from tracker.services.views import load_view
@@ -116,7 +116,7 @@ def decide(
         _check_approvable(store, slug, en, rows, user, note, force)
     fr_hash, bound = view.fr.content_hash, None
     if paragraph is not None:
-        fr_hash = ",".join(sorted(p.hash for p in rows[0].fr))
+        fr_hash = source_hash([p.hash for p in rows[0].fr])
         bound = en.paragraphs[paragraph].hash
     approval = Approval(
         story=slug,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from tracker.approvals import ApprovalVerdict, approval_verdict
 from tracker.diff import diff
 from tracker.errors import InputError, NotFoundError
 from tracker.flags import needs_action
@@ -24,6 +25,7 @@ class StoryStatus:
     fr: tuple[str, ...]
     en: tuple[str, ...]
     flags: tuple[Flag, ...]
+    verdict: ApprovalVerdict = ApprovalVerdict("none")
 
     @property
     def needs_action(self) -> bool:
@@ -47,12 +49,13 @@ def stored_diff(store: Store, slug: str, lang: str, start: int | None, end: int 
 def status_of(store: Store, slug: str) -> StoryStatus:
     """Flags of the latest English revision against the latest French one; each English paragraph is judged
     against the French it was written from (see `tracker.flags.history_flags`)."""
-    from tracker.services.views import latest_flags
+    from tracker.services.views import latest_flags, load_view
 
     fr, en, found = latest_flags(store, slug)
     if en is None:
         return StoryStatus(slug, fr.number, None, None, fr.texts, (), found)
-    return StoryStatus(slug, fr.number, en.number, en.based_on, fr.texts, en.texts, found)
+    verdict = approval_verdict(load_view(store, slug, fr.number, en.number))
+    return StoryStatus(slug, fr.number, en.number, en.based_on, fr.texts, en.texts, found, verdict)
 
 
 def story_status(db: str | None, slug: str) -> StoryStatus:
