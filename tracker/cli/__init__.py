@@ -27,7 +27,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "qa": ("tracker.cli.qa_cmd", "qa", "Check that an adaptation carries over the facts of its source."),
     "waive": ("tracker.cli.qa_cmd", "waive", "Waive a QA finding, with a reason."),
     "import": ("tracker.cli.store_cmd", "import_", "Import files as new revisions of a story."),
-    "stories": ("tracker.cli.store_cmd", "stories", "List the stories in the database."),
+    "stories": ("tracker.cli.stories_cmd", "stories", "List the stories: state, approval, revisions, updated."),
     "log": ("tracker.cli.store_cmd", "log", "List the revisions of a story, both languages."),
     "show": ("tracker.cli.store_cmd", "show", "Print the paragraphs of a revision, numbered."),
     "db": ("tracker.cli.store_cmd", "db", "Database maintenance: upgrade, current schema."),

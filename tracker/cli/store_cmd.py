@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 LANG_CHOICE = click.Choice(["fr", "en"])
 
 
-def _open() -> Store:
+def open_selected() -> Store:
     """The selected database; the default one is seeded with the sample story on first use."""
     from tracker.services.seed import ensure_seeded
     from tracker.storage import is_default, open_store
@@ -95,7 +95,7 @@ def import_(
     from tracker.cli.formats_cmd import import_detected, wants_detected_import
 
     if wants_detected_import(files, slug, lang):
-        with _open() as store:
+        with open_selected() as store:
             return import_detected(
                 store, files, slug=slug, lang=lang, label=label, by=author or settings().acting_user,
                 based_on=based_on, fmt=fmt,
@@ -108,7 +108,7 @@ def import_(
 
     at = datetime.now(UTC)
     by = author or settings().acting_user
-    with _open() as store:
+    with open_selected() as store:
         results = [
             import_document(
                 store, doc, path, slug=slug, lang=lang, by=by, at=at, label=label, based_on=based_on, origin=path
@@ -133,32 +133,12 @@ def import_(
 
 
 @click.command()
-@FORMAT_OPTION
-def stories(fmt: str) -> ExitCode:
-    """List the stories in the database, with their latest revision in each language."""
-    with _open() as store:
-        rows = [(s, {lang: store.latest_number(s.slug, lang) for lang in s.languages}) for s in store.stories()]
-    if fmt == "json":
-        emit_json({"stories": [{"slug": s.slug, "title": s.title, "latest": latest} for s, latest in rows]})
-        return ExitCode.OK
-    if not rows:
-        click.echo("no stories yet: add one with `tracker import FILE --story SLUG --lang fr`", err=True)
-    width = max((len(s.slug) for s, _ in rows), default=0)
-    for story, latest in rows:
-        revs = "  ".join(
-            f"{lang} r{n}" if n else f"{lang} -" for lang, n in (("fr", latest.get("fr")), ("en", latest.get("en")))
-        )
-        click.echo(f"{story.slug:<{width}}  {revs}  {story.title}".rstrip())
-    return ExitCode.OK
-
-
-@click.command()
 @click.argument("slug")
 @click.option("--lang", type=LANG_CHOICE, help="Only this language [default: both].")
 @FORMAT_OPTION
 def log(slug: str, lang: str | None, fmt: str) -> ExitCode:
     """List the revisions of story SLUG, oldest first: who, when, label, content hash, French base."""
-    with _open() as store:
+    with open_selected() as store:
         revisions = store.revisions(slug, lang)
     if fmt == "json":
         emit_json({"story": slug, "revisions": [_revision_json(r) for r in revisions]})
@@ -182,7 +162,7 @@ def log(slug: str, lang: str | None, fmt: str) -> ExitCode:
 @FORMAT_OPTION
 def show(slug: str, lang: str, number: int | None, fmt: str) -> ExitCode:
     """Print the paragraphs of a revision of story SLUG, numbered from 0 (the index every report uses)."""
-    with _open() as store:
+    with open_selected() as store:
         r = store.revision(slug, lang, number)
     if fmt == "json":
         paragraphs = [
