@@ -21,6 +21,7 @@ CORE = [
     "tracker.reports",
     "tracker.view",
     "tracker.listing",
+    "tracker.layout",
     "tracker.audit",
 ]
 

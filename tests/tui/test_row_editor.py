@@ -6,9 +6,9 @@ from textual.geometry import Region
 
 from tests.tui.conftest import SLUG, settle, story_app
 from tests.tui.fake_backend import FakeBackend
+from tracker.layout import GUTTER_WIDTH
 from tracker.tui.screens.modals import ConfirmModal
 from tracker.tui.screens.story import StoryScreen
-from tracker.tui.widgets.layout import GUTTER_WIDTH
 from tracker.tui.widgets.roweditor import MIN_HEIGHT, RowEditor, editor_region
 from tracker.tui.widgets.sidebyside import SideBySide
 

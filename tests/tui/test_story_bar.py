@@ -48,7 +48,7 @@ def test_approved_outdated_per_paragraph_and_none() -> None:
 
 
 def test_lines_never_break_at_a_no_break_space() -> None:
-    from tracker.tui.widgets.layout import wrap
+    from tracker.layout import wrap
 
     text = "il a dit «\u00a0ne pas recourir à la force\u00a0» et 6\u00a0500 morts"
     for width in range(8, 30):

@@ -9,7 +9,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tracker.tui.widgets.layout import Line, Piece, wrap
+from tracker.layout import Line, Piece, wrap
 from tracker.view import Row, StoryView
 
 _FLAG_TEXT = {

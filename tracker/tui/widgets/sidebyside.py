@@ -20,8 +20,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tracker.layout import GUTTER_WIDTH, Line, RowLayout, gutter, layout_row
 from tracker.tui.messages import CursorMoved, RowOpened
-from tracker.tui.widgets.layout import GUTTER_WIDTH, Line, RowLayout, gutter, layout_row
 from tracker.view import Row
 
 _STYLE_NAMES = (

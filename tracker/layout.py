@@ -1,4 +1,4 @@
-"""Turn story rows into styled, wrapped cell lines: what each side of the side-by-side view shows, row by row.
+"""Story rows as styled, wrapped lines: what each side of a side-by-side view shows, for the TUI and the CLI alike.
 
 Pure Python over the core's Row, no Textual: pieces are (text, style-name) pairs, so the widget maps names to
 styles once and tests can check the words (the diff markers `[-old-]` `{+new+}` keep it readable without colour).
