@@ -157,11 +157,21 @@ def log(slug: str, lang: str | None, fmt: str) -> ExitCode:
 
 @click.command()
 @click.argument("slug")
-@click.option("--lang", required=True, type=LANG_CHOICE, help="The language to show.")
+@click.option("--lang", type=LANG_CHOICE, help="The language to show (required unless --side-by-side or --plain).")
 @click.option("--rev", "number", type=click.IntRange(min=1), metavar="N", help="The revision [default: the latest].")
+@click.option("--side-by-side", "layout", flag_value="columns", help="The aligned story as the TUI shows it.")
+@click.option("--plain", "layout", flag_value="plain", help="The aligned story row by row in words (screen readers).")
+@click.option(
+    "--width", type=click.IntRange(min=40), metavar="N", help="Columns for --side-by-side [default: terminal]."
+)
 @FORMAT_OPTION
-def show(slug: str, lang: str, number: int | None, fmt: str) -> ExitCode:
-    """Print the paragraphs of a revision of story SLUG, numbered from 0 (the index every report uses)."""
+def show(slug: str, lang: str | None, number: int | None, layout: str | None, width: int | None, fmt: str) -> ExitCode:
+    """Print the paragraphs of a revision of story SLUG, numbered from 0 (the index every report uses); with
+    --side-by-side or --plain, the latest French and English aligned row by row with flags and the French diff."""
+    if layout is not None:
+        return _show_aligned(slug, layout, width)
+    if lang is None:
+        raise click.UsageError("give --lang fr or --lang en (or --side-by-side / --plain for both)")
     with open_selected() as store:
         r = store.revision(slug, lang, number)
     if fmt == "json":
@@ -175,6 +185,19 @@ def show(slug: str, lang: str, number: int | None, fmt: str) -> ExitCode:
     click.echo(f"# {slug} {r.lang} r{r.number}{label} by {r.author}, {_when(r.created_at)}")
     for p in r.paragraphs:
         click.echo(f"{p.index:>3}  {p.text}")
+    return ExitCode.OK
+
+
+def _show_aligned(slug: str, layout: str, width: int | None) -> ExitCode:
+    import shutil
+
+    from tracker.reports.sidebyside import plain, side_by_side
+    from tracker.services.views import load_view
+
+    with open_selected() as store:
+        view = load_view(store, slug)
+    columns = width or shutil.get_terminal_size((140, 40)).columns
+    click.echo(side_by_side(view, columns) if layout == "columns" else plain(view), nl=False)
     return ExitCode.OK
 
 
