@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from tracker.check.result import Report
 
-FORMATS = ("text", "json", "junit", "sarif", "github", "markdown")
+FORMATS = ("text", "json", "junit", "sarif", "github", "markdown", "codeclimate", "checkstyle", "html")
 
 
 def renderer(fmt: str) -> Callable[[Report], str]:
@@ -26,6 +26,12 @@ def renderer(fmt: str) -> Callable[[Report], str]:
         from tracker.reports.github import render
     elif fmt == "markdown":
         from tracker.reports.markdown import render
+    elif fmt == "codeclimate":
+        from tracker.reports.codeclimate import render
+    elif fmt == "checkstyle":
+        from tracker.reports.checkstyle import render
+    elif fmt == "html":
+        from tracker.reports.html import check_page as render
     else:
         raise ValueError(f"unknown report format {fmt!r}; expected one of {', '.join(FORMATS)}")
     return render
