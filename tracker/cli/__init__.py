@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "import-git": ("tracker.cli.formats_cmd", "import_git", "Import each commit that changed a file as a revision."),
     "export": ("tracker.cli.folder_cmd", "export", "Write a stored story as a folder (or XLIFF, TMX, NewsML-G2)."),
     "import-folder": ("tracker.cli.folder_cmd", "import_folder", "Read a story folder into the database."),
+    "report": ("tracker.cli.report_cmd", "report", "Write a story's review page for editors (one HTML file)."),
     "check": ("tracker.cli.check_cmd", "check", "Check story folders (or a git diff) for CI; exit 1 on findings."),
     "approve": ("tracker.cli.approval_cmd", "approve", "Approve the current English revision of a story."),
     "reject": ("tracker.cli.approval_cmd", "reject", "Send an adaptation back, with a note."),

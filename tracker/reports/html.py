@@ -37,13 +37,18 @@ def _page(title: str, stories: list[dict[str, Any]], footer: str) -> str:
     return _template().render(title=title, stories=stories, footer=footer, css=_css()) + "\n"
 
 
+def _unmarked(pieces: list[list[tuple[str, str]]]) -> list[list[tuple[str, str]]]:
+    """The layout's pieces without the `[-…-]` `{+…+}` markers a terminal needs: HTML says it with del and ins."""
+    return [[(text[2:-2] if kind in ("del", "ins") else text, kind) for text, kind in para] for para in pieces]
+
+
 def _row(row: Row, approved: bool) -> dict[str, Any]:
     return {
         "marks": "".join(text for text, _ in gutter(row, approved)) or "·",
         "kinds": " ".join(sorted({f.kind for f in row.flags} | ({"qa"} if row.findings else set()))),
         "flag_words": flag_words(row),
         "needs_action": row.needs_action,
-        "fr": french_pieces(row),
+        "fr": _unmarked(french_pieces(row)),
         "en": english_pieces(row),
     }
 
