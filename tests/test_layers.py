@@ -22,6 +22,7 @@ CORE = [
     "tracker.view",
     "tracker.listing",
     "tracker.layout",
+    "tracker.memory",
     "tracker.audit",
 ]
 

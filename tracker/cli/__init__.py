@@ -40,6 +40,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "reject": ("tracker.cli.approval_cmd", "reject", "Send an adaptation back, with a note."),
     "audit": ("tracker.cli.approval_cmd", "audit", "Read or verify the tamper-evident audit log."),
     "users": ("tracker.cli.approval_cmd", "users", "Manage users and roles (admins)."),
+    "suggest": ("tracker.cli.memory_cmd", "suggest", "Translation-memory matches for French that needs English."),
+    "tm": ("tracker.cli.memory_cmd", "tm", "The translation memory: concordance search, build."),
     "translate": ("tracker.cli.translate_cmd", "translate", "Machine-translation suggestions (never saved unasked)."),
     "tui": ("tracker.cli.tui_cmd", "tui", "Open the terminal UI (the default with no command)."),
 }

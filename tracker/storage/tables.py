@@ -186,6 +186,37 @@ class MTCacheRow(SQLModel, table=True):
     at: datetime = Field(sa_column=_utc_column())
 
 
+class MemoryEntryRow(SQLModel, table=True):
+    """A remembered French/English pair for the translation memory: derived from stories' links (origin `story`)
+    or imported (origin `tmx:FILE`); `fr_key` is the hash of the folded French, for exact matches. Searched through
+    an index the migration adds per backend (FTS5 on SQLite, pg_trgm on PostgreSQL), not modelled here."""
+
+    __tablename__ = "memory_entry"
+    __table_args__ = (UniqueConstraint("fr_key", "en_hash", "origin"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    fr_key: str = Field(max_length=64, index=True)
+    en_hash: str = Field(max_length=64)
+    fr_text: str = Field(sa_type=Text)
+    en_text: str = Field(sa_type=Text)
+    origin: str = Field(max_length=200)
+    story: str = Field(default="", max_length=200)
+    fr_rev: int | None = None
+    en_rev: int | None = None
+    author: str = Field(default="", sa_type=Text)
+    at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    approved: bool = False
+
+
+class MemorySourceRow(SQLModel, table=True):
+    """An English revision whose links are in the translation memory, so building it again takes only new ones."""
+
+    __tablename__ = "memory_source"
+
+    story_id: int = Field(foreign_key="story.id", primary_key=True)
+    en_rev: int = Field(primary_key=True)
+
+
 def _table(row: type[SQLModel]) -> Table:
     table = row.__table__  # type: ignore[attr-defined]
     assert isinstance(table, Table)
@@ -206,3 +237,5 @@ USER = _table(UserRow)
 SETTING = _table(SettingRow)
 AUDIT = _table(AuditRow)
 MT_CACHE = _table(MTCacheRow)
+MEMORY_ENTRY = _table(MemoryEntryRow)
+MEMORY_SOURCE = _table(MemorySourceRow)

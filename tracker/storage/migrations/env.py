@@ -6,7 +6,13 @@ from alembic import context
 from sqlalchemy import Connection
 
 from tracker.storage.engine import make_engine, resolve_url, translated
+from tracker.storage.memory_index import not_modelled
 from tracker.storage.tables import METADATA
+
+
+def _modelled(name: str | None, kind: object, parents: object) -> bool:
+    return not not_modelled(name)
+
 
 config = context.config
 
@@ -17,6 +23,7 @@ def _run(connection: Connection) -> None:
         target_metadata=METADATA,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=_modelled,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,0 +1,142 @@
+"""The translation memory's rows: remembered pairs in, candidates out through the backend's search index.
+
+Not facts: entries are derived from stories' links (or imported from TMX) and can be rebuilt; nothing here is
+audited. Candidates are a short list the core scores (`tracker.memory.best`): exact by the folded French's hash,
+fuzzy through FTS5 (SQLite) or pg_trgm (PostgreSQL), a bounded scan where neither exists.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, func, or_, select, text
+
+from tracker.memory import MemoryEntry, folded, search_terms
+from tracker.model import text_hash
+from tracker.storage.base import StoreBase, _dialect_insert, from_db_time, to_db_time
+from tracker.storage.memory_index import FTS, trigram_schema
+from tracker.storage.tables import MEMORY_ENTRY, MEMORY_SOURCE, STORY
+
+_COLUMNS = (
+    MEMORY_ENTRY.c.fr_text,
+    MEMORY_ENTRY.c.en_text,
+    MEMORY_ENTRY.c.origin,
+    MEMORY_ENTRY.c.story,
+    MEMORY_ENTRY.c.fr_rev,
+    MEMORY_ENTRY.c.en_rev,
+    MEMORY_ENTRY.c.author,
+    MEMORY_ENTRY.c.at,
+    MEMORY_ENTRY.c.approved,
+)
+SCAN_LIMIT = 20_000  # without an index, the newest entries scanned at most
+
+
+def fr_key(fr: str) -> str:
+    """The exact-match key: the hash of the folded French."""
+    return hashlib.sha256(folded(fr).encode("utf-8")).hexdigest()
+
+
+def _entry(row: Sequence[Any]) -> MemoryEntry:
+    fr, en, origin, story, fr_rev, en_rev, author, at, approved = row
+    return MemoryEntry(
+        str(fr),
+        str(en),
+        str(origin),
+        str(story),
+        fr_rev if isinstance(fr_rev, int) else None,
+        en_rev if isinstance(en_rev, int) else None,
+        str(author),
+        from_db_time(at) if at is not None else None,
+        bool(approved),
+    )
+
+
+def _values(e: MemoryEntry) -> dict[str, object]:
+    return {
+        "fr_key": fr_key(e.fr),
+        "en_hash": text_hash(e.en),
+        "fr_text": e.fr,
+        "en_text": e.en,
+        "origin": e.origin,
+        "story": e.story,
+        "fr_rev": e.fr_rev,
+        "en_rev": e.en_rev,
+        "author": e.by,
+        "at": to_db_time(e.at) if e.at is not None else None,
+        "approved": e.approved,
+    }
+
+
+class MemoryStore(StoreBase):
+    """Translation-memory entries and which English revisions they were taken from."""
+
+    def add_memory(self, entries: Iterable[MemoryEntry], sources: Sequence[tuple[str, int]] = ()) -> int:
+        """Store entries not yet remembered (same folded French, English and origin) and mark `sources`
+        (story, English revision) as taken in, in one transaction; returns how many entries were new."""
+        values = [_values(e) for e in entries]
+        with self._write() as conn:
+            before = self._memory_count(conn)
+            for start in range(0, len(values), 500):
+                chunk = values[start : start + 500]
+                statement = _dialect_insert(conn, MEMORY_ENTRY).values(chunk)
+                conn.execute(statement.on_conflict_do_nothing(index_elements=["fr_key", "en_hash", "origin"]))
+            for slug, en_rev in sources:
+                row = {"story_id": self._story_id(conn, slug), "en_rev": en_rev}
+                insert = _dialect_insert(conn, MEMORY_SOURCE).values(row)
+                conn.execute(insert.on_conflict_do_nothing(index_elements=["story_id", "en_rev"]))
+            return self._memory_count(conn) - before
+
+    def _memory_count(self, conn: Connection) -> int:
+        return int(conn.execute(select(func.count()).select_from(MEMORY_ENTRY)).scalar() or 0)
+
+    def memory_size(self) -> int:
+        with self._read() as conn:
+            return self._memory_count(conn)
+
+    def memory_sources(self) -> set[tuple[str, int]]:
+        """The (story, English revision) pairs already taken into the memory."""
+        query = select(STORY.c.slug, MEMORY_SOURCE.c.en_rev).join(STORY, STORY.c.id == MEMORY_SOURCE.c.story_id)
+        with self._read() as conn:
+            return {(str(slug), int(rev)) for slug, rev in conn.execute(query)}
+
+    def memory_candidates(self, fr: str, limit: int = 50) -> list[MemoryEntry]:
+        """Entries worth scoring against the French paragraph `fr`: every exact one, then the closest by the index."""
+        with self._read() as conn:
+            exact = conn.execute(select(*_COLUMNS).where(MEMORY_ENTRY.c.fr_key == fr_key(fr)).limit(limit)).all()
+            return [_entry(r) for r in exact] + [_entry(r) for r in self._fuzzy(conn, fr, limit)]
+
+    def _fuzzy(self, conn: Connection, fr: str, limit: int) -> Sequence[Sequence[Any]]:
+        if conn.dialect.name == "sqlite":
+            terms = search_terms(fr)
+            if not terms:
+                return []
+            match = "fr_text : (" + " OR ".join(f'"{t}"' for t in terms) + ")"
+            ids = select(text("rowid")).select_from(text(FTS)).where(text(f"{FTS} MATCH :q")).order_by(text("rank"))
+            ids = ids.limit(limit)
+            query = select(*_COLUMNS).where(MEMORY_ENTRY.c.id.in_(ids.scalar_subquery()))
+            return conn.execute(query, {"q": match}).all()
+        schema = trigram_schema(conn)
+        if schema is None:
+            newest = select(*_COLUMNS).order_by(MEMORY_ENTRY.c.id.desc()).limit(SCAN_LIMIT)
+            return conn.execute(newest).all()
+        similar = text(f'fr_text OPERATOR("{schema}".%) :q')
+        order = text(f'"{schema}".similarity(fr_text, :q) DESC')
+        query = select(*_COLUMNS).where(similar).order_by(order).limit(limit)
+        return conn.execute(query, {"q": fr}).all()
+
+    def memory_containing(self, phrase: str, limit: int = 200) -> list[MemoryEntry]:
+        """Entries whose French or English may contain `phrase` (the core checks exactly), for a concordance."""
+        words = folded(phrase).split()
+        if not words:
+            return []
+        with self._read() as conn:
+            if conn.dialect.name == "sqlite":
+                quoted = '"' + " ".join(w.replace('"', "") for w in words) + '"'
+                ids = select(text("rowid")).select_from(text(FTS)).where(text(f"{FTS} MATCH :q")).limit(limit)
+                query = select(*_COLUMNS).where(MEMORY_ENTRY.c.id.in_(ids.scalar_subquery()))
+                return [_entry(r) for r in conn.execute(query, {"q": quoted})]
+            like = f"%{phrase.strip()}%"
+            query = select(*_COLUMNS).where(or_(MEMORY_ENTRY.c.fr_text.ilike(like), MEMORY_ENTRY.c.en_text.ilike(like)))
+            return [_entry(r) for r in conn.execute(query.limit(limit))]

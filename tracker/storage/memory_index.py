@@ -1,0 +1,68 @@
+"""The translation memory's search index, which SQLAlchemy cannot model: an FTS5 table kept by triggers on SQLite,
+trigram GIN indexes on PostgreSQL (pg_trgm, made trusted since PostgreSQL 13: a database owner can create it).
+
+Where pg_trgm cannot be had, the memory still works, by a slower scan; `trigram_schema` says which it is.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
+
+FTS = "memory_fts"
+PG_INDEXES = ("ix_memory_entry_fr_trgm", "ix_memory_entry_en_trgm")
+_SQLITE = (
+    f"CREATE VIRTUAL TABLE {FTS} USING fts5(fr_text, en_text, content='memory_entry', content_rowid='id',"
+    " tokenize='unicode61 remove_diacritics 2')",
+    f"CREATE TRIGGER memory_entry_fts_insert AFTER INSERT ON memory_entry BEGIN"
+    f" INSERT INTO {FTS}(rowid, fr_text, en_text) VALUES (new.id, new.fr_text, new.en_text); END",
+    f"CREATE TRIGGER memory_entry_fts_delete AFTER DELETE ON memory_entry BEGIN"
+    f" INSERT INTO {FTS}({FTS}, rowid, fr_text, en_text) VALUES ('delete', old.id, old.fr_text, old.en_text); END",
+)
+
+
+def not_modelled(name: str | None) -> bool:
+    """True for the index's own tables and indexes, which a comparison with the models must leave alone."""
+    return bool(name) and (str(name).startswith(FTS) or str(name) in PG_INDEXES)
+
+
+def trigram_schema(conn: Connection) -> str | None:
+    """The schema pg_trgm lives in (its operators are qualified with it), None where it is not installed."""
+    found = conn.execute(text("SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'pg_trgm'"))
+    value = found.scalar()
+    return str(value) if value is not None else None
+
+
+def _ensure_trigrams(conn: Connection) -> str | None:
+    schema = trigram_schema(conn)
+    if schema is not None:
+        return schema
+    public = conn.execute(text("SELECT 1 FROM pg_namespace WHERE nspname = 'public'")).scalar() is not None
+    # a role that may not create it (or a concurrent creator that won) leaves what exists; the upgrade goes on
+    with contextlib.suppress(DBAPIError), conn.begin_nested():
+        conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm" + (" WITH SCHEMA public" if public else "")))
+    return trigram_schema(conn)
+
+
+def create_index(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        for statement in _SQLITE:
+            conn.execute(text(statement))
+        return
+    schema = _ensure_trigrams(conn)
+    if schema is None:
+        return
+    for name, column in zip(PG_INDEXES, ("fr_text", "en_text"), strict=True):
+        conn.execute(text(f'CREATE INDEX {name} ON memory_entry USING gin ({column} "{schema}".gin_trgm_ops)'))
+
+
+def drop_index(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("DROP TRIGGER IF EXISTS memory_entry_fts_insert"))
+        conn.execute(text("DROP TRIGGER IF EXISTS memory_entry_fts_delete"))
+        conn.execute(text(f"DROP TABLE IF EXISTS {FTS}"))
+        return
+    for name in PG_INDEXES:
+        conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
