@@ -68,9 +68,11 @@ def test_taking_in_is_incremental_and_survives_a_restart(desk: str) -> None:
     with open_store(desk) as store:  # a new process: the memory is in the database
         assert store.memory_size() == 2
         assert memory.matches_for(store, BACKGROUND_FR)[0].kind == "exact"
-        import_bytes(store, f"{NEWS_A[0]}\n\n{BACKGROUND_FR}\n\nUn nouveau bilan fait état de 12 blessés à Erevan, selon le ministère.".encode(), "fr.txt", slug="yesterday",
-                     lang="fr", by="AFP", at=T + timedelta(hours=2))  # fmt: skip
-        en = f"{NEWS_A[1]}\n\n{BACKGROUND_EN}\n\nA new toll reports 12 injured in Yerevan, according to the ministry.".encode()
+        added = ("Un nouveau bilan fait état de 12 blessés à Erevan, selon le ministère.",
+                 "A new toll reports 12 injured in Yerevan, according to the ministry.")  # fmt: skip
+        fr = f"{NEWS_A[0]}\n\n{BACKGROUND_FR}\n\n{added[0]}".encode()
+        import_bytes(store, fr, "fr.txt", slug="yesterday", lang="fr", by="AFP", at=T + timedelta(hours=2))
+        en = f"{NEWS_A[1]}\n\n{BACKGROUND_EN}\n\n{added[1]}".encode()
         import_bytes(store, en, "en.txt", slug="yesterday", lang="en", by="tina", at=T + timedelta(hours=3))
         assert memory.take_in(store) == 1  # only the paragraph the new English revision added
 
