@@ -115,3 +115,12 @@ def test_postgresql_searches_through_trigram_indexes(pg_url: str) -> None:
         assert trigram_schema(conn) is not None
         names = {r[0] for r in conn.execute(text("SELECT indexname FROM pg_indexes WHERE tablename = 'memory_entry'"))}
     assert {"ix_memory_entry_fr_trgm", "ix_memory_entry_en_trgm"} <= names
+
+
+def test_the_tui_backend_offers_the_memory_first_offline(desk: str) -> None:
+    from tracker.services.desk import Desk
+
+    with open_store(desk) as store:
+        suggestion = Desk(store, "tina", clock=lambda: T).suggest("today", 1, fr_rev=1)
+    assert suggestion.text == BACKGROUND_EN
+    assert suggestion.provider.startswith("memory ") and "figures differ: 6.500 -> 6.600" in suggestion.provider

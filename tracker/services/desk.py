@@ -123,11 +123,30 @@ class Desk:
         return point
 
     def suggest(self, slug: str, fr_index: int, *, fr_rev: int) -> Suggestion:
+        """The desk's own memory first (offline, in house style), machine translation when it has no near match."""
+        remembered = self._remembered(slug, fr_index, fr_rev)
+        if remembered is not None:
+            return remembered
         from tracker.mt.providers import default_provider, load
         from tracker.services.translate import suggest_paragraphs
 
         config = load(default_provider())
         return suggest_paragraphs(self.store, slug, config, paras=[fr_index], fr_number=fr_rev)[0].suggestion
+
+    def _remembered(self, slug: str, fr_index: int, fr_rev: int) -> Suggestion | None:
+        from tracker.memory import NEAR
+        from tracker.services.memory import matches_for, take_in
+
+        paragraph = self.store.revision(slug, "fr", fr_rev).paragraphs[fr_index]
+        take_in(self.store)
+        found = [m for m in matches_for(self.store, paragraph.text, limit=1) if m.score >= NEAR]
+        if not found:
+            return None
+        m = found[0]
+        where = m.entry.story or m.entry.origin
+        figures = "; ".join(f"{old or '-'} -> {new or '-'}" for old, new in m.figures)
+        label = f"memory {m.score}% ({where})" + (f", figures differ: {figures}" if figures else "")
+        return Suggestion(m.entry.en, label, self.clock(), paragraph.hash)
 
     def ack(self, slug: str, fr_index: int, kind: AckKind, note: str, *, fr_rev: int) -> Acknowledgement:
         return acknowledge(self.store, slug, fr_index, kind, note, by=self.name, at=self.clock(), fr_rev=fr_rev)[0]

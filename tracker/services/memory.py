@@ -66,13 +66,17 @@ def _story_entries(store: Store, slug: str, taken: set[tuple[str, int]]) -> tupl
 
 
 def take_in(store: Store) -> int:
-    """Take every English revision not yet in the memory into it; returns how many entries were new."""
+    """Take every English revision not yet in the memory into it; returns how many entries were new. One query
+    when nothing is new, so any face may call it before it searches."""
+    pending = store.untaken_english()
+    if not pending:
+        return 0
     taken = store.memory_sources()
     added = 0
-    for story in store.stories():
-        entries, numbers = _story_entries(store, story.slug, taken)
+    for slug in pending:
+        entries, numbers = _story_entries(store, slug, taken)
         if numbers:
-            added += store.add_memory(entries, [(story.slug, n) for n in numbers])
+            added += store.add_memory(entries, [(slug, n) for n in numbers])
     return added
 
 

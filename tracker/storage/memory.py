@@ -17,7 +17,7 @@ from tracker.memory import MemoryEntry, folded, search_terms
 from tracker.model import text_hash
 from tracker.storage.base import StoreBase, _dialect_insert, from_db_time, to_db_time
 from tracker.storage.memory_index import FTS, trigram_schema
-from tracker.storage.tables import MEMORY_ENTRY, MEMORY_SOURCE, STORY
+from tracker.storage.tables import MEMORY_ENTRY, MEMORY_SOURCE, REVISION, STORY
 
 _COLUMNS = (
     MEMORY_ENTRY.c.fr_text,
@@ -100,6 +100,22 @@ class MemoryStore(StoreBase):
         query = select(STORY.c.slug, MEMORY_SOURCE.c.en_rev).join(STORY, STORY.c.id == MEMORY_SOURCE.c.story_id)
         with self._read() as conn:
             return {(str(slug), int(rev)) for slug, rev in conn.execute(query)}
+
+    def untaken_english(self) -> dict[str, list[int]]:
+        """Per story, the English revision numbers not yet taken into the memory (one query for the whole desk)."""
+        taken = (MEMORY_SOURCE.c.story_id == REVISION.c.story_id) & (MEMORY_SOURCE.c.en_rev == REVISION.c.number)
+        query = (
+            select(STORY.c.slug, REVISION.c.number)
+            .join(STORY, STORY.c.id == REVISION.c.story_id)
+            .outerjoin(MEMORY_SOURCE, taken)
+            .where(REVISION.c.lang == "en", MEMORY_SOURCE.c.en_rev.is_(None))
+            .order_by(STORY.c.slug, REVISION.c.number)
+        )
+        out: dict[str, list[int]] = {}
+        with self._read() as conn:
+            for slug, number in conn.execute(query):
+                out.setdefault(str(slug), []).append(int(number))
+        return out
 
     def memory_candidates(self, fr: str, limit: int = 50) -> list[MemoryEntry]:
         """Entries worth scoring against the French paragraph `fr`: every exact one, then the closest by the index."""
