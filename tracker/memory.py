@@ -22,6 +22,8 @@ from tracker.facts import figures
 MatchKind = Literal["exact", "near", "partial"]
 NEAR = 75  # the lowest fuzzy score offered, as CAT tools' default
 _WORD = re.compile(r"\w{4,}")
+# combining marks (the blocks Latin, Greek and Cyrillic accents live in): one regex pass instead of a Python loop
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _SENTENCE_END = re.compile(r"(?<=[.!?…»”])\s+(?=[«“\"(\w])")
 
 
@@ -55,7 +57,7 @@ class MemoryMatch:
 
 def folded(text: str) -> str:
     """Text as the memory compares it: no accents, no case, spaces collapsed (typography differs, words do not)."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    plain = text if text.isascii() else _MARKS.sub("", unicodedata.normalize("NFKD", text))
     return " ".join(plain.casefold().split())
 
 

@@ -78,10 +78,9 @@ class MemoryStore(StoreBase):
         values = [_values(e) for e in entries]
         with self._write() as conn:
             before = self._memory_count(conn)
-            for start in range(0, len(values), 500):
-                chunk = values[start : start + 500]
-                statement = _dialect_insert(conn, MEMORY_ENTRY).values(chunk)
-                conn.execute(statement.on_conflict_do_nothing(index_elements=["fr_key", "en_hash", "origin"]))
+            if values:  # one statement, executed for many rows: compiled once
+                statement = _dialect_insert(conn, MEMORY_ENTRY)
+                conn.execute(statement.on_conflict_do_nothing(index_elements=["fr_key", "en_hash", "origin"]), values)
             for slug, en_rev in sources:
                 row = {"story_id": self._story_id(conn, slug), "en_rev": en_rev}
                 insert = _dialect_insert(conn, MEMORY_SOURCE).values(row)
