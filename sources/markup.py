@@ -24,14 +24,16 @@ _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>\s*")
 _BLOCK_TAG = re.compile(
     r"<(?:p|br|div|h[1-6]|hl[12]|ul|ol|li|table|blockquote|section|article|nitf|body)\b[^>]*>", re.I
 )
-_NITF_ROOT = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<nitf\b", re.S)
+_NITF_ROOT = re.compile(
+    r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>\s*)*<nitf\b", re.S
+)
 _NON_TEXT = ("sportsml", "event", "concept", "knowledge", "planning", "newsml", "json", "image", "audio", "video")
 
 
 def kind_of(hints: str, value: str) -> Kind:
     """What a body holds, from its declared type/format/role (`hints`, any case) and then its content."""
     hints = hints.lower()
-    if _NITF_ROOT.match(value[:4096]):
+    if _NITF_ROOT.match(value[:4096]) or ("nitf" in hints and value.lstrip().startswith("<")):
         return "nitf"
     if "html" not in hints and ("nitf" in hints or "xml" in hints):
         return "other"  # an agency's own XML (TT's TTNITF) or NITF that does not start as NITF

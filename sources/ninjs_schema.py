@@ -117,6 +117,9 @@ def _camel_bodies(value: dict[str, Any]) -> bool:
 
 def first_error(value: dict[str, Any], major: int) -> str:
     """The most relevant schema violation of an item as one line, '' when it is valid."""
+    if isinstance(value.get("$schema"), str) and _SCHEMA_URI.search(value["$schema"]):
+        # a pointer to the schema, which no ninjs schema lists among its properties: not content to validate
+        value = {k: v for k, v in value.items() if k != "$schema"}
     try:
         error = jsonschema.exceptions.best_match(validator(major).iter_errors(value))
     except RecursionError:
