@@ -18,10 +18,11 @@ from tracker.model import Document, Paragraph, Role
 HEADLINE_TAGS = frozenset({"hl1", "h1"})
 SUBHEAD_TAGS = frozenset({"hl2", "h2", "h3", "h4", "h5", "h6"})
 LEAF_TAGS = frozenset({"p", "li", "dd", "dt", "pre", "blockquote", "figcaption", "td", "th", "caption", "address"})
+# `headline` is AP's spelling of NITF's `hedline` (body.head/headline/hl1): a container, so hl1 stays the headline.
 CONTAINER_TAGS = frozenset(
     {
         "html", "body", "article", "main", "section", "div", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot",
-        "tr", "nitf", "body.content", "body.head", "body.end", "hedline", "block", "center", "span.block",
+        "tr", "nitf", "body.content", "body.head", "body.end", "hedline", "headline", "block", "center", "span.block",
     }
 )  # fmt: skip
 # Metadata, navigation and media around the text; never article paragraphs.
