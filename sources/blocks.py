@@ -152,7 +152,10 @@ def build(
     """A document from blocks: spacers dropped, headline put first when the body lacks it, signatures marked."""
     kept: list[Block] = [(text, role) for text, role in found if text]
     headline = clean(headline) if headline else None
-    if headline and not any(role is Role.HEADLINE for _, role in kept[:2]):
+    # a body that already starts with the headline (tracker's export of a story whose lead is its headline)
+    # keeps it once
+    leads = any(role is Role.HEADLINE for _, role in kept[:2]) or bool(kept and clean(kept[0][0]) == headline)
+    if headline and not leads:
         kept.insert(0, (headline, Role.HEADLINE))
     kept = _mark_signatures(kept)
     paragraphs = tuple(Paragraph(index=i, text=text, role=role) for i, (text, role) in enumerate(kept))

@@ -10,6 +10,7 @@ from lxml import etree
 from sources import xmlsafe
 from sources.blocks import build, inline_text
 from sources.g2_content import body, is_text_class, refuse_non_text
+from sources.newsml_out import tracker_story
 from sources.xmlsafe import localname
 from tracker.errors import InputError
 from tracker.model import Document
@@ -102,7 +103,7 @@ def _item_meta(
     ed_notes = children(item_meta, "edNote") if item_meta is not None else []
     notes = [inline_text(n) for n in ed_notes]
     corrections = [inline_text(n) for n in ed_notes if "correction" in n.get("role", "").lower()]
-    links, sources = [], []
+    links, sources, fr_revision = [], [], ""
     for link in children(item_meta, "link") if item_meta is not None else []:
         target = link.get("residref") or link.get("href") or ""
         if not target:
@@ -110,7 +111,10 @@ def _item_meta(
         ref = f"{target}@{link.get('version')}" if link.get("version") else target
         links.append(ref)
         if link.get("rel") in SOURCE_RELS:
-            sources.append(ref)
+            local = tracker_story(target)
+            # tracker's own export of a story that never came from a wire: its story, and the French revision
+            sources.append(ref if local is None else local)
+            fr_revision = link.get("version", "") if local is not None else fr_revision
     status = path(item_meta, "pubStatus")
     headlines = children(content_meta, "headline") if content_meta is not None else []
     return {
@@ -127,6 +131,7 @@ def _item_meta(
         "slug": text_at(content_meta, "slugline"),
         "links": " ".join(links),
         "derivedFrom": " ".join(sources),
+        "frRevision": fr_revision,
         "byline": text_at(content_meta, "by"),
     }
 
