@@ -218,6 +218,25 @@ def already_stored(stored: Sequence[Revision], document: Document, chash: str = 
     return None
 
 
+def version_conflict(stored: Sequence[Revision], item: _Pending, chash: str) -> str:
+    """Why a document conflicts with what is stored: another file gave the same wire guid and version with other
+    text (a wire never resends a version changed); '' when it does not. The same file read again is no conflict."""
+    meta = dict(item.document.meta)
+    guid, version = meta.get("guid"), meta.get("version", "")
+    if not guid or not version:
+        return ""
+    for revision in stored:
+        other = dict(revision.meta)
+        if other.get("guid") == guid and other.get("version", "") == version and revision.content_hash != chash:
+            if revision.origin == item.source:
+                continue
+            return (
+                f"conflict: {guid} version {version} is stored as {revision.story} {revision.lang} r{revision.number}"
+                f" (from {revision.origin or 'an earlier import'}) with different text; nothing stored"
+            )
+    return ""
+
+
 def _request(item: _Pending, known: _Known, expected_latest: int | None | EllipsisType = ...) -> NewRevision:
     based_on = item.based_on or (_based_on(item, known.get(item.story, "fr")) if item.lang == "en" else None)
     document = item.document
@@ -234,7 +253,10 @@ def _result(item: _Pending, revision: Revision, created: bool) -> FileResult:
 
 
 def store_document(store: Store, item: _Pending, known: _Known, *, by: str, at: datetime) -> FileResult:
-    """Store one read document unless it is old news; the result says which."""
+    """Store one read document unless it is old news or conflicts with a stored version; the result says which."""
+    conflict = version_conflict(known.get(item.story, item.lang), item, item.document.content_hash)
+    if conflict:
+        return FileResult(item.source, "refused", item.story, item.lang, problem=conflict)
     old = already_stored(known.get(item.story, item.lang), item.document)
     if old is not None:
         return _result(item, old, False)
@@ -264,6 +286,10 @@ def store_batch(store: Store, items: Sequence[_Pending], known: _Known, *, by: s
     for item in items:
         latest = known.latest(item.story, item.lang)
         chash = item.document.content_hash
+        conflict = version_conflict(known.get(item.story, item.lang), item, chash)
+        if conflict:
+            results.append(FileResult(item.source, "refused", item.story, item.lang, problem=conflict))
+            continue
         old = already_stored(known.get(item.story, item.lang), item.document, chash)
         if old is None and latest is not None and latest.content_hash == chash:
             old = latest  # the store keeps identical content as the latest revision
