@@ -41,6 +41,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "users": ("tracker.cli.approval_cmd", "users", "Manage users and roles (admins)."),
     "translate": ("tracker.cli.translate_cmd", "translate", "Machine-translation suggestions (never saved unasked)."),
     "tui": ("tracker.cli.tui_cmd", "tui", "Open the terminal UI (the default with no command)."),
+    "watch": ("tracker.cli.watch_cmd", "watch", "Import what lands in a drop folder, each file at most once."),
 }
 
 
