@@ -176,12 +176,16 @@ def _log_stale(store: Store, results: Sequence[FileResult], log: Log) -> None:
     """One line per story whose English a newly imported French version makes stale."""
     from tracker.services.status import status_of
 
-    stories = sorted({r.story for r in results if r.outcome == "imported" and r.lang == "fr"})
+    french = {r.story for r in results if r.outcome == "imported" and r.lang == "fr"}
+    if not french:
+        return
+    # only stories with English can go stale, and deriving flags is not free: ask the database once
+    stories = sorted(s.slug for s in store.stories() if s.slug in french and "en" in s.languages)
     for slug in stories:
         try:
             status = status_of(store, slug)
         except TrackerError:
-            continue  # no English yet: nothing to be stale
+            continue  # a story removed meanwhile
         stale = [f for f in status.flags if f.kind == "stale" and not f.acknowledged]
         if status.en_rev is not None and stale:
             log(
