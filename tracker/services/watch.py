@@ -158,6 +158,9 @@ def process(
     records = []
     for delivery in new:
         outcome, detail = _outcome(by_source.get(str(delivery.path), []))
+        warning = next((r.warning for r in by_source.get(str(delivery.path), []) if r.warning), "")
+        if warning:
+            log(f"warning  {delivery.rel}: {warning}")
         if outcome == "refused":
             aside.append((delivery, detail))
         else:
