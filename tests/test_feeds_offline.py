@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,11 @@ import pytest
 from sources import ninjs_schema
 from sources.detect import load
 from sources.ninjs import from_value
+from sources.xliff import write_xliff
 from tracker.cli import main
 from tracker.errors import InputError
+from tracker.model import Link, Paragraph, Revision, Story
+from tracker.view import StoryView, build_rows
 
 GEO_ITEM: dict[str, Any] = {
     "uri": "urn:newsml:example.org:20261201:fr-crue",
@@ -64,6 +68,18 @@ FILES = {
     "n2.json": json.dumps(NINJS2).encode(),
     "n3.json": json.dumps(GEO_ITEM).encode(),
 }
+
+
+def _xliff() -> bytes:
+    """A returned XLIFF 2.1 (tracker's own export), the one format that comes back from CAT tools."""
+    at = datetime(2026, 12, 1, tzinfo=UTC)
+    fr = Revision("s", "fr", 1, at, "x", "h", (Paragraph(0, "Un paragraphe."),))
+    en = Revision("s", "en", 1, at, "x", "h", (Paragraph(0, "A paragraph."),))
+    rows = build_rows(fr.paragraphs, en.paragraphs, [Link((0,), (0,), confirmed=True)])
+    return write_xliff(StoryView(Story("s"), fr, en, fr, rows))
+
+
+FILES["story.xlf"] = _xliff()
 
 
 class NetworkUsed(AssertionError):
