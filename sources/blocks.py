@@ -18,10 +18,11 @@ from tracker.model import Document, Paragraph, Role
 HEADLINE_TAGS = frozenset({"hl1", "h1"})
 SUBHEAD_TAGS = frozenset({"hl2", "h2", "h3", "h4", "h5", "h6"})
 LEAF_TAGS = frozenset({"p", "li", "dd", "dt", "pre", "blockquote", "figcaption", "td", "th", "caption", "address"})
+# `headline` is AP's spelling of NITF's `hedline` (body.head/headline/hl1): a container, so hl1 stays the headline.
 CONTAINER_TAGS = frozenset(
     {
         "html", "body", "article", "main", "section", "div", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot",
-        "tr", "nitf", "body.content", "body.head", "body.end", "hedline", "block", "center", "span.block",
+        "tr", "nitf", "body.content", "body.head", "body.end", "hedline", "headline", "block", "center", "span.block",
     }
 )  # fmt: skip
 # Metadata, navigation and media around the text; never article paragraphs.
@@ -151,7 +152,10 @@ def build(
     """A document from blocks: spacers dropped, headline put first when the body lacks it, signatures marked."""
     kept: list[Block] = [(text, role) for text, role in found if text]
     headline = clean(headline) if headline else None
-    if headline and not any(role is Role.HEADLINE for _, role in kept[:2]):
+    # a body that already starts with the headline (tracker's export of a story whose lead is its headline)
+    # keeps it once
+    leads = any(role is Role.HEADLINE for _, role in kept[:2]) or bool(kept and clean(kept[0][0]) == headline)
+    if headline and not leads:
         kept.insert(0, (headline, Role.HEADLINE))
     kept = _mark_signatures(kept)
     paragraphs = tuple(Paragraph(index=i, text=text, role=role) for i, (text, role) in enumerate(kept))

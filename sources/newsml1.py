@@ -10,11 +10,11 @@ from lxml import etree
 
 from sources import xmlsafe
 from sources.blocks import Block, blocks, build, inline_text
+from sources.markup import kind_of, text_blocks
 from sources.newsml_g2 import XML_LANG, child, children, label_for, path, text_at
 from sources.xmlsafe import localname
 from tracker.errors import InputError
-from tracker.model import Document, Role
-from tracker.segment import segment
+from tracker.model import Document
 
 # Components that carry no article text in Business Wire and AFP items.
 _NON_TEXT_ROLES = frozenset({"stylesheet", "logo", "contact", "headline", "photo", "video", "graphic", "caption"})
@@ -34,7 +34,7 @@ def documents(root: etree._Element, source: str) -> list[Document]:
     if not is_newsml1(root):
         raise InputError(source, f"not NewsML 1 (root element <{localname(root)}>)")
     items = [root] if localname(root) == "NewsItem" else [e for e in root.iter() if localname(e) == "NewsItem"]
-    docs = [doc for doc in (item_document(item) for item in items) if doc is not None]
+    docs = [doc for doc in (item_document(item, source) for item in items) if doc is not None]
     if not docs:
         raise InputError(source, "NewsML 1 without a text news item (no headline and no body text)")
     return docs
@@ -48,9 +48,9 @@ def _formal(element: etree._Element | None) -> str:
     return element.get("FormalName", "") if element is not None else ""
 
 
-def item_document(item: etree._Element) -> Document | None:
+def item_document(item: etree._Element, source: str = "") -> Document | None:
     meta = _meta(item)
-    found = _body(item)
+    found = _body(item, source)
     if not meta.get("headline") and not any(text for text, _ in found) and meta.get("pubStatus") != "canceled":
         return None
     languages = [_formal(lang) for lang in _descendants(item, "Language") if _formal(lang)]
@@ -102,7 +102,7 @@ def _is_text(content_item: etree._Element) -> bool:
     return any(kind in kinds for kind in _TEXT_TYPES) and "css" not in kinds
 
 
-def _body(item: etree._Element) -> list[Block]:
+def _body(item: etree._Element, source: str) -> list[Block]:
     """Blocks of the text ContentItems, the components whose role is Body first when roles are given."""
     candidates = []
     for content in _descendants(item, "ContentItem"):
@@ -122,5 +122,15 @@ def _body(item: etree._Element) -> list[Block]:
         if roots:
             found.extend(b for root in roots for b in blocks(root))
         else:
-            found.extend((p.text, Role.BODY) for p in segment(data.text or "").paragraphs)
+            found.extend(_string_body(content, data.text or "", source))
     return found
+
+
+def _string_body(content: etree._Element, text: str, source: str) -> list[Block]:
+    """A DataContent held as a string (HTML or NITF in CDATA, ANA-MPA's `Format FormalName="HTML"`), parsed as
+    what its Format/MimeType says or, failing that, what its markup shows; tags are never kept as words."""
+    hints = " ".join(_formal(child(content, name)) for name in ("Format", "MimeType"))
+    kind = kind_of(hints, text)
+    if kind == "other":
+        kind = kind_of("", text)
+    return text_blocks(text, source, kind)

@@ -8,14 +8,14 @@ from __future__ import annotations
 from lxml import etree
 
 from sources import xmlsafe
-from sources.blocks import Block, blocks, build, inline_text
+from sources.blocks import build, inline_text
+from sources.g2_content import body, is_text_class, refuse_non_text
+from sources.newsml_out import tracker_story
 from sources.xmlsafe import localname
 from tracker.errors import InputError
-from tracker.model import Document, Role
-from tracker.segment import segment
+from tracker.model import Document
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-TEXT_CLASSES = frozenset({"", "ninat:text", "ninat:composite"})
 # Relations that tie an item to the item it was translated or adapted from.
 SOURCE_RELS = frozenset({"irel:translatedFrom", "irel:derivedFrom", "irel:adaptedFrom"})
 
@@ -62,21 +62,34 @@ def documents(root: etree._Element, source: str) -> list[Document]:
     if not is_newsml_g2(root):
         raise InputError(source, f"not NewsML-G2 (root element <{localname(root)}>)")
     items = [root] if localname(root) == "newsItem" else [e for e in root.iter() if localname(e) == "newsItem"]
-    docs = [doc for doc in (item_document(item) for item in items) if doc is not None]
+    docs: list[Document] = []
+    refusals: list[InputError] = []
+    for item in items:
+        try:
+            doc = item_document(item, source)
+        except InputError as exc:
+            refusals.append(exc)  # a SportsML or event item beside text items: the text items still import
+            continue
+        if doc is not None:
+            docs.append(doc)
+    if not docs and refusals:
+        raise refusals[0]
     if not docs:
         raise InputError(source, "NewsML-G2 without a text news item (no headline and no body text)")
     return docs
 
 
-def item_document(item: etree._Element) -> Document | None:
-    """The Document of one newsItem; None for pictures, video and items with no text at all."""
+def item_document(item: etree._Element, source: str = "") -> Document | None:
+    """The Document of one newsItem; None for pictures, video and items with no text at all; InputError for a
+    text-class item whose only content is not article text (SportsML, events)."""
     item_meta = child(item, "itemMeta")
     content_meta = child(item, "contentMeta")
-    item_class = path(item_meta, "itemClass")
-    if (item_class.get("qcode", "") if item_class is not None else "") not in TEXT_CLASSES:
+    if not is_text_class(path(item_meta, "itemClass")):
         return None
     meta = _item_meta(item, item_meta, content_meta)
-    found = _body(child(item, "contentSet"))
+    found, not_text = body(child(item, "contentSet"), source)
+    if not_text and meta.get("pubStatus") != "canceled":
+        raise refuse_non_text(meta.get("guid", ""), not_text, source)
     if not meta.get("headline") and not any(text for text, _ in found) and meta.get("pubStatus") != "canceled":
         return None
     lang = _language(item, content_meta)
@@ -90,7 +103,7 @@ def _item_meta(
     ed_notes = children(item_meta, "edNote") if item_meta is not None else []
     notes = [inline_text(n) for n in ed_notes]
     corrections = [inline_text(n) for n in ed_notes if "correction" in n.get("role", "").lower()]
-    links, sources = [], []
+    links, sources, fr_revision = [], [], ""
     for link in children(item_meta, "link") if item_meta is not None else []:
         target = link.get("residref") or link.get("href") or ""
         if not target:
@@ -98,7 +111,10 @@ def _item_meta(
         ref = f"{target}@{link.get('version')}" if link.get("version") else target
         links.append(ref)
         if link.get("rel") in SOURCE_RELS:
-            sources.append(ref)
+            local = tracker_story(target)
+            # tracker's own export of a story that never came from a wire: its story, and the French revision
+            sources.append(ref if local is None else local)
+            fr_revision = link.get("version", "") if local is not None else fr_revision
     status = path(item_meta, "pubStatus")
     headlines = children(content_meta, "headline") if content_meta is not None else []
     return {
@@ -115,6 +131,7 @@ def _item_meta(
         "slug": text_at(content_meta, "slugline"),
         "links": " ".join(links),
         "derivedFrom": " ".join(sources),
+        "frRevision": fr_revision,
         "byline": text_at(content_meta, "by"),
     }
 
@@ -152,20 +169,3 @@ def _language(item: etree._Element, content_meta: etree._Element | None) -> str 
         if language.get("tag"):
             return language.get("tag")
     return item.get(XML_LANG) or None
-
-
-def _body(content_set: etree._Element | None) -> list[Block]:
-    """Blocks of the first inlineXML (NITF, XHTML, HTML) or inlineData (plain text) that holds text."""
-    if content_set is None:
-        return []
-    for content in content_set:
-        name = localname(content)
-        if name == "inlineXML":
-            found = [b for root in content if localname(root) for b in blocks(root)]
-        elif name == "inlineData":
-            found = [(p.text, Role.BODY) for p in segment(content.text or "").paragraphs]
-        else:
-            continue
-        if any(text for text, _ in found):
-            return found
-    return []

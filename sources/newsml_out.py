@@ -24,10 +24,21 @@ def g2_time(at: datetime) -> str:
     return at.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+TRACKER_GUID = "urn:newsml:tracker.local:"
+
+
 def item_guid(revision: Revision) -> str:
     """The wire guid a revision came with, or a stable tracker guid for the story and language."""
     meta = dict(revision.meta)
-    return meta.get("guid") or f"urn:newsml:tracker.local:{revision.story}:{revision.lang}"
+    return meta.get("guid") or f"{TRACKER_GUID}{revision.story}:{revision.lang}"
+
+
+def tracker_story(guid: str) -> str | None:
+    """The story slug of a guid tracker made for a story that did not come from a wire (see item_guid)."""
+    if not guid.startswith(TRACKER_GUID):
+        return None
+    story, _, lang = guid[len(TRACKER_GUID) :].rpartition(":")
+    return story if story and lang in ("fr", "en") else None
 
 
 def source_version(revision: Revision) -> str:

@@ -1,67 +1,22 @@
-"""ninjs (IPTC News in JSON) 1.x–3.x: validated, then read into a Document.
+"""ninjs (IPTC News in JSON) 1.x–3.x: validated against its version's official schema, then read into a Document.
 
-ninjs 3.x is validated against the official 3.1 schema shipped in sources/schemas; 1.x and 2.x (lowercase
-property names) against the small structural schema below, since only the 3.1 schema is shipped.
+Each version keeps its body elsewhere: 1.x in `body_*` properties (`body_text`, `body_html`, `body_nitf`, the 1.6
+documentation's `body_main`/`body_richtext`) beside `headline`/`headline_*`; 2.x and 3.x in `bodies` and
+`headlines` lists (`contenttype` in 2.x, `contentType` in 3.x). A NITF body is parsed as NITF.
 """
 
 from __future__ import annotations
 
 import json
-from functools import cache
-from importlib import resources
 from typing import Any
 
-import jsonschema
-
 from sources.blocks import Block, build
-from sources.html import html_blocks
+from sources.markup import kind_of, text_blocks
 from sources.newsml_g2 import label_for
+from sources.ninjs_schema import detect_major, first_error
 from sources.xmlsafe import check_size
 from tracker.errors import InputError
-from tracker.model import Document, Role
-from tracker.segment import segment
-
-# Property names that exist only before ninjs 3.0 (which moved to camelCase).
-_LEGACY_KEYS = frozenset(
-    {
-        "versioncreated", "firstcreated", "contentcreated", "pubstatus", "ednote", "copyrightholder",
-        "copyrightnotice", "usageterms", "body_text", "body_html", "body_xhtml", "headline", "byline",
-        "description_text", "description_html", "mimetype", "representationtype",
-    }
-)  # fmt: skip
-_TEXTS = {
-    "type": "array",
-    "items": {"type": "object", "required": ["value"], "properties": {"value": {"type": "string"}}},
-}
-_LEGACY_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["uri"],
-    "properties": {
-        "uri": {"type": "string"},
-        "version": {"type": "string"},
-        "language": {"type": "string"},
-        "headline": {"type": "string"},
-        "slugline": {"type": "string"},
-        "body_text": {"type": "string"},
-        "body_html": {"type": "string"},
-        "body_xhtml": {"type": "string"},
-        "ednote": {"type": "string"},
-        "versioncreated": {"type": "string"},
-        "firstcreated": {"type": "string"},
-        "pubstatus": {"enum": ["usable", "withheld", "canceled"]},
-        "urgency": {"type": "integer"},
-        "headlines": _TEXTS,
-        "bodies": _TEXTS,
-    },
-}
-
-
-@cache
-def _validator(legacy: bool) -> jsonschema.protocols.Validator:
-    if legacy:
-        return jsonschema.Draft202012Validator(_LEGACY_SCHEMA)
-    text = resources.files("sources.schemas").joinpath("ninjs-schema_3.1.json").read_text(encoding="utf-8")
-    return jsonschema.Draft202012Validator(json.loads(text))
+from tracker.model import Document
 
 
 def load_json(data: bytes, source: str) -> Any:
@@ -91,13 +46,14 @@ def read_ninjs(data: bytes, source: str) -> Document:
 def from_value(value: Any, source: str) -> Document:
     if not isinstance(value, dict):
         raise InputError(source, "not a ninjs object (a JSON object with a uri)")
-    legacy = not _LEGACY_KEYS.isdisjoint(value)
-    error = _first_error(value, legacy)
+    major = detect_major(value)
+    error = first_error(value, major)
     if error:
-        raise InputError(source, f"ninjs {'1.x/2.x' if legacy else '3.x'} schema violation: {error}")
-    get = _getter(value, legacy)
+        raise InputError(source, f"ninjs {major}.x schema violation: {error}")
+    get = _getter(value, major)
     meta = {
         "format": "ninjs",
+        "ninjs": str(major),
         "guid": value["uri"],
         "version": str(value.get("version", "")),
         "versionCreated": get("versionCreated"),
@@ -114,47 +70,49 @@ def from_value(value: Any, source: str) -> Document:
     return build(found, headline=meta["headline"] or None, label=label_for(meta), lang=lang, meta=meta)
 
 
-def _first_error(value: dict[str, Any], legacy: bool) -> str:
-    try:
-        error = jsonschema.exceptions.best_match(_validator(legacy).iter_errors(value))
-    except RecursionError:
-        return "nested too deeply"
-    if error is None:
-        return ""
-    where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
-    return f"{where}: {error.message[:200]}"
-
-
-def _getter(value: dict[str, Any], legacy: bool) -> Any:
+def _getter(value: dict[str, Any], major: int) -> Any:
     def get(camel: str) -> str:
-        found = value.get(camel.lower() if legacy else camel)
+        found = value.get(camel if major >= 3 else camel.lower())
         return found if isinstance(found, str) else ""
 
     return get
 
 
 def _headline(value: dict[str, Any]) -> str:
+    """`headline` (1.x), else `headline_main` or another `headline_*` (1.3+), else the main of `headlines`."""
     if isinstance(value.get("headline"), str):
         return str(value["headline"])
+    extra = [k for k in value if k.startswith("headline_") and isinstance(value[k], str) and value[k].strip()]
+    if extra:
+        return str(value["headline_main" if "headline_main" in extra else extra[0]])
     headlines = [h for h in value.get("headlines") or [] if isinstance(h, dict) and h.get("value")]
     main = [h for h in headlines if h.get("role") in (None, "main", "default")]
     chosen = (main or headlines or [{}])[0]
     return str(chosen.get("value", ""))
 
 
+# Bodies by what they hold: structure (NITF, then HTML) before plain text; other content types never.
+_PREFERENCE = {"nitf": 0, "html": 1, "text": 2}
+
+
 def _body(value: dict[str, Any], source: str) -> list[Block]:
+    """Blocks of the first body that holds text, structured bodies first."""
     candidates: list[tuple[str, str]] = []
     for body in value.get("bodies") or []:
-        content_type = str(body.get("contentType") or body.get("contenttype") or body.get("role") or "")
-        candidates.append((content_type, str(body.get("value", ""))))
-    for key, content_type in (("body_html", "text/html"), ("body_xhtml", "text/html"), ("body_text", "text/plain")):
-        if isinstance(value.get(key), str):
-            candidates.append((content_type, value[key]))
-    for content_type, text in sorted(candidates, key=lambda c: "html" not in c[0]):
-        if "html" in content_type:
-            found = [b for b in html_blocks(text, source) if b[0]]
-        else:
-            found = [(p.text, Role.BODY) for p in segment(text).paragraphs]
+        if isinstance(body, dict) and isinstance(body.get("value"), str):
+            hints = " ".join(str(body.get(k) or "") for k in ("contentType", "contenttype", "role"))
+            candidates.append((hints, body["value"]))
+    candidates += [(key, text) for key, text in value.items() if key.startswith("body_") and isinstance(text, str)]
+    kinds = [(kind_of(hints, text), text) for hints, text in candidates if text.strip()]
+    problems: list[InputError] = []
+    for kind, text in sorted((c for c in kinds if c[0] in _PREFERENCE), key=lambda c: _PREFERENCE[c[0]]):
+        try:
+            found = [b for b in text_blocks(text, source, kind) if b[0]]
+        except InputError as exc:
+            problems.append(exc)  # another body of the item may still be readable
+            continue
         if found:
             return found
+    if problems:
+        raise InputError(source, f"ninjs body unreadable: {problems[0].problem}")
     return []

@@ -179,7 +179,8 @@ def test_import_command_refuses_bad_files_with_exit_3_and_imports_the_rest(
     tmp_path: Path, sqlite_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     shutil.copy(OWN / "port-fr-v1.xml", tmp_path / "good.xml")
-    (tmp_path / "bomb.xml").write_bytes(b'<!DOCTYPE a [<!ENTITY a "aaaa">]><newsItem>&a;</newsItem>')
+    nested = b'<!ENTITY a "aaaa"><!ENTITY b "&a;&a;"><!ENTITY c "&b;&b;"><!ENTITY d "&c;&c;">'
+    (tmp_path / "bomb.xml").write_bytes(b"<!DOCTYPE a [" + nested + b"]><newsItem>&d;</newsItem>")
     code = main(["--db", sqlite_url, "import", str(tmp_path / "good.xml"), str(tmp_path / "bomb.xml")])
     out, err = capsys.readouterr()
     assert code == 3

@@ -44,6 +44,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "tm": ("tracker.cli.memory_cmd", "tm", "The translation memory: concordance search, build."),
     "translate": ("tracker.cli.translate_cmd", "translate", "Machine-translation suggestions (never saved unasked)."),
     "tui": ("tracker.cli.tui_cmd", "tui", "Open the terminal UI (the default with no command)."),
+    "watch": ("tracker.cli.watch_cmd", "watch", "Import what lands in a drop folder, each file at most once."),
 }
 
 

@@ -118,6 +118,7 @@ def import_detected(
     by: str,
     based_on: int | None,
     fmt: str,
+    encoding: str | None = None,
 ) -> ExitCode:
     """`tracker import` over any format and folders: one line (or JSON object) per file; exit 3 if any refused."""
     from tracker.services.formats import import_paths
@@ -126,11 +127,14 @@ def import_detected(
     try:
         results = import_paths(
             store, paths, by=by, at=datetime.now(UTC), story=slug, lang=lang, label=label, based_on=based_on,
-            progress=progress,
+            progress=progress, encoding=encoding,
         )  # fmt: skip
     finally:
         progress.close()
     counts: Counter[str] = Counter(r.outcome for r in results)
+    for source in dict.fromkeys(r.source for r in results if r.warning):
+        warning = next(r.warning for r in results if r.source == source)
+        click.echo(f"tracker: warning: {source}: {warning}", err=True)
     if fmt == "json":
         emit_json({"files": [_result_json(r) for r in results], **{k: counts[k] for k in OUTCOMES}})
     else:
@@ -160,4 +164,5 @@ def _result_json(result: FileResult) -> dict[str, Any]:
         "status": result.status or None,
         "label": result.label or None,
         "problem": result.problem or None,
+        "warning": result.warning or None,
     }

@@ -65,6 +65,7 @@ def _revision_json(r: Revision) -> dict[str, Any]:
     metavar="N",
     help="English only: the French revision this adaptation was made from [default: the latest].",
 )
+@click.option("--encoding", metavar="NAME", help="Read the files in this encoding, whatever they declare (e.g. utf-8).")
 @FORMAT_OPTION
 def import_(
     files: tuple[str, ...],
@@ -73,6 +74,7 @@ def import_(
     label: str | None,
     author: str | None,
     based_on: int | None,
+    encoding: str | None,
     fmt: str,
 ) -> ExitCode:
     """Import each FILE, in order, as a new revision of one language of a story.
@@ -94,11 +96,11 @@ def import_(
     """
     from tracker.cli.formats_cmd import import_detected, wants_detected_import
 
-    if wants_detected_import(files, slug, lang):
+    if encoding or wants_detected_import(files, slug, lang):
         with open_selected() as store:
             return import_detected(
                 store, files, slug=slug, lang=lang, label=label, by=author or settings().acting_user,
-                based_on=based_on, fmt=fmt,
+                based_on=based_on, fmt=fmt, encoding=encoding,
             )  # fmt: skip
     assert slug is not None and lang is not None  # wants_detected_import took every other case
     from sources.text import read_text

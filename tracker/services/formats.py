@@ -16,6 +16,7 @@ from types import EllipsisType
 from typing import Literal
 
 from sources.detect import MAX_BYTES, load, story_key, story_slug
+from sources.encoding import lying_declaration, reencoded
 from sources.xmlsafe import check_size
 from tracker.errors import InputError, TrackerError
 from tracker.model import LANGS, Document, Revision
@@ -41,6 +42,7 @@ class FileResult:
     status: str = ""
     label: str = ""
     problem: str = ""
+    warning: str = ""  # read, but something about it needs a person's eye (a declared encoding that lies)
 
     @property
     def message(self) -> str:
@@ -61,6 +63,7 @@ class _Pending:
     lang: str
     meta: dict[str, str] = field(default_factory=dict)
     based_on: int | None = None
+    warning: str = ""
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, int]:
@@ -126,25 +129,31 @@ def tracked_lang(document: Document, lang: str | None, source: str) -> str:
     return chosen
 
 
-def read_documents(path: Path, *, story: str | None, lang: str | None, order: int) -> list[_Pending]:
+def read_documents(
+    path: Path, *, story: str | None, lang: str | None, order: int, encoding: str | None = None
+) -> list[_Pending]:
+    """The documents of one file; `encoding` reads it as that encoding whatever it declares."""
     source = str(path)
+    data = read_source(path)
+    warning = "" if encoding else lying_declaration(data) or ""
+    if encoding:
+        data = reencoded(data, encoding, source)
     pending = []
-    for document in load(read_source(path), source):
+    for document in load(data, source):
         slug = story or story_slug(story_key(document))
-        pending.append(
-            _Pending(source, order, document, slug, tracked_lang(document, lang, source), dict(document.meta))
-        )
+        lang_ = tracked_lang(document, lang, source)
+        pending.append(_Pending(source, order, document, slug, lang_, dict(document.meta), warning=warning))
     return pending
 
 
-_Job = tuple[Path, str | None, str | None, int]
+_Job = tuple[Path, str | None, str | None, int, str | None]
 
 
 def _read_job(job: _Job) -> tuple[Path, list[_Pending] | str]:
     """One file's documents, or the reason it is refused (a string: exceptions with arguments do not pickle)."""
-    path, story, lang, order = job
+    path, story, lang, order, encoding = job
     try:
-        return path, read_documents(path, story=story, lang=lang, order=order)
+        return path, read_documents(path, story=story, lang=lang, order=order, encoding=encoding)
     except TrackerError as exc:
         return path, getattr(exc, "problem", str(exc))
 
@@ -218,6 +227,25 @@ def already_stored(stored: Sequence[Revision], document: Document, chash: str = 
     return None
 
 
+def version_conflict(stored: Sequence[Revision], item: _Pending, chash: str) -> str:
+    """Why a document conflicts with what is stored: another file gave the same wire guid and version with other
+    text (a wire never resends a version changed); '' when it does not. The same file read again is no conflict."""
+    meta = dict(item.document.meta)
+    guid, version = meta.get("guid"), meta.get("version", "")
+    if not guid or not version:
+        return ""
+    for revision in stored:
+        other = dict(revision.meta)
+        if other.get("guid") == guid and other.get("version", "") == version and revision.content_hash != chash:
+            if revision.origin == item.source:
+                continue
+            return (
+                f"conflict: {guid} version {version} is stored as {revision.story} {revision.lang} r{revision.number}"
+                f" (from {revision.origin or 'an earlier import'}) with different text; nothing stored"
+            )
+    return ""
+
+
 def _request(item: _Pending, known: _Known, expected_latest: int | None | EllipsisType = ...) -> NewRevision:
     based_on = item.based_on or (_based_on(item, known.get(item.story, "fr")) if item.lang == "en" else None)
     document = item.document
@@ -234,7 +262,10 @@ def _result(item: _Pending, revision: Revision, created: bool) -> FileResult:
 
 
 def store_document(store: Store, item: _Pending, known: _Known, *, by: str, at: datetime) -> FileResult:
-    """Store one read document unless it is old news; the result says which."""
+    """Store one read document unless it is old news or conflicts with a stored version; the result says which."""
+    conflict = version_conflict(known.get(item.story, item.lang), item, item.document.content_hash)
+    if conflict:
+        return FileResult(item.source, "refused", item.story, item.lang, problem=conflict)
     old = already_stored(known.get(item.story, item.lang), item.document)
     if old is not None:
         return _result(item, old, False)
@@ -264,6 +295,10 @@ def store_batch(store: Store, items: Sequence[_Pending], known: _Known, *, by: s
     for item in items:
         latest = known.latest(item.story, item.lang)
         chash = item.document.content_hash
+        conflict = version_conflict(known.get(item.story, item.lang), item, chash)
+        if conflict:
+            results.append(FileResult(item.source, "refused", item.story, item.lang, problem=conflict))
+            continue
         old = already_stored(known.get(item.story, item.lang), item.document, chash)
         if old is None and latest is not None and latest.content_hash == chash:
             old = latest  # the store keeps identical content as the latest revision
@@ -297,19 +332,20 @@ def import_paths(
     based_on: int | None = None,
     progress: Callable[[str, int, int], None] | None = None,
     workers: int | None = None,
+    encoding: str | None = None,
 ) -> list[FileResult]:
     """Import every file under `paths`; each file is imported, skipped (unchanged) or refused with the reason.
 
     `progress(phase, done, total)` is called after each file read (phase "read") and each document stored
     ("store", once its batch of `BATCH` documents is committed). Large imports parse in `workers` processes
     (default: one per CPU from 200 files on).
-    `story`, `lang`, `label` and `based_on` override what the files say.
+    `story`, `lang`, `label` and `based_on` override what the files say; `encoding` the encoding they declare.
     """
     results: list[FileResult] = []
     pending: list[_Pending] = []
     files = expand(paths)
     known = _Known(store)
-    jobs = [(path, story, lang, order) for order, path in enumerate(files)]
+    jobs = [(path, story, lang, order, encoding) for order, path in enumerate(files)]
     for done, (path, read) in enumerate(_read_all(jobs, workers), start=1):
         if isinstance(read, str):
             results.append(FileResult(str(path), "refused", problem=read))
@@ -328,4 +364,6 @@ def import_paths(
             for done in range(start + 1, start + len(batch) + 1):
                 progress("store", done, len(ordered))
     position = {str(path): order for order, path in enumerate(files)}
+    warnings = {p.source: p.warning for p in pending if p.warning}
+    results = [replace(r, warning=warnings.get(r.source, "")) if r.source in warnings else r for r in results]
     return sorted(results, key=lambda r: position.get(r.source, len(files)))  # stable: wire order within a file

@@ -7,6 +7,7 @@ from tracker.storage.alignments import AlignmentStore
 from tracker.storage.audit_store import AuditStore
 from tracker.storage.decisions import DecisionStore
 from tracker.storage.engine import make_engine, resolve_url
+from tracker.storage.feeds import FeedFileStore
 from tracker.storage.identity import IdentityStore
 from tracker.storage.memory import MemoryStore
 from tracker.storage.mtcache import MTCacheStore
@@ -25,6 +26,7 @@ class Store(
     SummaryCacheStore,
     IdentityStore,
     MemoryStore,
+    FeedFileStore,
 ):
     """Facts in a database: stories, immutable revisions, decisions and the audit log, as core dataclasses.
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, DateTime, Index, Table, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, DateTime, Index, Table, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 # Named constraints let Alembic alter them on SQLite (batch mode) and compare them across databases.
@@ -215,6 +215,20 @@ class MemorySourceRow(SQLModel, table=True):
 
     story_id: int = Field(foreign_key="story.id", primary_key=True)
     en_rev: int = Field(primary_key=True)
+class FeedFileRow(SQLModel, table=True):
+    """A file a watched drop folder delivered, recorded once imported or refused, so that it is read at most once,
+    also across restarts: found again by its path, size and modification time, or by its bytes (`digest`)."""
+
+    __tablename__ = "feed_file"
+    __table_args__ = (Index("ix_feed_file_path", "path"),)
+
+    digest: str = Field(primary_key=True, max_length=64)  # SHA-256 of the bytes: the same file twice is one delivery
+    path: str = Field(sa_type=Text)  # where it was first seen
+    size: int = Field(sa_type=BigInteger)
+    mtime_ns: int = Field(sa_type=BigInteger)
+    outcome: str = Field(max_length=16)  # imported, skipped, refused
+    detail: str = Field(sa_type=Text)
+    at: datetime = Field(sa_column=_utc_column())
 
 
 def _table(row: type[SQLModel]) -> Table:
@@ -239,3 +253,4 @@ AUDIT = _table(AuditRow)
 MT_CACHE = _table(MTCacheRow)
 MEMORY_ENTRY = _table(MemoryEntryRow)
 MEMORY_SOURCE = _table(MemorySourceRow)
+FEED_FILE = _table(FeedFileRow)
