@@ -215,6 +215,8 @@ class MemorySourceRow(SQLModel, table=True):
 
     story_id: int = Field(foreign_key="story.id", primary_key=True)
     en_rev: int = Field(primary_key=True)
+
+
 class FeedFileRow(SQLModel, table=True):
     """A file a watched drop folder delivered, recorded once imported or refused, so that it is read at most once,
     also across restarts: found again by its path, size and modification time, or by its bytes (`digest`)."""
