@@ -27,7 +27,10 @@ from tracker.facts import Figure, dates, figures, quotes  # noqa: E402
 from tracker.model import Link  # noqa: E402
 from tracker.qa import QAConfig, check  # noqa: E402
 
-DEV = ROOT.parent / "shared" / "eval" / "align"
+DEV = next(
+    (p / "shared" / "eval" / "align" for p in ROOT.parents if (p / "shared" / "eval" / "align").is_dir()),
+    ROOT.parent / "shared" / "eval" / "align",
+)
 CONFIG = QAConfig(disabled=frozenset({"coverage"}))  # story-wide; the dev set drops paragraphs on purpose
 Pair = tuple[str, str]
 Corruption = Callable[[str, str, random.Random], str | None]
