@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from tracker.facts import DateFact, Figure
 from tracker.model import Finding, Severity
@@ -24,13 +25,18 @@ def check_numbers(pair: Pair, severity: Severity) -> list[Finding]:
     fr_extra, en_extra = time_values(pair.fr_dates), time_values(pair.en_dates)
     lost = [f for f in _missing(_fr_claims(pair), pair.en_figures, en_extra) if pair.kept(f.start)]
     added = _missing((f for f in pair.en_figures if f.claim), pair.fr_figures, fr_extra)
-    return _one_way_or_other(pair, "numbers", severity, lost, added)
+    return one_way_or_other(pair, "numbers", severity, lost, added)
 
 
-Facts = list[Figure] | list[DateFact]
+class _Fact(Protocol):
+    @property
+    def text(self) -> str: ...
 
 
-def _one_way_or_other(pair: Pair, check: str, severity: Severity, lost: Facts, added: Facts) -> list[Finding]:
+Facts = Sequence[_Fact]
+
+
+def one_way_or_other(pair: Pair, check: str, severity: Severity, lost: Facts, added: Facts) -> list[Finding]:
     """One finding naming what the English lost and what it added, or none when both are empty."""
     if not lost and not added:
         return []
@@ -55,8 +61,8 @@ def check_dates(pair: Pair, severity: Severity) -> list[Finding]:
     added = [d for d in pair.en_dates if d.claim and not date_matched(d, pair.fr_dates, pool(pair.fr_figures))]
     lost_days, lost = _split(lost, pair.fr, pair.fr_dates, pair.en_dates, en_pool)
     added_days, added = _split(added, pair.en, pair.en_dates, pair.fr_dates, pool(pair.fr_figures))
-    found = _one_way_or_other(pair, "dates", severity, lost, added)
-    return found + _one_way_or_other(pair, "dates", _lesser(severity), lost_days, added_days)
+    found = one_way_or_other(pair, "dates", severity, lost, added)
+    return found + one_way_or_other(pair, "dates", _lesser(severity), lost_days, added_days)
 
 
 _NEXT_TO_DATE = re.compile(r"[ \u00a0,]*(?:the[ \u00a0]+|le[ \u00a0]+)?", re.IGNORECASE)
