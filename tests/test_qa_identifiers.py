@@ -60,7 +60,7 @@ def test_an_identifier_the_english_drops_is_lost_and_one_it_adds_is_added() -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "15km à pied, 3bn dollars, 2e tour, 1er mai, 14h30, 10pm, 21st century, the 1990s, 5M euros, 4x4",
+        "15km à pied, 3bn dollars, $5B, 2e tour, 1er mai, 14h30, 10pm, 21st century, the 1990s, 5M euros, 4x4",
         "au T3 2013, in Q3, au S1, in H1",  # quarters and halves are dates, written differently by each language
         "In 2019 NASA said so. In January 2019 NASA agreed. A price of 300 EUR.",
         "les e-mails, les km2, un mp3",
@@ -68,6 +68,13 @@ def test_an_identifier_the_english_drops_is_lost_and_one_it_adds_is_added() -> N
 )
 def test_measures_ordinals_times_and_periods_are_no_identifiers(text: str) -> None:
     assert identifiers(text) == ()
+
+
+def test_an_identifier_shortened_to_its_letters_is_carried_but_not_one_with_other_digits() -> None:
+    assert _found("Le Covid a fermé les écoles.", "Covid-19 closed the schools.") == []
+    assert _found("Le Covid-19 a fermé les écoles.", "Covid closed the schools.") == []
+    assert _found("Le Covid-19 a fermé les écoles.", "Covid closed the schools, not Covid-20.")
+    assert _found("Le M23 a pris Goma.", "M took Goma.")  # one letter is no stem
 
 
 def test_lower_case_words_hyphened_to_an_identifier_are_not_part_of_it() -> None:

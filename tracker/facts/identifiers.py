@@ -19,7 +19,7 @@ _NOT_MAKER = {m.capitalize() for m in _FR_MONTHS} | set(_EN_MONTHS)
 # Quarters and halves of a year are written differently by each language (T3/Q3, S1/H1): dates, not identifiers.
 _PERIOD = re.compile(r"[QTSH][1-4]")
 # Letters after a number that make it a measure, an ordinal or a time: `15km`, `3bn`, `2e`, `14h`, `10pm`.
-_NOT_AFTER_NUMBER = _SCALES.keys() | _UNITS | _ORDINAL_SUFFIX | {"h", "am", "pm", "s", "x", "ème", "eme"}
+_NOT_AFTER_NUMBER = _SCALES.keys() | _UNITS | _ORDINAL_SUFFIX | {"h", "am", "pm", "s", "x", "b", "ème", "eme"}
 _GENERATION = set("ACDFGILNPRSUVWYZ")
 _SEPARATOR = "[ \u00a0\u202f‑-]?"
 
@@ -96,3 +96,21 @@ def written_in(identifier: Identifier, text: str) -> bool:
     """Whether a text writes the identifier, with or without a space or hyphen between letters and digits
     (`Euro-2016` = `Euro 2016`, `F16` = `F-16`)."""
     return _pattern(identifier.key).search(text) is not None
+
+
+# A stem this long written alone stands for the identifier (`le Covid` for `Covid-19`); a shorter one (`M`) not.
+_STEM = 3
+
+
+def carried_in(identifier: Identifier, text: str) -> bool:
+    """Whether a text carries the identifier: writes it, or writes its letters alone as a word while no other
+    identifier of the text has those letters (`Covid` for `Covid-19`, but not `Covid-20`)."""
+    if written_in(identifier, text):
+        return True
+    stem = re.match(r"[^\W\d_]+", identifier.key)
+    if stem is None or len(stem.group()) < _STEM:
+        return False
+    letters = stem.group()
+    if any(other.key.startswith(letters) for other in identifiers(text)):
+        return False
+    return re.search(rf"(?<![^\W_]){re.escape(letters)}(?![^\W_])", text, re.IGNORECASE) is not None

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from functools import cached_property
 
 from tracker import facts
-from tracker.facts.identifiers import Identifier, identifiers, written_in
+from tracker.facts.identifiers import Identifier, carried_in, identifiers
 from tracker.model import Finding, Link, Severity
 from tracker.qa.match import English, date_matched, figure_matched, name_carried, pool, time_values
 
@@ -72,7 +72,7 @@ class Pair:
         ]
         values = pool(self.en_figures)
         hits += [(d.start, date_matched(d, self.en_dates, values)) for d in self.fr_dates if d.claim]
-        hits += [(i.start, written_in(i, self.en)) for i in self.fr_identifiers]
+        hits += [(i.start, carried_in(i, self.en)) for i in self.fr_identifiers]
         for name in self.fr_names:
             carried = self.name_carried(name)
             if carried is not None:
