@@ -10,7 +10,11 @@ from functools import lru_cache
 from tracker.facts.vocabulary import _CURRENCIES, _EN_MONTHS, _FR_MONTHS, _ORDINAL_SUFFIX, _SCALES, _UNITS
 
 _LETTER = r"[^\W\d_]"
-_RUN = re.compile(r"(?<![\w‑-])[^\W_]+(?:[-‑][^\W_]+)*")
+# A run of letters and digits, hyphens inside, holding a digit somewhere (`COVID-19`, `A380`, `anti-G20`).
+_RUN = re.compile(r"(?<![\w‑-])(?:[^\W\d_]+[-‑])*[^\W_]*\d[^\W_]*(?:[-‑][^\W_]+)*")
+_DIGITS_AND_HYPHENS = re.compile(r"[\d‑-]")
+_HYPHENS = re.compile(r"[‑-]")
+_SPACES = re.compile(r"[ \u00a0\u202f‑-]")
 # `Boeing 737 MAX`: a model number and a variant in capitals after a capitalised maker's name, mid-sentence.
 _MODEL = re.compile(r"(?<![.!?:] )(?<!^)\b([A-Z][a-z]+)[ \u00a0](\d{2,4})[ \u00a0]([A-Z]{2,5})\b")
 # Capitals after a number that are a currency, a time zone or a unit, not a variant (`300 EUR`, `9 GMT`).
@@ -47,8 +51,8 @@ def _trimmed(run: str) -> tuple[int, int]:
 
 
 def _is_identifier(token: str) -> bool:
-    letters = re.sub(r"[\d‑-]", "", token)
-    if not letters or len(letters) == len(re.sub(r"[‑-]", "", token)) or not any(c.isupper() for c in letters):
+    letters = _DIGITS_AND_HYPHENS.sub("", token)
+    if not letters or len(letters) == len(_HYPHENS.sub("", token)) or not any(c.isupper() for c in letters):
         return False
     if _PERIOD.fullmatch(token):
         return False
@@ -83,7 +87,7 @@ def identifiers(text: str) -> tuple[Identifier, ...]:
 
 def key(token: str) -> str:
     """Capitals, with no space or hyphen: `Covid-19` = `COVID19`, `F-16` = `F16`."""
-    return re.sub(r"[ \u00a0\u202f‑-]", "", token).upper()
+    return _SPACES.sub("", token).upper()
 
 
 @lru_cache(maxsize=4096)
