@@ -67,7 +67,7 @@ def _align_free(
     scorer = Scorer(fr_paras, en_paras, vocab.weights)
     groups = by_position(scorer, recover(scorer, monotone(scorer, len(fr), len(en))))
     if by_sentence:
-        groups = regroup(fr, en, groups)
+        groups = regroup(scorer, fr, en, groups)
     return [((f, e), scorer.group(f, e) if f and e else 0.0) for f, e in groups]
 
 

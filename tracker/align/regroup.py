@@ -8,11 +8,11 @@ by crossing the boundary between them than by respecting it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from tracker.align.features import Vocabulary, fallback_bag, word_features
-from tracker.align.score import Scorer
-from tracker.sentences import sentences
+from tracker.align.score import MIN_PART, Scorer
+from tracker.sentences import sentence_spans, sentences
 
 Group = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -29,16 +29,22 @@ MAX_BLOCK = 4
 MAX_SENTENCES = 24
 
 
-def regroup(fr: Sequence[str], en: Sequence[str], groups: Sequence[Group]) -> list[Group]:
-    """The groups, with neighbouring links joined where sentences cross the boundary between them."""
+def regroup(scorer: Scorer, fr: Sequence[str], en: Sequence[str], groups: Sequence[Group]) -> list[Group]:
+    """The groups, with neighbouring links joined where sentences cross the boundary between them (`scorer`
+    rates the paragraphs: a boundary no sentence crosses leaves the paragraphs across it unrelated)."""
     cut = _Sentences(fr), _Sentences(en)
     out: list[Group] = []
     current: Group | None = None
     for group in in_reading_order(groups):
-        if current is not None and _neighbours(current, group):
+        if (
+            current is not None
+            and _neighbours(current, group)
+            and _related_across(scorer, current, group)
+            and _worth_a_look(cut, current, group)
+        ):
             a = cut[0].of(current[0]), cut[1].of(current[1])
             b = cut[0].of(group[0]), cut[1].of(group[1])
-            if _crossed(a, b):
+            if _crossed(cut, a, b):
                 current = (current[0] + group[0], current[1] + group[1])
                 continue
         if current is not None:
@@ -49,25 +55,44 @@ def regroup(fr: Sequence[str], en: Sequence[str], groups: Sequence[Group]) -> li
     return out
 
 
-Sentence = tuple[str, set[str]]
+def _related_across(scorer: Scorer, a: Group, b: Group) -> bool:
+    """A paragraph next to the boundary shares something with the one facing it across the boundary (as much as
+    a part of a merge must): else no sentence crosses it."""
+    pairs = []
+    if a[0] and b[1]:
+        pairs.append((max(a[0]), min(b[1])))
+    if b[0] and a[1]:
+        pairs.append((min(b[0]), max(a[1])))
+    return any(scorer.pair(i, j) > MIN_PART for i, j in pairs)
+
+
+def _worth_a_look(cut: tuple[_Sentences, _Sentences], a: Group, b: Group) -> bool:
+    """Two links hold more sentences than paragraphs on some side, and not so many that redrawing is moot."""
+    fr = sum(cut[0].count(k) for k in (*a[0], *b[0]))
+    en = sum(cut[1].count(k) for k in (*a[1], *b[1]))
+    if fr <= len(a[0]) + len(b[0]) and en <= len(a[1]) + len(b[1]):
+        return False  # one sentence a paragraph: the paragraph pass already saw everything
+    return max(fr, en) <= MAX_SENTENCES
 
 
 class _Sentences:
-    """The sentences of one side's paragraphs with their features, cut once."""
+    """The sentences of one side's paragraphs, cut once; each featurised when first needed."""
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.texts = texts
-        self._cut: dict[int, list[Sentence]] = {}
+        self._bags: dict[str, set[str]] = {}
 
-    def of(self, paragraphs: tuple[int, ...]) -> list[Sentence]:
-        out: list[Sentence] = []
-        for k in paragraphs:
-            found = self._cut.get(k)
-            if found is None:
-                parts = sentences(self.texts[k]) or (self.texts[k],)
-                found = self._cut[k] = [(s, word_features(s) or fallback_bag(s)) for s in parts]
-            out.extend(found)
-        return out
+    def count(self, k: int) -> int:
+        return max(1, len(sentence_spans(self.texts[k])))
+
+    def of(self, paragraphs: tuple[int, ...]) -> list[str]:
+        return [s for k in paragraphs for s in (sentences(self.texts[k]) or (self.texts[k],))]
+
+    def bag(self, sentence: str) -> set[str]:
+        found = self._bags.get(sentence)
+        if found is None:
+            found = self._bags[sentence] = word_features(sentence) or fallback_bag(sentence)
+        return found
 
 
 def in_reading_order(groups: Sequence[Group]) -> list[Group]:
@@ -96,19 +121,23 @@ def _neighbours(a: Group, b: Group) -> bool:
     return shared and size_ok and bool(a[0] or b[0]) and bool(a[1] or b[1])
 
 
-def _crossed(a: tuple[list[Sentence], list[Sentence]], b: tuple[list[Sentence], list[Sentence]]) -> bool:
+def _crossed(
+    cut: tuple[_Sentences, _Sentences], a: tuple[list[str], list[str]], b: tuple[list[str], list[str]]
+) -> bool:
     """Whether the sentences of two links align clearly better across the boundary between them than within."""
     (fa, ea), (fb, eb) = a, b
-    if len(fa) + len(fb) <= 2 and len(ea) + len(eb) <= 2:
-        return False  # one sentence a paragraph: the paragraph pass already saw everything
-    if max(len(fa) + len(fb), len(ea) + len(eb)) > MAX_SENTENCES:
-        return False
+    fr_bag, en_bag = cut[0].bag, cut[1].bag
     # Only sentences near the boundary sharing enough with sentences across it can be linked across it.
-    if not (_hint(fa[-EDGE:], eb[:EDGE]) or _hint(fb[:EDGE], ea[-EDGE:])):
+    near = _hint(map(fr_bag, fa[-EDGE:]), map(en_bag, eb[:EDGE])) or _hint(
+        map(fr_bag, fb[:EDGE]), map(en_bag, ea[-EDGE:])
+    )
+    if not near:
         return False
-    vocab = Vocabulary([bag for _, bag in (*fa, *fb, *ea, *eb)])
-    fr_paras = [vocab.para(text, bag) for text, bag in (*fa, *fb)]
-    en_paras = [vocab.para(text, bag) for text, bag in (*ea, *eb)]
+    fr_bags = [fr_bag(s) for s in (*fa, *fb)]
+    en_bags = [en_bag(s) for s in (*ea, *eb)]
+    vocab = Vocabulary([*fr_bags, *en_bags])
+    fr_paras = [vocab.para(text, bag) for text, bag in zip((*fa, *fb), fr_bags, strict=True)]
+    en_paras = [vocab.para(text, bag) for text, bag in zip((*ea, *eb), en_bags, strict=True)]
     whole = Scorer(fr_paras, en_paras, vocab.weights)
     table = _best(whole)
     part = Scorer(fr_paras[len(fa) :], en_paras[len(ea) :], vocab.weights)
@@ -117,9 +146,10 @@ def _crossed(a: tuple[list[Sentence], list[Sentence]], b: tuple[list[Sentence], 
     return table[-1][-1] - within > CROSSING_GAIN
 
 
-def _hint(left: list[Sentence], right: list[Sentence]) -> bool:
+def _hint(left: Iterable[set[str]], right: Iterable[set[str]]) -> bool:
     """Whether a sentence of one side shares a fair part of its words with one of the other (plain Dice)."""
-    return any(2 * len(a & b) >= HINT * (len(a) + len(b)) for _, a in left for _, b in right)
+    others = list(right)
+    return any(2 * len(a & b) >= HINT * (len(a) + len(b)) for a in left for b in others)
 
 
 # The steps of the sentence path: (French sentences, English sentences) one step covers.
