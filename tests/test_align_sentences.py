@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from tracker.align import align
+from tracker.align.carriers import carriers
 from tracker.align.sentences import link_sentences
 from tracker.cli import cli
 from tracker.model import Link
@@ -152,3 +153,24 @@ def test_align_sentences_json_lists_each_links_sentences_and_sentence_links(tmp_
     assert link["sentences"]["links"][2] == {"fr": [2], "en": [2], "score": link["sentences"]["links"][2]["score"]}
     text = CliRunner().invoke(cli, args[:-2] + ["--width", "100"])
     assert "[s8] The village held a party" in text.output
+
+
+def test_a_stale_paragraph_narrows_to_the_english_sentence_carrying_the_changed_french_one() -> None:
+    base = [LOOSE_FR[1]]
+    now = [LOOSE_FR[1].replace("trois jours", "cinq jours")]
+    en = [
+        "One November day the river Orbelle flooded and cut the stone bridge. Brochard was stranded for three days "
+        "at the widow Delorme's. She taught him to play chess by the stove."
+    ]
+    found = carriers(base, en, Link((0,), (0,)), now)
+    assert found.fr == (1,) and found.en == (1,)
+    assert en[0][found.sentences[0].start : found.sentences[0].end].startswith("Brochard was stranded")
+    assert found.describe("the changed figure") == "English sentence 2 carries the changed figure"
+    assert carriers(base, en, Link((0,), (0,)), base).en == ()
+
+
+def test_several_carrying_sentences_are_named_together() -> None:
+    from tracker.align.carriers import Carriers
+
+    assert Carriers((0,), (1, 2, 4), ()).describe() == "English sentences 2, 3 and 5 carry the changed French sentence"
+    assert Carriers((0,), (), ()).describe() == "no English sentence carries the changed French sentence"
