@@ -11,9 +11,11 @@ from tracker.align.score import Scorer
 
 Group = tuple[tuple[int, ...], tuple[int, ...]]
 
-# A link both sides are sure of; a line of dialogue or a brief exchange, in characters.
-STRONG = 0.3
+# A link both sides are sure of (about twice what a link must score to pay off); a line of dialogue, in characters.
+STRONG = 0.15
 SHORT = 80
+# Between short lines matched by a word or two, only a close match is sure enough to cut a run in two.
+SURE = 0.5
 # A single pair between neighbours is the move pass's sandwich, which also checks lengths.
 MIN_RUN = 2
 
@@ -28,9 +30,8 @@ def by_position(scorer: Scorer, groups: Sequence[Group]) -> list[Group]:
     anchors = sorted(
         (core, g)
         for g in groups
-        if g[0] and g[1] and scorer.group(*g) >= STRONG
+        if g[0] and g[1] and scorer.group(*g) >= (SURE if _all_short(g, short) else STRONG)
         for core in [_core(g, short)]
-        if core[0] and core[1]
     )
     taken: set[tuple[int, int]] = set()
     pairs: list[Group] = []
@@ -50,6 +51,10 @@ def by_position(scorer: Scorer, groups: Sequence[Group]) -> list[Group]:
         if kept[0] or kept[1]:
             out.append(kept)
     return out + pairs
+
+
+def _all_short(group: Group, short: tuple[list[bool], list[bool]]) -> bool:
+    return all(short[0][i] for i in group[0]) and all(short[1][j] for j in group[1])
 
 
 def _core(group: Group, short: tuple[list[bool], list[bool]]) -> Group:
