@@ -174,3 +174,12 @@ def test_several_carrying_sentences_are_named_together() -> None:
 
     assert Carriers((0,), (1, 2, 4), ()).describe() == "English sentences 2, 3 and 5 carry the changed French sentence"
     assert Carriers((0,), (), ()).describe() == "no English sentence carries the changed French sentence"
+
+
+def test_long_paragraphs_cut_elsewhere_make_one_block_too() -> None:
+    fr_sentences = [s for text in LOOSE_FR for s in sentences(text)]
+    en_sentences = [s for text in LOOSE_EN for s in sentences(text)]
+    fr = [" ".join(fr_sentences[:6]), " ".join(fr_sentences[6:])]
+    en = [" ".join(en_sentences[:4]), " ".join(en_sentences[4:])]
+    assert [(link.fr, link.en) for link in align(fr, en)] == [((0, 1), (0, 1))]
+    assert len(align(fr, en, by_sentence=False)) == 2

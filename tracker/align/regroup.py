@@ -26,7 +26,7 @@ HINT = 0.15
 # Blocks grow no larger than this many paragraphs a side: past it, a paragraph pass is the better judge.
 MAX_BLOCK = 4
 # Beyond this many sentences a side the two links are too long for their boundary to be redrawn.
-MAX_SENTENCES = 24
+MAX_SENTENCES = 40
 
 
 def regroup(scorer: Scorer, fr: Sequence[str], en: Sequence[str], groups: Sequence[Group]) -> list[Group]:
