@@ -11,7 +11,12 @@ import pytest
 from tracker.model import Link
 from tracker.qa import QAConfig, check
 
-DEV = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "align"
+# The dev set sits in `shared/eval` beside the checkout or beside the folder of worktrees that holds it.
+_ROOT = Path(__file__).resolve().parents[1]
+DEV = next(
+    (p / "shared" / "eval" / "align" for p in _ROOT.parents if (p / "shared" / "eval" / "align").is_dir()),
+    _ROOT.parent / "shared" / "eval" / "align",
+)
 
 
 def _cases() -> list[Path]:
@@ -22,7 +27,7 @@ def _cases() -> list[Path]:
     return sorted(DEV.glob("*.json"))
 
 
-def test_gold_one_to_one_links_raise_under_one_finding_per_hundred_and_no_false_error() -> None:
+def test_gold_one_to_one_links_raise_under_one_finding_per_hundred_and_half_an_error_at_most() -> None:
     links_seen = 0
     found: Counter[str] = Counter()
     errors = 0
@@ -39,4 +44,4 @@ def test_gold_one_to_one_links_raise_under_one_finding_per_hundred_and_no_false_
     print(f"{links_seen} links, {sum(found.values())} findings ({rate:.1f} per 100 links), {errors} errors: {found}")
     assert links_seen > 100
     assert rate < 1
-    assert 100 * errors / links_seen < 1
+    assert 100 * errors / links_seen <= 0.5  # the target for error-level false alarms on faithful translations

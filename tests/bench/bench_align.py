@@ -25,8 +25,8 @@ def _word(rng: random.Random) -> str:
     return "".join(rng.choice("bcdfglmnprstv") + rng.choice("aeiou") for _ in range(rng.randint(2, 5)))
 
 
-def synthetic_pair(n: int, seed: int = 7) -> tuple[list[str], list[str]]:
-    """n French-like paragraphs and an adaptation of them (about n English paragraphs)."""
+def synthetic_pair(n: int, seed: int = 7, sentences: int = 1) -> tuple[list[str], list[str]]:
+    """n French-like paragraphs of 1 to `sentences` sentences and an adaptation of them (about n English ones)."""
     rng = random.Random(seed)
     vocabulary = [_word(rng) for _ in range(max(2000, n * 4))]
     fr: list[str] = []
@@ -34,13 +34,17 @@ def synthetic_pair(n: int, seed: int = 7) -> tuple[list[str], list[str]]:
         words = [rng.choice(vocabulary) for _ in range(rng.randint(15, 70))]
         if rng.random() < 0.3:
             words.insert(rng.randrange(len(words)), f"{rng.randint(2, 9)}.{rng.randint(100, 999)}")
-        fr.append(" ".join(words).capitalize() + ".")
+        for k in sorted(rng.sample(range(1, len(words)), rng.randint(1, sentences) - 1)):  # sentence ends
+            words[k - 1] += "."
+            words[k] = words[k].capitalize()
+        words[0] = words[0].capitalize()
+        fr.append(" ".join(words) + ".")
     en: list[str] = []
     for text in fr:
         roll = rng.random()
         if roll < 0.05:
             continue  # dropped background paragraph
-        words = [w if rng.random() < 0.6 else rng.choice(vocabulary) for w in text.rstrip(".").split()]
+        words = [w if rng.random() < 0.6 or w.endswith(".") else rng.choice(vocabulary) for w in text[:-1].split()]
         words = [w.replace(".", ",") if w[0].isdigit() else w for w in words]
         if roll < 0.08 and en:
             en[-1] = en[-1] + " " + " ".join(words) + "."  # merged into the previous one
@@ -67,12 +71,12 @@ def _baseline(fr: list[str], en: list[str]) -> float:
     return max(best, 1e-6)
 
 
-def _timed(fr: list[str], en: list[str], repeat: int) -> tuple[float, float]:
+def _timed(fr: list[str], en: list[str], repeat: int, by_sentence: bool = True) -> tuple[float, float]:
     """Best wall-clock and best CPU seconds of `repeat` runs (CPU time is steadier on a busy machine)."""
     wall = cpu = float("inf")
     for _ in range(repeat):
         start, start_cpu = time.perf_counter(), time.process_time()
-        align(fr, en)
+        align(fr, en, by_sentence=by_sentence)
         wall = min(wall, time.perf_counter() - start)
         cpu = min(cpu, time.process_time() - start_cpu)
     return wall, cpu
@@ -129,6 +133,18 @@ def main() -> None:
             + growth
         )
         previous = (n, cpu)
+    _sentence_pass(min(args.max, 5000))
+
+
+def _sentence_pass(n: int) -> None:
+    """The sentence pass's cost: paragraphs of one to four sentences, aligned with and without it."""
+    fr_n, en_n = synthetic_pair(n, seed=11, sentences=4)
+    _, without = _timed(fr_n, en_n, 1, by_sentence=False)
+    _, with_it = _timed(fr_n, en_n, 1)
+    print(
+        f"{n} paragraphs of 1-4 sentences: paragraph pass {without * 1000:.0f} ms CPU, with the sentence pass "
+        f"{with_it * 1000:.0f} ms CPU (x{with_it / without:.2f})"
+    )
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 
 Run `python tests/bench/bench_qa.py [--seed N]`. Reads `../shared/eval/align/*.json` (relative to the repo root;
 the data stays there). On the gold 1-1 links (faithful human translations) every finding is a false alarm; then
-one fact at a time is corrupted in the English (a figure, a spelled number, a month or weekday, a name, a quote)
+one fact at a time is corrupted in the English (a figure, a spelled number, a month or weekday, an identifier,
+a name, a quote)
 and a catch is the link gaining a finding of the matching check. A literal checker (digit strings compared as
 written, as translation QA tools do) is measured in the same run as the baseline.
 """
@@ -24,10 +25,14 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tracker.facts import Figure, dates, figures, quotes  # noqa: E402
+from tracker.facts.identifiers import identifiers, written_in  # noqa: E402
 from tracker.model import Link  # noqa: E402
 from tracker.qa import QAConfig, check  # noqa: E402
 
-DEV = ROOT.parent / "shared" / "eval" / "align"
+DEV = next(
+    (p / "shared" / "eval" / "align" for p in ROOT.parents if (p / "shared" / "eval" / "align").is_dir()),
+    ROOT.parent / "shared" / "eval" / "align",
+)
 CONFIG = QAConfig(disabled=frozenset({"coverage"}))  # story-wide; the dev set drops paragraphs on purpose
 Pair = tuple[str, str]
 Corruption = Callable[[str, str, random.Random], str | None]
@@ -72,6 +77,17 @@ def corrupt_figure(fr: str, en: str, rng: random.Random) -> str | None:
     if i == digits[0] and new == "0":
         new = "9"
     return _replace(en, i, i + 1, new)
+
+
+def corrupt_identifier(fr: str, en: str, rng: random.Random) -> str | None:
+    """Change one digit of an identifier both sides write (M23 -> M28, A380 -> A390)."""
+    found = [i for i in identifiers(en) if written_in(i, fr)]
+    if not found:
+        return None
+    ident = rng.choice(found)
+    digits = [i for i in range(ident.start, ident.end) if en[i].isdigit()]
+    i = rng.choice(digits)
+    return _replace(en, i, i + 1, str((int(en[i]) + rng.randint(1, 9)) % 10))
 
 
 def corrupt_spelled(fr: str, en: str, rng: random.Random) -> str | None:
@@ -124,6 +140,7 @@ CORRUPTIONS: dict[str, tuple[str, Corruption]] = {
     "figures": ("numbers", corrupt_figure),
     "spelled numbers": ("numbers", corrupt_spelled),
     "dates": ("dates", corrupt_date),
+    "identifiers": ("identifiers", corrupt_identifier),
     "names": ("names", corrupt_name),
     "quotes": ("quotes", corrupt_quote),
 }

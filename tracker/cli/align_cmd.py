@@ -11,13 +11,16 @@ import textwrap
 from collections.abc import Sequence
 from itertools import zip_longest
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from tracker.cli.common import FORMAT_OPTION, emit_json, read_document, settings
 from tracker.exitcodes import ExitCode
 from tracker.model import Link
+
+if TYPE_CHECKING:
+    from tracker.align.sentences import LinkSentences, Sentence
 
 GUTTER = " | "
 
@@ -37,27 +40,65 @@ def link_json(link: Link) -> dict[str, Any]:
     return data
 
 
-def _column(indices: Sequence[int], texts: Sequence[str], width: int) -> list[str]:
+def sentences_json(found: LinkSentences) -> dict[str, Any]:
+    """A link's sentences (paragraph and character span) and its sentence links, indices 0-based in the link."""
+
+    def spans(side: Sequence[Sentence]) -> list[dict[str, int]]:
+        return [{"paragraph": s.paragraph, "start": s.start, "end": s.end} for s in side]
+
+    return {
+        "fr": spans(found.fr),
+        "en": spans(found.en),
+        "links": [{"fr": list(s.fr), "en": list(s.en), "score": s.score} for s in found.links],
+    }
+
+
+def _sentence_rows(found: LinkSentences, fr: Sequence[str], en: Sequence[str], column: int) -> list[str]:
+    """Each sentence link of a paragraph link as French and English sentences side by side."""
+
+    def texts(side: Sequence[Sentence], texts: Sequence[str]) -> list[str]:
+        return [texts[s.paragraph][s.start : s.end] for s in side]
+
+    fr_texts, en_texts = texts(found.fr, fr), texts(found.en, en)
+    rows: list[str] = []
+    for s in found.links:
+        left = _column(s.fr, fr_texts, column, "s")
+        right = _column(s.en, en_texts, column, "s")
+        rows.extend(f"{a:<{column}}{GUTTER}{b}".rstrip() for a, b in zip_longest(left, right, fillvalue=""))
+    return rows
+
+
+def _column(indices: Sequence[int], texts: Sequence[str], width: int, mark: str = "") -> list[str]:
     lines: list[str] = []
     for k in indices:
-        lines.extend(textwrap.wrap(f"[{k}] {texts[k]}", width) or [f"[{k}]"])
+        lines.extend(textwrap.wrap(f"[{mark}{k}] {texts[k]}", width) or [f"[{mark}{k}]"])
     return lines
 
 
-def render_text(links: Sequence[Link], fr: Sequence[str], en: Sequence[str], width: int) -> str:
-    """Links for people: a header with kind and score, then French and English side by side."""
+def render_text(
+    links: Sequence[Link],
+    fr: Sequence[str],
+    en: Sequence[str],
+    width: int,
+    sentences: Sequence[LinkSentences] | None = None,
+) -> str:
+    """Links for people: a header with kind and score, then French and English side by side (with `sentences`,
+    sentence link by sentence link, each sentence numbered within its paragraph link)."""
     from tracker.align import link_kind
 
     column = max(20, (width - len(GUTTER)) // 2)
     blocks: list[str] = []
-    for link in links:
+    for n, link in enumerate(links):
         fr_ids = ",".join(map(str, link.fr)) or "-"
         en_ids = ",".join(map(str, link.en)) or "-"
         mark = " confirmed" if link.confirmed else ""
         score = f"  score {link.score:.2f}" if link.fr and link.en else ""
         header = f"── fr {fr_ids} ↔ en {en_ids}  {link_kind(link)}{score}{mark} "
-        left, right = _column(link.fr, fr, column), _column(link.en, en, column)
-        rows = [f"{a:<{column}}{GUTTER}{b}".rstrip() for a, b in zip_longest(left, right, fillvalue="")]
+        if sentences is not None:
+            rows = _sentence_rows(sentences[n], fr, en, column)
+        else:
+            left, right = _column(link.fr, fr, column), _column(link.en, en, column)
+            rows = [f"{a:<{column}}{GUTTER}{b}".rstrip() for a, b in zip_longest(left, right, fillvalue="")]
         blocks.append("\n".join([header.ljust(2 * column + len(GUTTER), "─"), *rows]))
     return "\n".join(blocks) + "\n"
 
@@ -92,6 +133,12 @@ def _machine_translation(fr: Sequence[str], provider: str) -> list[str] | None:
     metavar="PROVIDER",
     help="Use a machine translation of the French as extra evidence (off by default; not saved).",
 )
+@click.option(
+    "--sentences",
+    "with_sentences",
+    is_flag=True,
+    help="Also align the sentences inside each link (JSON: a `sentences` object per link).",
+)
 @FORMAT_OPTION
 def align(
     first: str,
@@ -100,6 +147,7 @@ def align(
     en_number: int | None,
     width: int | None,
     mt_provider: str | None,
+    with_sentences: bool,
     fmt: str,
 ) -> ExitCode:
     """Align French and English paragraphs: FR_FILE EN_FILE, or a stored story SLUG.
@@ -130,8 +178,17 @@ def align(
 
         stored = align_stored(first, fr_number=fr_number, en_number=en_number, url=settings().db)
         fr, en, links = stored.fr, stored.en, stored.links
+    found = None
+    if with_sentences:
+        from tracker.align.sentences import sentence_links
+
+        found = sentence_links(fr, en, links)
     if fmt == "json":
-        emit_json({"links": [link_json(link) for link in links]})
+        rows = [link_json(link) for link in links]
+        for row, link_found in zip(rows, found or (), strict=False):
+            row["sentences"] = sentences_json(link_found)
+        emit_json({"links": rows})
     else:
-        click.echo(render_text(links, fr, en, width or shutil.get_terminal_size((120, 24)).columns), nl=False)
+        columns = width or shutil.get_terminal_size((120, 24)).columns
+        click.echo(render_text(links, fr, en, columns, found), nl=False)
     return ExitCode.OK

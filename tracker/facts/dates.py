@@ -32,6 +32,8 @@ class DateFact:
 
 
 _FR_DAY_MONTH = re.compile(rf"\b(1er|premier|\d{{1,2}})[ \u00a0\u202f]+({_alt(_FR_MONTHS)})\b", re.IGNORECASE)
+# The first day of a range written once with the month after both days (`du 8 au 28 octobre`).
+_FR_LEAD = re.compile(r"(?<![\d.,])(\d{1,2})(?:er)?[ \u00a0]*(?:au|et|-|–)[ \u00a0]*$")
 _FR_MONTH = re.compile(rf"\b({_alt(_FR_MONTHS)})\b", re.IGNORECASE)
 _FR_WEEKDAY = re.compile(rf"\b({_alt(_FR_DAYS)})s?\b", re.IGNORECASE)
 _FR_TIME = re.compile(r"\b(\d{1,2})[ \u00a0\u202f]?[hH](?:[ \u00a0\u202f]?(\d{2}))?(?![\w])|\b(\d{1,2}):(\d{2})\b")
@@ -71,9 +73,14 @@ _MONTH_CONTEXT = re.compile(
 )
 
 
+_EN_MONTH_NUMBER = {name.lower(): n for n, name in enumerate(_EN_MONTHS, start=1)}
+
+
 def _en_month(word: str) -> int:
+    """The month a full name or an abbreviation stands for; a full name first, as a month with no abbreviation
+    (May) is absent from the abbreviations."""
     key = word.rstrip(".").lower()
-    return _EN_MONTH_ABBR.get(key[:4] if key.startswith("sept") else key[:3], 0)
+    return _EN_MONTH_NUMBER.get(key) or _EN_MONTH_ABBR.get(key[:4] if key.startswith("sept") else key[:3], 0)
 
 
 def _fr_dates(text: str) -> list[DateFact]:
@@ -87,12 +94,9 @@ def _fr_dates(text: str) -> list[DateFact]:
         month = _FR_MONTHS.index(m.group(2).lower()) + 1
         out.append(DateFact("day", frozenset({month * 100 + day}), m.group(), m.start(), m.end()))
         taken.append(m.span())
-        lead = re.search(
-            r"(\d{1,2})(?:er)?[ \u00a0]*(?:au|et|-|–)[ \u00a0]*$", text[max(0, m.start() - 12) : m.start()]
-        )
+        lead = _FR_LEAD.search(text, max(0, m.start() - 12), m.start())
         if lead and 1 <= int(lead.group(1)) <= 31:
-            start = m.start() - len(lead.group())
-            out.append(DateFact("day", frozenset({month * 100 + int(lead.group(1))}), lead.group(1), start, start + 2))
+            out.append(DateFact("day", frozenset({month * 100 + int(lead.group(1))}), lead.group(1), *lead.span(1)))
     for m in _FR_MONTH.finditer(text) if months else ():
         if any(s <= m.start() < e for s, e in taken) or (m.group() == "Mars" and m.start() > 0):
             continue
@@ -133,6 +137,7 @@ def _en_dates(text: str) -> list[DateFact]:
             if 1 <= day <= 31 and month and not any(s <= m.start() < e for s, e in taken):
                 out.append(DateFact("day", frozenset({month * 100 + day}), m.group(), m.start(), m.end()))
                 taken.append(m.span())
+                out.extend(_en_lead(text, m, month) if day_group == 1 else ())
                 tail = re.match(r"[ \u00a0]*(?:-|–|to|and)[ \u00a0]*(\d{1,2})\b(?![,.]?\d)", text[m.end() :])
                 if tail and 1 <= int(tail.group(1)) <= 31 and day_group == 2:
                     end = m.end() + tail.end()
@@ -174,6 +179,17 @@ def _en_dates(text: str) -> list[DateFact]:
         if m.group(1) is None or year % 10 == 0:
             out.append(DateFact("decade", frozenset({year if year > 99 else 1900 + year}), m.group(), *m.span()))
     return out
+
+
+_EN_LEAD = re.compile(r"(?<![\d.,])(\d{1,2})(?:st|nd|rd|th)?[ \u00a0]*(?:-|–|to|and|until|till)[ \u00a0]*$")
+
+
+def _en_lead(text: str, m: re.Match[str], month: int) -> list[DateFact]:
+    """The first day of a range written once with the month after both days (`8 to 28 October`, `8-10 May`)."""
+    lead = _EN_LEAD.search(text, max(0, m.start() - 16), m.start())
+    if lead is None or not 1 <= int(lead.group(1)) <= 31:
+        return []
+    return [DateFact("day", frozenset({month * 100 + int(lead.group(1))}), lead.group(1), *lead.span(1))]
 
 
 def _en_time(m: re.Match[str]) -> list[DateFact]:

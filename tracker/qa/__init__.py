@@ -14,6 +14,7 @@ from tracker.model import Finding, Link, Severity, Waiver, text_hash
 from tracker.qa.config import CHECKS, DEFAULT_SEVERITY, QAConfig
 from tracker.qa.coverage import Coverage, check_coverage, coverage
 from tracker.qa.figures import check_dates, check_numbers
+from tracker.qa.identifiers import check_identifiers
 from tracker.qa.names import bundled, check_names
 from tracker.qa.pair import Pair
 from tracker.qa.text import check_length, check_quotes, check_untranslated
@@ -35,6 +36,7 @@ def check_link(fr: str, en: str, link: Link, config: QAConfig) -> list[Finding]:
     runs: dict[str, Callable[[Severity], list[Finding]]] = {
         "numbers": lambda s: check_numbers(pair, s),
         "dates": lambda s: check_dates(pair, s),
+        "identifiers": lambda s: check_identifiers(pair, s),
         "quotes": lambda s: check_quotes(pair, s),
         "names": lambda s: check_names(pair, s),
         "untranslated": lambda s: check_untranslated(pair, s),

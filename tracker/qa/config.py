@@ -9,10 +9,11 @@ from typing import Any, cast
 from tracker.errors import InputError
 from tracker.model import Severity
 
-CHECKS: tuple[str, ...] = ("numbers", "dates", "quotes", "names", "untranslated", "length", "coverage")
+CHECKS: tuple[str, ...] = ("numbers", "dates", "identifiers", "quotes", "names", "untranslated", "length", "coverage")
 DEFAULT_SEVERITY: dict[str, Severity] = {
     "numbers": "error",
     "dates": "error",
+    "identifiers": "error",
     "quotes": "warning",
     "names": "warning",
     "untranslated": "error",

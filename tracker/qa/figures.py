@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from tracker.facts import DateFact, Figure
 from tracker.model import Finding, Severity
@@ -23,13 +25,18 @@ def check_numbers(pair: Pair, severity: Severity) -> list[Finding]:
     fr_extra, en_extra = time_values(pair.fr_dates), time_values(pair.en_dates)
     lost = [f for f in _missing(_fr_claims(pair), pair.en_figures, en_extra) if pair.kept(f.start)]
     added = _missing((f for f in pair.en_figures if f.claim), pair.fr_figures, fr_extra)
-    return _one_way_or_other(pair, "numbers", severity, lost, added)
+    return one_way_or_other(pair, "numbers", severity, lost, added)
 
 
-Facts = list[Figure] | list[DateFact]
+class _Fact(Protocol):
+    @property
+    def text(self) -> str: ...
 
 
-def _one_way_or_other(pair: Pair, check: str, severity: Severity, lost: Facts, added: Facts) -> list[Finding]:
+Facts = Sequence[_Fact]
+
+
+def one_way_or_other(pair: Pair, check: str, severity: Severity, lost: Facts, added: Facts) -> list[Finding]:
     """One finding naming what the English lost and what it added, or none when both are empty."""
     if not lost and not added:
         return []
@@ -47,8 +54,36 @@ def _list(items: Facts) -> str:
 
 
 def check_dates(pair: Pair, severity: Severity) -> list[Finding]:
-    """Days, months, weekdays, times of day and decades carried over both ways."""
+    """Days, months, weekdays, times of day and decades carried over both ways; a weekday dropped or added next
+    to a date both sides give is a lesser finding (the day is not lost, only said one way less)."""
     en_pool = pool(pair.en_figures)
     lost = [d for d in pair.fr_dates if d.claim and not date_matched(d, pair.en_dates, en_pool) and pair.kept(d.start)]
     added = [d for d in pair.en_dates if d.claim and not date_matched(d, pair.fr_dates, pool(pair.fr_figures))]
-    return _one_way_or_other(pair, "dates", severity, lost, added)
+    lost_days, lost = _split(lost, pair.fr, pair.fr_dates, pair.en_dates, en_pool)
+    added_days, added = _split(added, pair.en, pair.en_dates, pair.fr_dates, pool(pair.fr_figures))
+    found = one_way_or_other(pair, "dates", severity, lost, added)
+    return found + one_way_or_other(pair, "dates", _lesser(severity), lost_days, added_days)
+
+
+_NEXT_TO_DATE = re.compile(r"[ \u00a0,]*(?:the[ \u00a0]+|le[ \u00a0]+)?", re.IGNORECASE)
+
+
+def _split(
+    facts: list[DateFact], text: str, own: tuple[DateFact, ...], opposite: tuple[DateFact, ...], values: set[float]
+) -> tuple[list[DateFact], list[DateFact]]:
+    """The weekdays written next to a day the other side also gives (`vendredi 1er novembre` = `1 November`),
+    and the rest."""
+    beside: list[DateFact] = []
+    rest: list[DateFact] = []
+    for fact in facts:
+        day = next((d for d in own if d.kind == "day" and d.start >= fact.end), None)
+        near = day is not None and _NEXT_TO_DATE.fullmatch(text[fact.end : day.start]) is not None
+        if fact.kind == "weekday" and near and day is not None and date_matched(day, opposite, values):
+            beside.append(fact)
+        else:
+            rest.append(fact)
+    return beside, rest
+
+
+def _lesser(severity: Severity) -> Severity:
+    return "info" if severity == "info" else "warning"

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from functools import cached_property
 
 from tracker import facts
+from tracker.facts.identifiers import Identifier, carried_in, identifiers
 from tracker.model import Finding, Link, Severity
 from tracker.qa.match import English, date_matched, figure_matched, name_carried, pool, time_values
 
@@ -44,6 +45,14 @@ class Pair:
         return facts.dates(self.en, "en")
 
     @cached_property
+    def fr_identifiers(self) -> tuple[Identifier, ...]:
+        return identifiers(self.fr)
+
+    @cached_property
+    def en_identifiers(self) -> tuple[Identifier, ...]:
+        return identifiers(self.en)
+
+    @cached_property
     def fr_names(self) -> tuple[facts.Name, ...]:
         return facts.names(self.fr, "fr")
 
@@ -63,6 +72,7 @@ class Pair:
         ]
         values = pool(self.en_figures)
         hits += [(d.start, date_matched(d, self.en_dates, values)) for d in self.fr_dates if d.claim]
+        hits += [(i.start, carried_in(i, self.en)) for i in self.fr_identifiers]
         for name in self.fr_names:
             carried = self.name_carried(name)
             if carried is not None:

@@ -1,0 +1,47 @@
+"""Which English sentences of a stale link carry the French sentences that changed: what a translator must
+rewrite, narrowed from the paragraph to its sentences (for flags and the TUI's details)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tracker.align.sentences import Sentence, link_sentences
+from tracker.model import Link
+from tracker.sentences import sentences
+
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Carriers:
+    """The changed French sentences of a link (indices within the link's base French sentences) and the English
+    sentences that carry them (indices within its English sentences, and where they are)."""
+
+    fr: tuple[int, ...]
+    en: tuple[int, ...]
+    sentences: tuple[Sentence, ...]
+
+    def describe(self, what: str = "the changed French sentence") -> str:
+        """`English sentence 2 carries the changed figure`, counting from 1 as people do."""
+        if not self.en:
+            return f"no English sentence carries {what}"
+        numbers = [str(k + 1) for k in self.en]
+        if len(numbers) == 1:
+            return f"English sentence {numbers[0]} carries {what}"
+        return f"English sentences {', '.join(numbers[:-1])} and {numbers[-1]} carry {what}"
+
+
+def _key(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def carriers(fr_base: Sequence[str], en: Sequence[str], link: Link, fr_now: Sequence[str]) -> Carriers:
+    """For a link between base French paragraphs and English ones, given the French paragraphs as they read
+    now: the base French sentences no longer found as they were, and the English sentences linked to them."""
+    found = link_sentences(fr_base, en, link)
+    now = {_key(s) for text in fr_now for s in sentences(text)}
+    changed = tuple(k for k, s in enumerate(found.fr) if _key(fr_base[s.paragraph][s.start : s.end]) not in now)
+    english = sorted({j for s in found.links if set(s.fr) & set(changed) for j in s.en})
+    return Carriers(changed, tuple(english), tuple(found.en[j] for j in english))
