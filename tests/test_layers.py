@@ -23,6 +23,7 @@ CORE = [
     "tracker.listing",
     "tracker.layout",
     "tracker.memory",
+    "tracker.sentences",
     "tracker.audit",
 ]
 
