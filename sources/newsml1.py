@@ -80,6 +80,9 @@ def _meta(item: etree._Element) -> dict[str, str]:
     headlines = _descendants(item, "HeadLine")
     status = _formal(child(management, "Status")).lower() if management is not None else ""
     links = [a.get("NewsItem", "") for a in children(management, "AssociatedWith")] if management is not None else []
+    urgency = _formal(child(management, "Urgency")) if management is not None else ""
+    # NewsML 1.2 says an embargo as Status Embargoed, lifted at StatusWillChange's DateAndTime
+    lifted_at = text_at(management, "StatusWillChange", "DateAndTime") if management is not None else ""
     return {
         "format": "newsml1",
         "guid": guid or text_at(ident, "NewsItemId"),
@@ -92,6 +95,8 @@ def _meta(item: etree._Element) -> dict[str, str]:
         "slug": text_at(item, "Identification", "NameLabel"),
         "links": " ".join(link for link in links if link),
         "advisory": advisory,
+        "urgency": urgency,
+        "embargoed": lifted_at if status == "embargoed" else "",
     }
 
 

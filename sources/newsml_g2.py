@@ -133,6 +133,8 @@ def _item_meta(
         "derivedFrom": " ".join(sources),
         "frRevision": fr_revision,
         "byline": text_at(content_meta, "by"),
+        "urgency": text_at(content_meta, "urgency"),
+        "embargoed": text_at(item_meta, "embargoed"),
     }
 
 

@@ -62,6 +62,9 @@ def from_value(value: Any, source: str) -> Document:
         "edNote": get("edNote"),
         "slug": str(value.get("slugline", "")),
         "headline": _headline(value),
+        "urgency": str(value["urgency"]) if isinstance(value.get("urgency"), int) else "",
+        "embargoed": str(value.get("embargoed", "")),
+        "signals": ",".join(_signal_codes(value.get("signals"))),
     }
     found = _body(value, source)
     if not meta["headline"] and not found and meta["pubStatus"] != "canceled":
@@ -76,6 +79,25 @@ def _getter(value: dict[str, Any], major: int) -> Any:
         return found if isinstance(found, str) else ""
 
     return get
+
+
+def _signal_codes(signals: object) -> list[str]:
+    """ninjs 2.1+/3.x `signals`: a list of {name, uri} (or plain strings); the code after the scheme, e.g. correction."""
+    if not isinstance(signals, list):
+        return []
+    out = []
+    for signal in signals:
+        raw = (
+            signal
+            if isinstance(signal, str)
+            else (signal.get("uri") or signal.get("name"))
+            if isinstance(signal, dict)
+            else ""
+        )
+        code = str(raw or "").rsplit(":", 1)[-1].rsplit("/", 1)[-1].strip().lower()
+        if code:
+            out.append(code)
+    return out
 
 
 def _headline(value: dict[str, Any]) -> str:
