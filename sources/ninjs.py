@@ -62,7 +62,7 @@ def from_value(value: Any, source: str) -> Document:
         "edNote": get("edNote"),
         "slug": str(value.get("slugline", "")),
         "headline": _headline(value),
-        "urgency": str(value["urgency"]) if isinstance(value.get("urgency"), int) else "",
+        "urgency": _urgency(value.get("urgency")),
         "embargoed": str(value.get("embargoed", "")),
         "signals": ",".join(_signal_codes(value.get("signals"))),
     }
@@ -81,8 +81,13 @@ def _getter(value: dict[str, Any], major: int) -> Any:
     return get
 
 
+def _urgency(value: object) -> str:
+    """ninjs urgency, 1 (flash) to 9, as text; anything else (a 5,000-digit integer included) is no urgency."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 9 else ""
+
+
 def _signal_codes(signals: object) -> list[str]:
-    """ninjs 2.1+/3.x `signals`: a list of {name, uri} (or plain strings); the code after the scheme, e.g. correction."""
+    """ninjs 2.1+/3.x `signals`: {name, uri} objects or strings; the code after the scheme, e.g. correction."""
     if not isinstance(signals, list):
         return []
     out = []

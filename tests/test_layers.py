@@ -24,6 +24,7 @@ CORE = [
     "tracker.layout",
     "tracker.memory",
     "tracker.sentences",
+    "tracker.signals",
     "tracker.audit",
 ]
 

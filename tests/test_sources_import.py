@@ -171,7 +171,7 @@ def test_import_command_reads_a_wire_folder_and_reports_each_file(
     assert (report["imported"], report["skipped"], report["refused"]) == (0, 4, 0)
     assert main(["--db", sqlite_url, "log", FR_STORY, "--lang", "fr"]) == 0
     log = capsys.readouterr().out.splitlines()
-    assert "[CANCELED]" in log[-1] and "kill: ANNULATION" in log[-1]
+    assert "[KILL]" in log[-1] and "kill: ANNULATION" in log[-1]
     assert "correction:" in log[1]
 
 

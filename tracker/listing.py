@@ -7,8 +7,12 @@ from collections.abc import Callable, Sequence
 
 from tracker.view import StorySummary
 
+# what the wire says first: a kill or a correction outranks any amount of ordinary work
+_FIRST = {"kill": 0, "correction": 1}
+
 SORTS: dict[str, Callable[[StorySummary], object]] = {
-    "most to do": lambda s: (-(s.stale + s.untranslated + s.qa), s.slug),
+    "most to do": lambda s: (_FIRST.get(s.wire, 2), -(s.stale + s.untranslated + s.qa), s.urgency or 9, s.slug),
+    "urgency": lambda s: (s.urgency or 9, _FIRST.get(s.wire, 2), -(s.stale + s.untranslated + s.qa), s.slug),
     "latest change": lambda s: -s.updated_at.timestamp(),
     "name": lambda s: s.slug,
 }
@@ -50,10 +54,15 @@ def matches(story: StorySummary, query: str) -> bool:
     return all(word in haystack for word in words)
 
 
+WIRE_WORDS = {"kill": "KILLED", "correction": "correction", "withheld": "withheld", "embargoed": "embargoed"}
+
+
 def state_parts(story: StorySummary) -> list[tuple[str, str]]:
-    """The state column as (words, kind) parts: 'no English', or stale N, untranslated N, QA N, or 'up to date'."""
+    """The state column as (words, kind) parts: what the wire says (KILLED, correction, withheld, embargoed), then
+    'no English', or stale N, untranslated N, QA N, or 'up to date'."""
+    wire = [(WIRE_WORDS[story.wire], "wire")] if story.wire in WIRE_WORDS else []
     if story.en_rev is None:
-        return [("no English", "untranslated")]
+        return [*wire, ("no English", "untranslated")]
     parts = [
         (f"{label} {n}", kind)
         for label, kind, n in (
@@ -63,7 +72,7 @@ def state_parts(story: StorySummary) -> list[tuple[str, str]]:
         )
         if n
     ]
-    return parts or [("up to date", "ok")]
+    return wire + (parts or [("up to date", "ok")])
 
 
 def listed(

@@ -82,6 +82,8 @@ class StorySummary:
     qa: int
     approval: ApprovalState
     updated_at: datetime
+    wire: str = "new"  # the latest French version's signal (tracker.signals.WireKind)
+    urgency: int | None = None
 
     @property
     def up_to_date(self) -> bool:

@@ -18,6 +18,7 @@ from tracker.model import AckKind, Flag
 if TYPE_CHECKING:
     from tracker.approvals import ApprovalVerdict
     from tracker.services.status import StoryStatus
+    from tracker.signals import WireState
 
 
 def flag_json(flag: Flag) -> dict[str, Any]:
@@ -53,6 +54,32 @@ def verdict_json(verdict: ApprovalVerdict) -> dict[str, Any]:
     }
 
 
+def wire_json(wire: WireState) -> dict[str, Any]:
+    """What the agency says of the story: the latest version's kind, note, urgency and embargo, and the gate."""
+    latest = wire.latest
+    return {
+        "kind": latest.kind,
+        "note": latest.note or None,
+        "urgency": latest.urgency,
+        "embargoed_until": wire.embargo.isoformat() if wire.embargo else None,
+        "embargo_lifted": wire.embargo_lifted,
+        "killed": wire.killed is not None,
+        "blocks_publishing": wire.blocks_publishing,
+    }
+
+
+def wire_words(wire: WireState) -> str:
+    latest = wire.latest
+    words = latest.kind + (f": {latest.note}" if latest.note else "")
+    if latest.urgency:
+        words += f" (urgency {latest.urgency})"
+    if wire.embargo:
+        words += f"; embargoed until {wire.embargo:%Y-%m-%d %H:%M %Z}"
+    elif wire.embargo_lifted:
+        words += "; embargo lifted"
+    return words
+
+
 def _where(flag: Flag) -> str:
     return f"fr {','.join(map(str, flag.fr)) or '-'} → en {','.join(map(str, flag.en)) or '-'}"
 
@@ -66,7 +93,7 @@ def render_text(status: StoryStatus, colour: bool) -> str:
         head += (
             f" / en.r{status.en_rev} (based on fr.r{status.based_on})" if status.based_on else f" / en.r{status.en_rev}"
         )
-    lines = [head]
+    lines = [head, f"wire: {wire_words(status.wire)}"]
     for flag in sorted(status.flags, key=lambda f: (min(f.fr, default=-1), min(f.en, default=-1))):
         mark = " (acknowledged)" if flag.acknowledged else ""
         reasons = f": {'; '.join(flag.reasons)}" if flag.reasons else ""
@@ -87,7 +114,8 @@ def render_text(status: StoryStatus, colour: bool) -> str:
 @click.option(
     "--require",
     type=click.Choice(["approved"]),
-    help="approved: exit 1 unless the English shown is approved and still exactly what was approved (publish gate).",
+    help="approved: exit 1 unless the English shown is approved as it stands and the wire allows it: no kill,"
+    " no withhold, no embargo in force (the publish gate).",
 )
 @FORMAT_OPTION
 def status(slug: str, require: str | None, fmt: str) -> ExitCode:
@@ -113,6 +141,8 @@ def status(slug: str, require: str | None, fmt: str) -> ExitCode:
                 "needs_action": found.needs_action,
                 "flags": [flag_json(f) for f in found.flags],
                 "approval": verdict_json(found.verdict),
+                "wire": wire_json(found.wire),
+                "publishable": found.publishable is None,
             }
         )
     else:
@@ -120,7 +150,10 @@ def status(slug: str, require: str | None, fmt: str) -> ExitCode:
 
         click.echo(render_text(found, colour=use_colour()))
     if require == "approved":
-        return ExitCode.OK if found.verdict.publishable else ExitCode.FINDINGS
+        if found.publishable is not None:
+            click.echo(f"tracker: {slug}: may not be published: {found.publishable}", err=True)
+            return ExitCode.FINDINGS
+        return ExitCode.OK
     return ExitCode.FINDINGS if found.needs_action else ExitCode.OK
 
 

@@ -51,6 +51,14 @@ def _revision_json(r: Revision) -> dict[str, Any]:
     }
 
 
+def _kinds(revisions: list[Revision]) -> dict[tuple[str, int], str]:
+    """Each French revision's wire kind (new, update, correction, kill, withheld, embargoed)."""
+    from tracker.signals import signal_of
+
+    french = [r for r in revisions if r.lang == "fr"]
+    return {("fr", r.number): signal_of(r, n == 0).kind for n, r in enumerate(french)}
+
+
 @click.command("import")
 @click.argument("files", nargs=-1, required=True, metavar="PATH...")
 @click.option(
@@ -142,14 +150,18 @@ def log(slug: str, lang: str | None, fmt: str) -> ExitCode:
     """List the revisions of story SLUG, oldest first: who, when, label, content hash, French base."""
     with open_selected() as store:
         revisions = store.revisions(slug, lang)
+    kinds = _kinds(revisions if lang != "en" else [])
     if fmt == "json":
-        emit_json({"story": slug, "revisions": [_revision_json(r) for r in revisions]})
+        rows = [_revision_json(r) | ({"kind": kinds[(r.lang, r.number)]} if r.lang == "fr" else {}) for r in revisions]
+        emit_json({"story": slug, "revisions": rows})
         return ExitCode.OK
     width = max((len(r.author) for r in revisions), default=0)
     for r in revisions:
         based = f"  based on fr r{r.based_on}" if r.based_on is not None else ""
         label = f"  {r.label!r}" if r.label else ""
-        status = f"  [{r.status.upper()}]" if r.status != "usable" else ""  # a kill must never read as usable copy
+        kind = kinds.get((r.lang, r.number), "")
+        # a kill, a correction, a withhold must never read as ordinary copy
+        status = f"  [{kind.upper()}]" if kind not in ("", "new", "update") else ""
         click.echo(
             f"{r.lang} r{r.number:<3} {_when(r.created_at)}  {r.author:<{width}}  {r.content_hash[:12]}"
             f"{based}{status}{label}"

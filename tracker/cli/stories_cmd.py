@@ -34,6 +34,8 @@ def summary_json(s: StorySummary) -> dict[str, Any]:
         "fr_rev": s.fr_rev,
         "en_rev": s.en_rev,
         "updated_at": s.updated_at.isoformat(),
+        "wire": s.wire,
+        "urgency": s.urgency,
     }
 
 
@@ -74,7 +76,7 @@ def table(stories: list[StorySummary]) -> list[str]:
     type=click.Choice(list(_SORTS)),
     default="most-to-do",
     show_default=True,
-    help="Order: most-to-do, latest-change, name (as the TUI's s).",
+    help="Order: most-to-do (kills and corrections first), urgency, latest-change, name (as the TUI's s).",
 )
 @click.option("--search", default="", metavar="WORDS", help="Only stories whose slug or title has every word.")
 @FORMAT_OPTION

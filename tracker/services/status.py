@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from tracker.approvals import ApprovalVerdict, approval_verdict
 from tracker.diff import diff
 from tracker.errors import InputError, NotFoundError
 from tracker.flags import needs_action
 from tracker.model import AckKind, Acknowledgement, Change, Flag
+from tracker.signals import WireSignal, WireState, wire_state
 from tracker.storage import Store, open_store
 
 
@@ -26,6 +27,16 @@ class StoryStatus:
     en: tuple[str, ...]
     flags: tuple[Flag, ...]
     verdict: ApprovalVerdict = ApprovalVerdict("none")
+    wire: WireState = WireState(WireSignal("new"))
+
+    @property
+    def publishable(self) -> str | None:
+        """Why the English shown may not be published now (None when it may): the wire, then the approval."""
+        if self.wire.blocks_publishing:
+            return self.wire.blocks_publishing
+        if not self.verdict.publishable:
+            return f"not approved as it stands (approval: {self.verdict.words()})"
+        return None
 
     @property
     def needs_action(self) -> bool:
@@ -46,16 +57,17 @@ def stored_diff(store: Store, slug: str, lang: str, start: int | None, end: int 
     return diff(store.revision(slug, lang, start).texts, store.revision(slug, lang, end).texts)
 
 
-def status_of(store: Store, slug: str) -> StoryStatus:
+def status_of(store: Store, slug: str, at: datetime | None = None) -> StoryStatus:
     """Flags of the latest English revision against the latest French one; each English paragraph is judged
     against the French it was written from (see `tracker.flags.history_flags`)."""
     from tracker.services.views import latest_flags, load_view
 
     fr, en, found = latest_flags(store, slug)
+    wire = wire_state(store.revisions(slug, "fr"), at or datetime.now(UTC))
     if en is None:
-        return StoryStatus(slug, fr.number, None, None, fr.texts, (), found)
+        return StoryStatus(slug, fr.number, None, None, fr.texts, (), found, wire=wire)
     verdict = approval_verdict(load_view(store, slug, fr.number, en.number))
-    return StoryStatus(slug, fr.number, en.number, en.based_on, fr.texts, en.texts, found, verdict)
+    return StoryStatus(slug, fr.number, en.number, en.based_on, fr.texts, en.texts, found, verdict, wire)
 
 
 def story_status(db: str | None, slug: str) -> StoryStatus:

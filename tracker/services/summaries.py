@@ -25,15 +25,17 @@ from tracker.model import Story
 from tracker.qa import QAConfig
 from tracker.services.qa import load_qa_config
 from tracker.services.views import load_view
+from tracker.signals import signal_of
 from tracker.storage import Store
 from tracker.view import StorySummary, StoryView, open_error
 
-DERIVATION = 2
+DERIVATION = 3
 
 
 def summarize(view: StoryView) -> StorySummary:
     """One line of state for a story list."""
     all_flags = [f for row in view.rows for f in row.flags]
+    signal = signal_of(view.fr, first=len(view.fr_revisions) <= 1)
     latest = max((r.created_at for r in (view.fr, view.en) if r is not None), default=view.fr.created_at)
     return StorySummary(
         slug=view.story.slug,
@@ -45,6 +47,8 @@ def summarize(view: StoryView) -> StorySummary:
         qa=sum(1 for row in view.rows for f in row.findings if open_error(f)),
         approval=approval_verdict(view).state,
         updated_at=latest,
+        wire=signal.kind,
+        urgency=signal.urgency,
     )
 
 

@@ -19,6 +19,7 @@ from tracker.tui.widgets.keybar import KeyBar
 from tracker.view import StorySummary
 
 STATE_STYLES = {"stale": "bold red", "untranslated": "bold magenta", "qa": "bold yellow", "ok": "green"}
+STATE_STYLES |= {"wire": "bold reverse red"}
 APPROVAL_STYLES = {"approved": "green", "per-paragraph": "green", "outdated": "yellow", "awaiting": "yellow"}
 APPROVAL_STYLES |= {"rejected": "bold red"}
 
@@ -65,7 +66,7 @@ class StoriesScreen(PollingScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", show=False, tooltip="Open the story"),
         Binding("slash", "search", "Search", tooltip="Search stories by name or title"),
-        Binding("s", "sort", "Sort", tooltip="Sort by: most to do, latest change, name"),
+        Binding("s", "sort", "Sort", tooltip="Sort by: most to do, urgency, latest change, name"),
         Binding("f", "filter", "Filter", tooltip="Filter: all, needs work, up to date, awaiting approval"),
         Binding("r", "reload", "Reload", tooltip="Reload the list"),
         Binding("q", "app.quit", "Quit"),

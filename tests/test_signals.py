@@ -1,0 +1,137 @@
+"""Wire signals decide what the English must do: each French revision's kind from its importer's meta, the story's
+standing (a kill until a reissue, an embargo until its time or a lift), and the publish gate that obeys them."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tracker.cli import main
+from tracker.model import Revision
+from tracker.services import approvals
+from tracker.services.desk import Desk
+from tracker.services.views import load_view
+from tracker.signals import signal_of, wire_state
+from tracker.storage import open_store
+
+T = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
+
+
+def rev(number: int, **meta: str) -> Revision:
+    return Revision("s", "fr", number, T, "AFP", "h", meta=tuple(meta.items()))
+
+
+def test_each_kind_is_read_from_the_stored_signals() -> None:
+    assert signal_of(rev(1), first=True).kind == "new"
+    assert signal_of(rev(2)).kind == "update"
+    correction = signal_of(rev(3, signals="update,correction", correctionNote="CORRECTS toll in para 3"))
+    assert (correction.kind, correction.note) == ("correction", "CORRECTS toll in para 3")
+    assert signal_of(rev(4, pubStatus="canceled", edNote="KILL: legal")).kind == "kill"
+    assert signal_of(rev(5, pubStatus="withheld")).kind == "withheld"
+    embargoed = signal_of(rev(6, embargoed="2026-11-03T06:00:00Z", urgency="2"))
+    assert embargoed.kind == "embargoed" and embargoed.embargo == datetime(2026, 11, 3, 6, tzinfo=UTC)
+    assert embargoed.urgency == 2
+    assert signal_of(rev(7, urgency="99999"), first=True).urgency is None  # absurd urgencies are none
+    assert signal_of(rev(8, embargoed="20261103T060000+0000")).embargo == datetime(2026, 11, 3, 6, tzinfo=UTC)
+
+
+def test_a_kill_stands_until_a_later_version_reissues_the_story() -> None:
+    killed = wire_state([rev(1), rev(2, pubStatus="canceled", edNote="withdrawn")], T)
+    assert killed.killed is not None and killed.blocks_publishing == "killed by the agency: withdrawn"
+    reissued = wire_state([rev(1), rev(2, pubStatus="canceled"), rev(3)], T)
+    assert reissued.killed is None and reissued.blocks_publishing is None
+
+
+def test_an_embargo_holds_until_its_time_or_a_version_that_lifts_it() -> None:
+    until = T + timedelta(hours=2)
+    history = [rev(1, embargoed=until.isoformat())]
+    assert wire_state(history, T).embargo == until and "embargoed until" in str(
+        wire_state(history, T).blocks_publishing
+    )
+    assert wire_state(history, until + timedelta(minutes=1)).blocks_publishing is None
+    lifted = wire_state([*history, rev(2)], T)
+    assert lifted.embargo is None and lifted.embargo_lifted
+
+
+G2 = """<?xml version="1.0" encoding="UTF-8"?>
+<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:newsml:example.com:20261102:kill-test" version="{v}"
+  standard="NewsML-G2" standardversion="2.29">
+ <itemMeta><itemClass qcode="ninat:text"/><versionCreated>2026-11-02T0{v}:00:00Z</versionCreated>
+  <pubStatus qcode="stat:{status}"/>{extra}</itemMeta>
+ <contentMeta><urgency>{urgency}</urgency><headline>Le conseil vote le budget</headline>
+  <language tag="fr"/></contentMeta>
+ <contentSet><inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body>
+  <p>Le conseil municipal a voté un budget de {n} millions d'euros lundi soir.</p>
+  <p>L'opposition a dénoncé une hausse des impôts.</p></body></html></inlineXML></contentSet>
+</newsItem>
+"""
+
+
+def _item(tmp: Path, v: int, *, status: str = "usable", extra: str = "", urgency: int = 4, n: int = 12) -> str:
+    path = tmp / f"item-v{v}.xml"
+    path.write_text(G2.format(v=v, status=status, extra=extra, urgency=urgency, n=n), encoding="utf-8")
+    return str(path)
+
+
+def _state(url: str, capsys: pytest.CaptureFixture[str], slug: str) -> tuple[int, dict[str, object]]:
+    capsys.readouterr()
+    gate = main(["--db", url, "status", slug, "--require", "approved"])
+    capsys.readouterr()
+    main(["--db", url, "status", slug, "--format", "json"])
+    return gate, json.loads(capsys.readouterr().out)
+
+
+def test_a_storys_life_urgent_update_correction_kill_reissue(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", db_url, "import", _item(tmp_path, 1, urgency=1)]) == 0
+    with open_store(db_url) as store:
+        slug = store.stories()[0].slug
+        store.add_user("chief", "admin", by="chief", at=T)
+        store.add_user("ed", "editor", by="chief", at=T)
+        view = load_view(store, slug)
+        english = "The city council passed a 12 million euro budget on Monday.\n\nThe opposition decried a tax rise."
+        Desk(store, "tina", clock=lambda: T).save_english(
+            slug, (), english, fr_rev=view.fr.number, expected_en_rev=None, fr=(0, 1)
+        )
+        approvals.decide(store, slug, "approved", by="ed", at=T + timedelta(minutes=5), note="ok", force=True)
+    gate, data = _state(db_url, capsys, slug)
+    assert gate == 0 and data["wire"]["kind"] == "new" and data["wire"]["urgency"] == 1  # type: ignore[index]
+
+    signal = '<signal qcode="sig:correction"/><edNote>CORRECTS figure in para 1</edNote>'
+    assert main(["--db", db_url, "import", _item(tmp_path, 2, extra=signal, n=15)]) == 0
+    gate, data = _state(db_url, capsys, slug)
+    assert data["wire"]["kind"] == "correction" and "para 1" in data["wire"]["note"]  # type: ignore[index]
+    assert gate == 1  # the French changed under the approval
+
+    assert main(["--db", db_url, "import", _item(tmp_path, 3, status="canceled", extra="<edNote>KILL</edNote>")]) == 0
+    gate, data = _state(db_url, capsys, slug)
+    assert gate == 1 and data["wire"]["killed"] is True  # type: ignore[index]
+    main(["--db", db_url, "status", slug, "--require", "approved"])
+    assert "killed by the agency" in capsys.readouterr().err
+    main(["--db", db_url, "log", slug])
+    assert "[KILL]" in capsys.readouterr().out
+
+    assert main(["--db", db_url, "import", _item(tmp_path, 4, n=16)]) == 0
+    _, data = _state(db_url, capsys, slug)
+    assert data["wire"]["killed"] is False and data["wire"]["kind"] == "update"  # type: ignore[index]
+
+
+def test_the_stories_list_puts_corrections_first_and_sorts_by_urgency(
+    sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    calm, urgent = tmp_path / "calm", tmp_path / "urgent"
+    calm.mkdir()
+    urgent.mkdir()
+    body = G2.replace("kill-test", "{slug}")
+    (calm / "a.xml").write_text(body.format(v=1, status="usable", extra="", urgency=6, n=3, slug="calm"), "utf-8")
+    (urgent / "b.xml").write_text(body.format(v=1, status="usable", extra="", urgency=1, n=4, slug="flash"), "utf-8")
+    for folder in (calm, urgent):
+        assert main(["--db", sqlite_url, "import", str(next(folder.iterdir()))]) == 0
+    capsys.readouterr()
+    main(["--db", sqlite_url, "stories", "--sort", "urgency", "--format", "json"])
+    listed = json.loads(capsys.readouterr().out)["stories"]
+    assert [s["urgency"] for s in listed] == [1, 6]
