@@ -20,11 +20,11 @@ if TYPE_CHECKING:
 @contextmanager
 def _acting() -> Iterator[tuple[Store, str]]:
     """The store, and the name the acting user goes by on it (their database role on PostgreSQL)."""
-    from tracker.services.approvals import acting_name
     from tracker.storage import open_store
 
+    name = settings().acting_user  # refused before anything opens when --as names someone else on PostgreSQL
     with open_store(settings().db) as store:
-        yield store, acting_name(store, settings().acting_user, explicit=settings().user is not None)
+        yield store, name
 
 
 def _now() -> datetime:

@@ -7,6 +7,7 @@ from tracker.storage.alignments import AlignmentStore
 from tracker.storage.audit_store import AuditStore
 from tracker.storage.decisions import DecisionStore
 from tracker.storage.engine import make_engine, resolve_url
+from tracker.storage.grants import GrantStore
 from tracker.storage.identity import IdentityStore
 from tracker.storage.mtcache import MTCacheStore
 from tracker.storage.revisions import RevisionStore
@@ -23,6 +24,7 @@ class Store(
     MTCacheStore,
     SummaryCacheStore,
     IdentityStore,
+    GrantStore,
 ):
     """Facts in a database: stories, immutable revisions, decisions and the audit log, as core dataclasses.
 
