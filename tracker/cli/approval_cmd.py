@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -65,26 +66,51 @@ def reject(slug: str, note: str) -> ExitCode:
 
 @click.command()
 @click.argument("slug", required=False)
-@click.option("--verify", is_flag=True, help="Check the whole chain: exit 1 if any entry was edited or deleted.")
+@click.option("--verify", is_flag=True, help="Check the whole chain and the facts it recorded: exit 1 on any problem.")
+@click.option("--head", "show_head", is_flag=True, help="Print the chain's head (COUNT HASH) to keep elsewhere.")
+@click.option("--sign", "key", type=click.Path(dir_okay=False, path_type=Path), help="With --head: sign it (SSH key).")
+@click.option(
+    "--expect", metavar="HEAD", help="With --verify: a head kept elsewhere (COUNT HASH, or a file holding it)."
+)
+@click.option(
+    "--allowed-signers",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="With --verify --expect: the head must be signed by a key this file lists (ssh-keygen's format).",
+)
 @FORMAT_OPTION
-def audit(slug: str | None, verify: bool, fmt: str) -> ExitCode:
-    """Read the append-only audit log (of one story, or all), or verify its hash chain."""
-    from tracker.audit import verify as verify_chain
+def audit(
+    slug: str | None,
+    verify: bool,
+    show_head: bool,
+    key: Path | None,
+    expect: str | None,
+    allowed_signers: Path | None,
+    fmt: str,
+) -> ExitCode:
+    """Read the append-only audit log (of one story, or all), print its head, or verify it.
+
+    \b
+    tracker audit --head > head.txt          # keep it elsewhere: CI logs, git, an admin's note
+    tracker audit --head --sign ~/.ssh/id_ed25519 > head.signed
+    tracker audit --verify --expect head.signed --allowed-signers admins.allowed
+    """
     from tracker.storage import open_store
 
+    if key is not None and not show_head:
+        raise click.UsageError("--sign signs the head: give --head too")
+    if (expect is not None or allowed_signers is not None) and not verify:
+        raise click.UsageError("--expect and --allowed-signers check a chain: give --verify too")
     with open_store(settings().db) as store:
+        if show_head:
+            from tracker.services.auditing import head_line, signed_head
+
+            click.echo(head_line(store) if key is None else signed_head(store, key), nl=key is None)
+            return ExitCode.OK
+        if verify:
+            return _verify(store, expect, allowed_signers, fmt)
         if slug is not None:
             store.story(slug)  # an unknown story is a data error, not an empty log
-        entries = store.audit(None if verify else slug)
-    if verify:
-        problems = verify_chain(entries)
-        if fmt == "json":
-            emit_json({"ok": not problems, "entries": len(entries), "problems": problems})
-        else:
-            for problem in problems:
-                click.echo(problem)
-            click.echo(f"audit chain: {len(entries)} entries, " + ("intact" if not problems else "BROKEN"), err=True)
-        return ExitCode.FINDINGS if problems else ExitCode.OK
+        entries = store.audit(slug)
     if fmt == "json":
         emit_json(
             [
@@ -104,6 +130,29 @@ def audit(slug: str | None, verify: bool, fmt: str) -> ExitCode:
         for e in entries:
             click.echo(f"{e.seq:>5}  {e.at:%Y-%m-%d %H:%M:%S}  {e.by:<12} {e.action:<8} {e.story:<20} {e.detail}")
     return ExitCode.OK
+
+
+def _verify(store: Store, expect: str | None, allowed_signers: Path | None, fmt: str) -> ExitCode:
+    from tracker.services.auditing import check_audit
+
+    found = check_audit(store, expect=expect, allowed_signers=allowed_signers)
+    if fmt == "json":
+        emit_json(
+            {
+                "ok": not found.problems,
+                "entries": found.entries,
+                "head": found.head,
+                "problems": list(found.problems),
+                "signed_by": found.signed_by,
+            }
+        )
+    else:
+        for problem in found.problems:
+            click.echo(problem)
+        state = "intact" if not found.problems else "BROKEN"
+        signed = f", expected head signed by {found.signed_by}" if found.signed_by else ""
+        click.echo(f"audit chain: {found.entries} entries, {state} (head {found.head}){signed}", err=True)
+    return ExitCode.FINDINGS if found.problems else ExitCode.OK
 
 
 @click.group(invoke_without_command=True)

@@ -152,8 +152,7 @@ def set_role(store: Store, name: str, role: str, *, by: str, at: datetime) -> Us
 def set_four_eyes(store: Store, enabled: bool, *, by: str, at: datetime) -> None:
     """An admin turns the four-eyes rule on or off for this database (recorded in the audit log)."""
     _admin(store, by, at)
-    store.settings_set(FOUR_EYES, "on" if enabled else "off")
-    store.append_audit("setting", "", f"four_eyes {'on' if enabled else 'off'}", by=by, at=at)
+    store.settings_set(FOUR_EYES, "on" if enabled else "off", audit=(by, at))
 
 
 def grant(store: Store, name: str, role: str, *, by: str, at: datetime) -> User:

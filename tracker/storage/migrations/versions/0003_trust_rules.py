@@ -187,10 +187,28 @@ def _triggers() -> list[str]:
     return sql
 
 
+def _baseline(bind: sa.Connection) -> None:
+    """One entry recording every fact row already stored, so `tracker audit --verify` covers them from now on."""
+    from datetime import UTC, datetime
+
+    from tracker.storage.audit_store import append_entry
+    from tracker.storage.fingerprints import current_digests
+
+    digests = current_digests(bind)
+    if not digests:
+        return
+    postgres = bind.dialect.name == "postgresql"
+    by = str(bind.execute(sa.text("SELECT current_user")).scalar_one()) if postgres else "tracker"
+    facts = [(kind, key, digest) for (kind, key), digest in sorted(digests.items())]
+    detail = f"{len(facts)} rows stored before the audit chain recorded its facts (schema 0003)"
+    append_entry(bind, "baseline", "", detail, by=by, at=datetime.now(UTC), facts=facts)
+
+
 def upgrade() -> None:
     with op.batch_alter_table("audit") as batch:
         batch.add_column(sa.Column("facts", sa.Text(), nullable=False, server_default=sa.text("''")))
     bind = op.get_bind()
+    _baseline(bind)
     if bind.dialect.name != "postgresql":
         return
     schema = str(bind.execute(sa.text("SELECT current_schema()")).scalar_one()).replace("'", "''")
