@@ -37,11 +37,29 @@ def _now() -> datetime:
 @click.option("--note", default="", help="Why, for the record (required with --force).")
 @click.option("--force", is_flag=True, help="Approve although rows still need action (needs a note).")
 @click.option("--paragraph", type=int, default=None, help="Approve one English paragraph (0-based) only.")
-def approve(slug: str, note: str, force: bool, paragraph: int | None) -> ExitCode:
+@click.option(
+    "--sign",
+    "key",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A story folder: sign the approval with this SSH key, so `tracker check` counts it.",
+)
+def approve(slug: str, note: str, force: bool, paragraph: int | None, key: Path | None) -> ExitCode:
     """Approve the story's current English revision against its current French revision (editors).
 
+    SLUG may be a story folder: the approval goes into its tracker.json, signed with --sign KEY.
     Refused, with the reason, while stale, untranslated or QA-error rows are not acknowledged or waived.
     """
+    if Path(slug).is_dir():
+        from tracker.services.folder_sign import approve_folder
+
+        if paragraph is not None:
+            raise click.UsageError("--paragraph approves a stored story's paragraph, not a folder's")
+        a = approve_folder(Path(slug), by=settings().acting_user, at=_now(), note=note, force=force, key=key)
+        signed = " (signed)" if key is not None else " (unsigned: tracker check will not count it)"
+        click.echo(f"approved {slug}: en {a.en_hash[:12]} against fr {a.fr_hash[:12]}{signed}")
+        return ExitCode.OK
+    if key is not None:
+        raise click.UsageError("--sign signs an approval written into a story folder: give a folder")
     from tracker.services.approvals import decide
 
     with _acting() as (store, name):

@@ -13,7 +13,7 @@ from pathlib import Path
 from tracker.errors import InputError
 
 AUDIT_NAMESPACE = "tracker-audit"
-APPROVAL_NAMESPACE = "tracker-approval"
+DECISION_NAMESPACE = "tracker-decision"  # approvals, acknowledgements and waivers in a story folder
 BEGIN = "-----BEGIN SSH SIGNATURE-----"
 END = "-----END SSH SIGNATURE-----"
 _TIMEOUT_S = 20
@@ -53,18 +53,32 @@ def split_signed(text: str) -> tuple[str, str | None]:
     return content, BEGIN + rest.split(END, 1)[0] + END
 
 
-def signer(data: bytes, signature: str, allowed_signers: Path, namespace: str) -> str | None:
-    """The principal of `allowed_signers` whose key made `signature` over `data` in `namespace`; None when the
-    signature is forged, made for other data or another namespace, or by a key the file does not list."""
+def signer_in(
+    data: bytes, signature: str, allowed_signers: str, namespace: str, expected: str | None = None
+) -> str | None:
+    """`signer` against an allowed-signers file's text (read from a git revision, say)."""
+    with tempfile.TemporaryDirectory(prefix="tracker-signers-") as tmp:
+        path = Path(tmp) / "allowed_signers"
+        path.write_text(allowed_signers, encoding="utf-8")
+        return signer(data, signature, path, namespace, expected)
+
+
+def signer(
+    data: bytes, signature: str, allowed_signers: Path, namespace: str, expected: str | None = None
+) -> str | None:
+    """The principal of `allowed_signers` whose key made `signature` over `data` in `namespace` (`expected`
+    first); None when the signature is forged, made for other data or another
+    namespace, or by a key the file does not list."""
     if not allowed_signers.is_file():
         raise InputError(str(allowed_signers), "no such allowed-signers file")
     with tempfile.TemporaryDirectory(prefix="tracker-sig-") as tmp:
         sig = Path(tmp) / "data.sig"
         sig.write_text(signature.strip() + "\n", encoding="utf-8")
+        # find-principals names only the first principal listing the key: try the expected one first
         found = _run(["-Y", "find-principals", "-s", str(sig), "-f", str(allowed_signers)], b"")
-        if found.returncode != 0:
-            return None
-        for principal in found.stdout.decode("utf-8", "replace").replace(",", " ").split():
+        listed = found.stdout.decode("utf-8", "replace").replace(",", " ").split() if found.returncode == 0 else []
+        principals = [expected] if expected else []
+        for principal in [*principals, *(p for p in listed if p != expected)]:
             args = ["-Y", "verify", "-f", str(allowed_signers), "-I", principal, "-n", namespace, "-s", str(sig)]
             if _run(args, data).returncode == 0:
                 return principal
