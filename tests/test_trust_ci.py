@@ -129,3 +129,20 @@ def test_the_rule_is_listed_in_the_reports(capsys: pytest.CaptureFixture[str], d
     ids = [r["id"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]]
     assert "approval-unverified" in ids and "decision-unverified" in ids
     assert any(r["ruleId"] == "approval-unverified" for r in sarif["runs"][0]["results"])
+
+
+@pytest.mark.parametrize(("sign", "said"), [(True, ", verified"), (False, ", unverified")])
+def test_import_folder_says_whether_a_carried_approval_was_signed(
+    capsys: pytest.CaptureFixture[str], desk: dict[str, Path], tmp_path: Path, sign: bool, said: str
+) -> None:
+    from tracker.storage import open_store
+
+    _approve(capsys, "ed", *(("--sign", str(desk["ed"])) if sign else ()))
+    db = str(tmp_path / "t.db")
+    assert main(["--db", db, "--as", "chief", "users", "four-eyes", "off"]) == 0  # chief stores the English
+    assert main(["--db", db, "--as", "chief", "import-folder", STORY]) == 0
+    assert "approved by ed carried as chief" in capsys.readouterr().out
+    with open_store(db) as store:
+        (carried,) = store.approvals("sochi")  # the folder's newest verdict, the one that counts
+    assert carried.by == "chief" and carried.note.startswith(f"approval carried from folder {STORY}, by ed at ")
+    assert said + ": read again" in carried.note

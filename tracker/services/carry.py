@@ -71,15 +71,18 @@ def carry_approvals(
     by: str,
     at: datetime,
 ) -> list[str]:
-    """Make again, as `by` and under the rules `by` meets, each (verdict, signature verified) of the folder on
-    the texts stored from it; a verdict the rules refuse stays in the folder, with the reason."""
+    """Make again, as `by` and under the rules `by` meets, the folder's newest whole-story (verdict, signature
+    verified) on the texts stored from it; a verdict the rules refuse stays in the folder, with the reason
+    (per-paragraph approvals stay in the folder)."""
     done = []
     stored = store.approvals(slug)
-    for a, verified in verdicts:
+    whole = [v for v in verdicts if v[0].paragraph is None]
+    # only the verdict that counts in the folder, its newest: re-made now, older ones would all share one time
+    for a, verified in sorted(whole, key=lambda v: v[0].at)[-1:]:
         origin = _origin(a.verdict.replace("approved", "approval").replace("rejected", "rejection"), folder, a.by, a.at)
         if _held(stored, a, origin):
             continue
-        if (a.fr_hash, a.en_hash) != (fr.content_hash, en.content_hash) or a.paragraph is not None:
+        if (a.fr_hash, a.en_hash) != (fr.content_hash, en.content_hash):
             done.append(f"{slug}: {a.verdict} by {a.by} on other texts than the folder's: kept in the folder only")
             continue
         note = origin + (", verified" if verified else ", unverified") + (f": {a.note}" if a.note else "")

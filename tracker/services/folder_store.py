@@ -14,11 +14,12 @@ from tracker.check import fixed_links, hash_links
 from tracker.check.sidecar import Sidecar
 from tracker.errors import InputError
 from tracker.flags import written_in
-from tracker.model import Document, Link, LinkDecision, Paragraph, Revision
+from tracker.model import Approval, Document, Link, LinkDecision, Paragraph, Revision
 from tracker.services.carry import carry_acks, carry_approvals, carry_waivers
 from tracker.services.check import GitContext, base_french
-from tracker.services.folders import load_folder, write_folder
+from tracker.services.folders import Folder, load_folder, write_folder
 from tracker.services.imports import import_document
+from tracker.services.vetting import DEFAULT_SIGNERS, signers_at, why_unverified
 from tracker.services.views import adaptations as adaptations_of
 from tracker.services.views import load_view, pair_links
 
@@ -129,6 +130,14 @@ def import_folder(store: Store, path: str | Path, *, by: str, at: datetime, slug
     if confirmed and not store.link_decisions(name, base_rev.number, en_rev.number):
         store.add_link_decision(LinkDecision(name, base_rev.number, en_rev.number, confirmed, by, at))
         done.append(f"{name}: {len(confirmed)} confirmed links stored on fr r{base_rev.number} / en r{en_rev.number}")
-    verdicts = [(a, False) for a in folder.sidecar.approvals]
+    verdicts = [(a, _verified(folder, a)) for a in folder.sidecar.approvals]
     done += carry_approvals(store, name, where, verdicts, fr_result.revision, en_rev, by=by, at=at)
     return done
+
+
+def _verified(folder: Folder, approval: Approval) -> bool:
+    """Whether the approval's signature verifies against the allowed signers committed in the folder's repository
+    (.tracker/allowed_signers at HEAD): said in the carried approval's note, never a reason to carry it."""
+    root = GitContext(folder.path).root
+    signers = None if root is None else signers_at(root, "HEAD", DEFAULT_SIGNERS, required=False)
+    return signers is not None and why_unverified(folder.sidecar, approval, signers) is None
