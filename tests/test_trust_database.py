@@ -165,3 +165,21 @@ def test_desk_members_keep_their_caches_and_an_audit_entry_cannot_claim_another_
                 "INSERT INTO audit (at, actor, action, story, detail, prev_hash, hash, facts) "
                 f"VALUES (now(), '{team.names['translator']}', 'x', '', '', '{'0' * 64}', 'f', '')"
             )
+
+
+def test_db_grant_is_the_owner_s_and_changes_a_role_both_in_the_database_and_the_desk(
+    team: TeamDesk, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tracker.cli import main
+
+    translator = team.names["translator"]
+    assert main(["--db", team.url("admin"), "db", "grant", translator, "--role", "admin"]) == 1
+    assert "does not own" in capsys.readouterr().err
+    assert main(["--db", team.owner_url, "db", "grant", translator, "--role", "admin"]) == 0
+    assert f"granted {translator} the admin role" in capsys.readouterr().out
+    with team.connect("translator") as conn:  # now an admin: users and settings are theirs to write
+        conn.execute("UPDATE setting SET value = value WHERE key = 'none'")
+        assert conn.execute("SELECT role FROM tracker_user WHERE name = %s", (translator,)).fetchone() == ("admin",)
+    assert main(["--db", team.owner_url, "db", "grant", translator, "--role", "translator"]) == 0
+    assert "permission denied" in _refused(team, "translator", "UPDATE setting SET value = 'off'")
+    assert main(["--db", team.owner_url, "db", "grant", "no_such_role_anywhere", "--role", "editor"]) == 3

@@ -242,5 +242,5 @@ def grant(name: str, desk_role: str) -> ExitCode:
     by = settings().acting_user
     with open_store(settings().db) as store:
         user = grant_role(store, name, desk_role, by=by, at=datetime.now(UTC))
-    click.echo(f"{user.name} is a {user.role} on {store.display_url}")
+    click.echo(f"granted {user.name} the {user.role} role on {store.display_url}")
     return ExitCode.OK
