@@ -68,7 +68,9 @@ def test_the_alembic_command_line_is_configured_from_pyproject(tmp_path: Path) -
 def test_a_database_made_by_the_first_release_opens_with_its_facts_and_a_summary_cache(db_url: str) -> None:
     from datetime import UTC, datetime
 
-    from tracker.model import Document, Paragraph
+    from sqlalchemy import text
+
+    from tracker.model import Paragraph, content_hash
     from tracker.services.qa import load_qa_config
     from tracker.services.summaries import derivation_key, summaries
 
@@ -79,8 +81,21 @@ def test_a_database_made_by_the_first_release_opens_with_its_facts_and_a_summary
     finally:
         engine.dispose()
     assert schema_status(db_url) == ("0001", HEAD)
-    with open_store(db_url, upgrade=False) as old:
-        old.add_revision("kept", "fr", Document((Paragraph(0, "Un fait."),)), by="t", at=datetime.now(UTC))
+    now, paragraph = datetime.now(UTC), Paragraph(0, "Un fait.")
+    with engine.begin() as conn:  # what the first release wrote (its audit entries had no facts column)
+        conn.execute(text("INSERT INTO story (id, slug, title, created_at) VALUES (1, 'kept', '', :at)"), {"at": now})
+        conn.execute(
+            text(
+                "INSERT INTO revision (id, story_id, lang, number, created_at, author, origin, content_hash, status, "
+                "meta) VALUES (1, 1, 'fr', 1, :at, 't', '', :h, 'usable', '[]')"
+            ),
+            {"at": now, "h": content_hash((paragraph.hash,))},
+        )
+        conn.execute(
+            text("INSERT INTO paragraph VALUES (1, 0, :t, :h, 0, 0, 'body')"),
+            {"t": paragraph.text, "h": paragraph.hash},
+        )
+    engine.dispose()
     with open_store(db_url) as store:  # upgrades on open
         assert schema_status(db_url) == (HEAD, HEAD)
         assert [s.slug for s in summaries(store)] == ["kept"]

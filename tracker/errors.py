@@ -39,6 +39,10 @@ class ForbiddenError(TrackerError):
     """The acting user may not do this (role, four-eyes rule)."""
 
 
+class IdentityError(ForbiddenError):
+    """A name given for the acting user (--as, TRACKER_USER, --author) is not the one the connection proves."""
+
+
 class RefusedError(TrackerError):
     """The action is allowed but refused in the current state (e.g. approving while rows are stale)."""
 

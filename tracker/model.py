@@ -255,3 +255,4 @@ class AuditEntry:
     detail: str
     prev_hash: str
     hash: str
+    facts: str = ""  # JSON [[kind, key, digest], ...]: the rows the entry records (none before schema 0003)

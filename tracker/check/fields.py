@@ -151,7 +151,7 @@ def read_link(r: Reader, value: Any, where: str) -> HashLink:
 
 
 def read_ack(r: Reader, value: Any, where: str, story: str) -> Acknowledgement:
-    obj = r.obj(value, where, required=("fr", "kind", "by", "at"), optional=("note",))
+    obj = r.obj(value, where, required=("fr", "kind", "by", "at"), optional=("note", "signature"))
     kind = r.str_(obj["kind"], f"{where}.kind")
     if kind not in ("no-change", "omitted"):
         raise r.fail(f"{where}.kind", f"must be 'no-change' or 'omitted', found {kind!r}")
@@ -166,7 +166,7 @@ def read_ack(r: Reader, value: Any, where: str, story: str) -> Acknowledgement:
 
 
 def read_waiver(r: Reader, value: Any, where: str, story: str) -> Waiver:
-    obj = r.obj(value, where, required=("check", "fr", "en", "by", "at", "reason"), optional=())
+    obj = r.obj(value, where, required=("check", "fr", "en", "by", "at", "reason"), optional=("signature",))
     return Waiver(
         story=story,
         check=r.str_(obj["check"], f"{where}.check"),
@@ -183,7 +183,7 @@ def read_approval(r: Reader, value: Any, where: str, story: str) -> Approval:
         value,
         where,
         required=("fr_hash", "en_hash", "alignment_hash", "verdict", "by", "at"),
-        optional=("note", "forced", "paragraph", "fr_rev", "en_rev"),
+        optional=("note", "forced", "paragraph", "fr_rev", "en_rev", "signature"),
     )
     verdict = r.str_(obj["verdict"], f"{where}.verdict")
     if verdict not in ("approved", "rejected"):

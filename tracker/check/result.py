@@ -22,6 +22,14 @@ RULES: dict[str, tuple[CheckSeverity, str]] = {
     "qa-warning": ("warning", "A QA check found something in the English worth a second look."),
     "approval-missing": ("error", "No editor approved this adaptation, or the latest verdict is a rejection."),
     "approval-outdated": ("error", "The French, the English or the alignment changed since the editor approved."),
+    "approval-unverified": (
+        "error",
+        "The approval's SSH signature does not verify against the base revision's allowed signers: not counted.",
+    ),
+    "decision-unverified": (
+        "error",
+        "An acknowledgement or waiver added in this change is not signed by an allowed signer: review it.",
+    ),
     "sidecar-invalid": ("error", "The story's sidecar file (tracker.json) is not valid; nothing else was judged."),
     "unreadable-input": ("error", "A story file could not be read (missing, binary, undecodable, or not a text)."),
 }

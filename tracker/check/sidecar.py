@@ -6,6 +6,7 @@ one entry per line, entries sorted by their hashes) so the file reviews well and
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -25,7 +26,20 @@ from tracker.check.fields import (
 )
 from tracker.model import Acknowledgement, Approval, Waiver
 
-__all__ = ["FILENAME", "FORMAT", "VERSION", "HashLink", "Sidecar", "SidecarError", "canonical", "dumps", "parse"]
+__all__ = [
+    "FILENAME",
+    "FORMAT",
+    "VERSION",
+    "Decision",
+    "HashLink",
+    "Sidecar",
+    "SidecarError",
+    "canonical",
+    "decision_key",
+    "decision_payload",
+    "dumps",
+    "parse",
+]
 
 FILENAME = "tracker.json"
 FORMAT = "tracker-sidecar"
@@ -48,6 +62,12 @@ class Sidecar:
     # The French paragraph texts behind `adapted_from` hashes, when the file carries them: a copy of content,
     # not a decision, so it takes no part in equality.
     adapted_texts: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    # SSH signatures of decisions, keyed by `decision_key`: who vouches for an entry, not a decision itself.
+    signatures: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    def signature_of(self, decision: Decision) -> str | None:
+        """The signature the file carries for a decision, if any."""
+        return dict(self.signatures).get(decision_key(decision))
 
     def file_for(self, lang: str) -> str | None:
         """The file name the sidecar gives for a language, if any."""
@@ -88,7 +108,34 @@ def parse(text: str, source: str = FILENAME) -> Sidecar:
         read_approval(r, v, f"approvals[{i}]", story)
         for i, v in enumerate(r.list_(top.get("approvals", []), "approvals"))
     )
-    return Sidecar(story, files, adapted, links, acks, waivers, approvals, adapted_texts)
+    signatures = []
+    groups: tuple[tuple[str, Sequence[Decision]], ...] = (
+        ("acknowledgements", acks),
+        ("waivers", waivers),
+        ("approvals", approvals),
+    )
+    for name, decisions in groups:
+        for i, (value, decision) in enumerate(zip(top.get(name, []), decisions, strict=True)):
+            if "signature" in value:
+                signatures.append((decision_key(decision), r.str_(value["signature"], f"{name}[{i}].signature")))
+    return Sidecar(story, files, adapted, links, acks, waivers, approvals, adapted_texts, tuple(signatures))
+
+
+Decision = Acknowledgement | Waiver | Approval
+
+
+def decision_payload(decision: Decision) -> str:
+    """The canonical text of a decision, as its signature signs it (the line the file holds, without excerpt)."""
+    if isinstance(decision, Acknowledgement):
+        return _line(_ack_obj(decision, {}))
+    if isinstance(decision, Waiver):
+        return _line(_waiver_obj(decision, {}))
+    return _line(_approval_obj(decision))
+
+
+def decision_key(decision: Decision) -> str:
+    """The key a decision's signature is filed under: the hash of its canonical text."""
+    return hashlib.sha256(decision_payload(decision).encode("utf-8")).hexdigest()
 
 
 # ---------------------------------------------------------------- writing
@@ -164,9 +211,15 @@ def dumps(sidecar: Sidecar, texts: Mapping[str, str] | None = None) -> str:
             "links", [_line(_entry({"fr": list(lk.fr), "en": list(lk.en)}, texts, lk.en or lk.fr)) for lk in s.links]
         )
     )
-    blocks.append(_block("acknowledgements", [_line(_ack_obj(a, texts)) for a in s.acknowledgements]))
-    blocks.append(_block("waivers", [_line(_waiver_obj(w, texts)) for w in s.waivers]))
-    blocks.append(_block("approvals", [_line(_approval_obj(a)) for a in s.approvals]))
+    signed = dict(s.signatures)
+
+    def entry(obj: dict[str, Any], decision: Decision) -> str:
+        signature = signed.get(decision_key(decision))
+        return _line(obj if signature is None else {**obj, "signature": signature})
+
+    blocks.append(_block("acknowledgements", [entry(_ack_obj(a, texts), a) for a in s.acknowledgements]))
+    blocks.append(_block("waivers", [entry(_waiver_obj(w, texts), w) for w in s.waivers]))
+    blocks.append(_block("approvals", [entry(_approval_obj(a), a) for a in s.approvals]))
     return "{\n" + ",\n".join(blocks) + "\n}\n"
 
 

@@ -30,7 +30,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "stories": ("tracker.cli.stories_cmd", "stories", "List the stories: state, approval, revisions, updated."),
     "log": ("tracker.cli.store_cmd", "log", "List the revisions of a story, both languages."),
     "show": ("tracker.cli.store_cmd", "show", "Print the paragraphs of a revision, numbered."),
-    "db": ("tracker.cli.store_cmd", "db", "Database maintenance: upgrade, current schema."),
+    "db": ("tracker.cli.store_cmd", "db", "Database maintenance: upgrade, current schema, grant a desk role."),
     "import-git": ("tracker.cli.formats_cmd", "import_git", "Import each commit that changed a file as a revision."),
     "export": ("tracker.cli.folder_cmd", "export", "Write a stored story as a folder (or XLIFF, TMX, NewsML-G2)."),
     "import-folder": ("tracker.cli.folder_cmd", "import_folder", "Read a story folder into the database."),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -20,11 +21,11 @@ if TYPE_CHECKING:
 @contextmanager
 def _acting() -> Iterator[tuple[Store, str]]:
     """The store, and the name the acting user goes by on it (their database role on PostgreSQL)."""
-    from tracker.services.approvals import acting_name
     from tracker.storage import open_store
 
+    name = settings().acting_user  # refused before anything opens when --as names someone else on PostgreSQL
     with open_store(settings().db) as store:
-        yield store, acting_name(store, settings().acting_user, explicit=settings().user is not None)
+        yield store, name
 
 
 def _now() -> datetime:
@@ -36,11 +37,29 @@ def _now() -> datetime:
 @click.option("--note", default="", help="Why, for the record (required with --force).")
 @click.option("--force", is_flag=True, help="Approve although rows still need action (needs a note).")
 @click.option("--paragraph", type=int, default=None, help="Approve one English paragraph (0-based) only.")
-def approve(slug: str, note: str, force: bool, paragraph: int | None) -> ExitCode:
+@click.option(
+    "--sign",
+    "key",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A story folder: sign the approval with this SSH key, so `tracker check` counts it.",
+)
+def approve(slug: str, note: str, force: bool, paragraph: int | None, key: Path | None) -> ExitCode:
     """Approve the story's current English revision against its current French revision (editors).
 
+    SLUG may be a story folder: the approval goes into its tracker.json, signed with --sign KEY.
     Refused, with the reason, while stale, untranslated or QA-error rows are not acknowledged or waived.
     """
+    if Path(slug).is_dir():
+        from tracker.services.folder_sign import approve_folder
+
+        if paragraph is not None:
+            raise click.UsageError("--paragraph approves a stored story's paragraph, not a folder's")
+        a = approve_folder(Path(slug), by=settings().acting_user, at=_now(), note=note, force=force, key=key)
+        signed = " (signed)" if key is not None else " (unsigned: tracker check will not count it)"
+        click.echo(f"approved {slug}: en {a.en_hash[:12]} against fr {a.fr_hash[:12]}{signed}")
+        return ExitCode.OK
+    if key is not None:
+        raise click.UsageError("--sign signs an approval written into a story folder: give a folder")
     from tracker.services.approvals import decide
 
     with _acting() as (store, name):
@@ -65,26 +84,51 @@ def reject(slug: str, note: str) -> ExitCode:
 
 @click.command()
 @click.argument("slug", required=False)
-@click.option("--verify", is_flag=True, help="Check the whole chain: exit 1 if any entry was edited or deleted.")
+@click.option("--verify", is_flag=True, help="Check the whole chain and the facts it recorded: exit 1 on any problem.")
+@click.option("--head", "show_head", is_flag=True, help="Print the chain's head (COUNT HASH) to keep elsewhere.")
+@click.option("--sign", "key", type=click.Path(dir_okay=False, path_type=Path), help="With --head: sign it (SSH key).")
+@click.option(
+    "--expect", metavar="HEAD", help="With --verify: a head kept elsewhere (COUNT HASH, or a file holding it)."
+)
+@click.option(
+    "--allowed-signers",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="With --verify --expect: the head must be signed by a key this file lists (ssh-keygen's format).",
+)
 @FORMAT_OPTION
-def audit(slug: str | None, verify: bool, fmt: str) -> ExitCode:
-    """Read the append-only audit log (of one story, or all), or verify its hash chain."""
-    from tracker.audit import verify as verify_chain
+def audit(
+    slug: str | None,
+    verify: bool,
+    show_head: bool,
+    key: Path | None,
+    expect: str | None,
+    allowed_signers: Path | None,
+    fmt: str,
+) -> ExitCode:
+    """Read the append-only audit log (of one story, or all), print its head, or verify it.
+
+    \b
+    tracker audit --head > head.txt          # keep it elsewhere: CI logs, git, an admin's note
+    tracker audit --head --sign ~/.ssh/id_ed25519 > head.signed
+    tracker audit --verify --expect head.signed --allowed-signers admins.allowed
+    """
     from tracker.storage import open_store
 
+    if key is not None and not show_head:
+        raise click.UsageError("--sign signs the head: give --head too")
+    if (expect is not None or allowed_signers is not None) and not verify:
+        raise click.UsageError("--expect and --allowed-signers check a chain: give --verify too")
     with open_store(settings().db) as store:
+        if show_head:
+            from tracker.services.auditing import head_line, signed_head
+
+            click.echo(head_line(store) if key is None else signed_head(store, key), nl=key is None)
+            return ExitCode.OK
+        if verify:
+            return _verify(store, expect, allowed_signers, fmt)
         if slug is not None:
             store.story(slug)  # an unknown story is a data error, not an empty log
-        entries = store.audit(None if verify else slug)
-    if verify:
-        problems = verify_chain(entries)
-        if fmt == "json":
-            emit_json({"ok": not problems, "entries": len(entries), "problems": problems})
-        else:
-            for problem in problems:
-                click.echo(problem)
-            click.echo(f"audit chain: {len(entries)} entries, " + ("intact" if not problems else "BROKEN"), err=True)
-        return ExitCode.FINDINGS if problems else ExitCode.OK
+        entries = store.audit(slug)
     if fmt == "json":
         emit_json(
             [
@@ -104,6 +148,29 @@ def audit(slug: str | None, verify: bool, fmt: str) -> ExitCode:
         for e in entries:
             click.echo(f"{e.seq:>5}  {e.at:%Y-%m-%d %H:%M:%S}  {e.by:<12} {e.action:<8} {e.story:<20} {e.detail}")
     return ExitCode.OK
+
+
+def _verify(store: Store, expect: str | None, allowed_signers: Path | None, fmt: str) -> ExitCode:
+    from tracker.services.auditing import check_audit
+
+    found = check_audit(store, expect=expect, allowed_signers=allowed_signers)
+    if fmt == "json":
+        emit_json(
+            {
+                "ok": not found.problems,
+                "entries": found.entries,
+                "head": found.head,
+                "problems": list(found.problems),
+                "signed_by": found.signed_by,
+            }
+        )
+    else:
+        for problem in found.problems:
+            click.echo(problem)
+        state = "intact" if not found.problems else "BROKEN"
+        signed = f", expected head signed by {found.signed_by}" if found.signed_by else ""
+        click.echo(f"audit chain: {found.entries} entries, {state} (head {found.head}){signed}", err=True)
+    return ExitCode.FINDINGS if found.problems else ExitCode.OK
 
 
 @click.group(invoke_without_command=True)

@@ -27,7 +27,13 @@ from tracker.reports import FORMATS
     show_default=True,
     help="Lowest severity that fails the check (exit 1).",
 )
-def check(paths: tuple[str, ...], base: str | None, fmt: str, fail_on: str) -> ExitCode:
+@click.option(
+    "--allowed-signers",
+    metavar="FILE",
+    help="Approvals count only when signed by a key of FILE (with --base: read at REV, repo-relative) "
+    "[default with --base: .tracker/allowed_signers, if the base has it].",
+)
+def check(paths: tuple[str, ...], base: str | None, fmt: str, fail_on: str, allowed_signers: str | None) -> ExitCode:
     """Check story folders for CI: stale, untranslated, QA and approval findings.
 
     A story folder holds fr.txt and en.txt (or any importable files named fr.* and en.*) and the sidecar
@@ -40,7 +46,7 @@ def check(paths: tuple[str, ...], base: str | None, fmt: str, fail_on: str) -> E
     from tracker.reports import render
     from tracker.services.check import run_check
 
-    report = run_check(paths, base=base, fail_on=cast("FailOn", fail_on))
+    report = run_check(paths, base=base, fail_on=cast("FailOn", fail_on), allowed_signers=allowed_signers)
     sys.stdout.write(render(report, fmt))
     if fmt != "text":
         from tracker.reports.text import summary

@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +25,17 @@ class Settings:
     db: str | None = None
     user: str | None = None
 
-    @property
+    @cached_property
     def acting_user(self) -> str:
-        return self.user or os.environ.get("TRACKER_USER") or getpass.getuser()
+        """Who acts: on PostgreSQL the connection's role (an --as/TRACKER_USER naming anyone else is refused),
+        else --as, TRACKER_USER or the OS user."""
+        from tracker.services.identity import resolve
+        from tracker.storage import display_url, resolve_url
+        from tracker.storage.identity import connection_user
+
+        requested = self.user or os.environ.get("TRACKER_USER") or getpass.getuser()
+        explicit = bool(self.user or os.environ.get("TRACKER_USER"))
+        return resolve(connection_user(self.db), requested, explicit=explicit, where=display_url(resolve_url(self.db)))
 
 
 def settings() -> Settings:
@@ -41,8 +50,11 @@ def fail(exc: TrackerError) -> ExitCode:
 
     A refusal (wrong role, four eyes, rows needing action) is the gate saying no: exit 1, like findings.
     """
-    from tracker.errors import ForbiddenError, RefusedError
+    from tracker.errors import ForbiddenError, IdentityError, RefusedError
 
+    if isinstance(exc, IdentityError):  # a wrong --as/--author: the command line asked for what cannot be
+        click.echo(f"tracker: refused: {exc}", err=True)
+        return ExitCode.USAGE
     if isinstance(exc, ForbiddenError | RefusedError):
         click.echo(f"tracker: refused: {exc}", err=True)
         return ExitCode.FINDINGS

@@ -66,7 +66,9 @@ def _kinds(revisions: list[Revision]) -> dict[tuple[str, int], str]:
 )
 @click.option("--lang", type=LANG_CHOICE, help="The language of the files [default: the item's own].")
 @click.option("--label", metavar="TEXT", help="Name the revision [default: the file's label line, if any].")
-@click.option("--author", metavar="NAME", help="Who wrote this revision [default: the acting user].")
+@click.option(
+    "--author", metavar="NAME", help="Who wrote this revision [default: the acting user; on PostgreSQL always them]."
+)
 @click.option(
     "--based-on",
     type=click.IntRange(min=1),
@@ -103,12 +105,13 @@ def import_(
     tracker import wire/              # every item under wire/, stories by guid or AFP slug
     """
     from tracker.cli.formats_cmd import import_detected, wants_detected_import
+    from tracker.services.identity import author_name
 
     if encoding or wants_detected_import(files, slug, lang):
         with open_selected() as store:
+            by = author_name(store, author, settings().acting_user)
             return import_detected(
-                store, files, slug=slug, lang=lang, label=label, by=author or settings().acting_user,
-                based_on=based_on, fmt=fmt, encoding=encoding,
+                store, files, slug=slug, lang=lang, label=label, by=by, based_on=based_on, fmt=fmt, encoding=encoding,
             )  # fmt: skip
     assert slug is not None and lang is not None  # wants_detected_import took every other case
     from sources.text import read_text
@@ -117,8 +120,8 @@ def import_(
     from tracker.services.imports import import_document
 
     at = datetime.now(UTC)
-    by = author or settings().acting_user
     with open_selected() as store:
+        by = author_name(store, author, settings().acting_user)
         results = [
             import_document(
                 store, doc, path, slug=slug, lang=lang, by=by, at=at, label=label, based_on=based_on, origin=path
@@ -217,7 +220,7 @@ def _show_aligned(slug: str, layout: str, width: int | None) -> ExitCode:
 
 @click.group()
 def db() -> None:
-    """Database maintenance: the schema is upgraded on open; these show and force it."""
+    """Database maintenance: the schema is upgraded on open; these show and force it, and grant a desk role."""
 
 
 @db.command()
@@ -241,4 +244,20 @@ def current() -> ExitCode:
     now, head = schema_status(url)
     state = "up to date" if now == head else "behind: run `tracker db upgrade`"
     click.echo(f"{display_url(resolve_url(url))}: schema {now or 'empty'} (newest {head}, {state})")
+    return ExitCode.OK
+
+
+@db.command()
+@click.argument("name", metavar="ROLE")
+@click.option("--role", "desk_role", type=click.Choice(["translator", "editor", "admin"]), required=True)
+def grant(name: str, desk_role: str) -> ExitCode:
+    """Make database role ROLE a desk member: on PostgreSQL grant its privileges (INSERT on facts, never UPDATE
+    or DELETE; users and settings for admins only) and register it as a tracker user with --role."""
+    from tracker.services.approvals import grant as grant_role
+    from tracker.storage import open_store
+
+    by = settings().acting_user
+    with open_store(settings().db) as store:
+        user = grant_role(store, name, desk_role, by=by, at=datetime.now(UTC))
+    click.echo(f"granted {user.name} the {user.role} role on {store.display_url}")
     return ExitCode.OK

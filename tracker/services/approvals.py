@@ -12,24 +12,13 @@ from datetime import datetime
 from tracker.approvals import ROLES, blockers, four_eyes_refusal, may_decide, source_hash
 from tracker.errors import ForbiddenError, NotFoundError, RefusedError
 from tracker.model import Approval, Revision, User, Verdict, alignment_hash
+from tracker.services.identity import acting_name
 from tracker.services.views import load_view
 from tracker.storage import Store
 from tracker.view import Row, StoryView
 
 FOUR_EYES = "four_eyes"
-
-
-def acting_name(store: Store, requested: str, *, explicit: bool) -> str:
-    """The name the acting user goes by: the database role on PostgreSQL, else `requested`."""
-    db_user = store.db_user()
-    if db_user is None:
-        return requested
-    if explicit and requested != db_user:
-        raise ForbiddenError(
-            f"on {store.display_url} you act as your database role {db_user!r}; --as/TRACKER_USER {requested!r} "
-            "is refused (connect with that person's own role instead)"
-        )
-    return db_user
+__all__ = ["acting_name", "acting_user", "add_user", "decide", "four_eyes_enabled", "set_four_eyes", "set_role"]
 
 
 def acting_user(store: Store, name: str, *, at: datetime) -> User | None:
@@ -163,5 +152,21 @@ def set_role(store: Store, name: str, role: str, *, by: str, at: datetime) -> Us
 def set_four_eyes(store: Store, enabled: bool, *, by: str, at: datetime) -> None:
     """An admin turns the four-eyes rule on or off for this database (recorded in the audit log)."""
     _admin(store, by, at)
-    store.settings_set(FOUR_EYES, "on" if enabled else "off")
-    store.append_audit("setting", "", f"four_eyes {'on' if enabled else 'off'}", by=by, at=at)
+    store.settings_set(FOUR_EYES, "on" if enabled else "off", audit=(by, at))
+
+
+def grant(store: Store, name: str, role: str, *, by: str, at: datetime) -> User:
+    """Make database role `name` a desk member with `role`: its privileges (PostgreSQL, run by the schema's
+    owner, who alone may grant them) and its tracker user, added or given the role (by an admin on SQLite)."""
+    if role not in ROLES:
+        raise RefusedError(f"unknown role {role!r}: one of {', '.join(ROLES)}")
+    if store.dialect == "postgresql":
+        if not store.is_maintainer():
+            raise ForbiddenError(f"{by} does not own the tracker's schema on {store.display_url}; its owner grants")
+        store.grant_desk(name, admin=role == "admin")
+    else:
+        _admin(store, by, at, role=role)
+    existing = store.user(name)
+    if existing is None:
+        return store.add_user(name, role, by=by, at=at)
+    return existing if existing.role == role else store.set_role(name, role, by=by, at=at)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from tracker.check import StoryTexts, finding, judge, missing_hashes, resolve_base
-from tracker.check.result import FailOn, Report, StoryResult
-from tracker.check.sidecar import FILENAME, Sidecar, SidecarError
+from tracker.check.result import CheckFinding, FailOn, Report, StoryResult, sort_key
+from tracker.check.sidecar import FILENAME, Sidecar, SidecarError, parse
 from tracker.errors import InputError
 from tracker.model import Document, Paragraph
 from tracker.services.folders import (
@@ -25,6 +26,7 @@ from tracker.services.folders import (
     text_path,
 )
 from tracker.services.git import RepositoryError, changed_files, read_blobs, repo_root, run_git, verify_rev
+from tracker.services.vetting import DEFAULT_SIGNERS, Signers, signers_at, signers_file, vet
 
 HISTORY_LIMIT = 50
 
@@ -38,6 +40,8 @@ class GitContext:
         self._root = root
         self._looked = root is not None
         self._blobs: dict[str, bytes | None] = {}
+        # The allowed signers approvals must be signed by (tracker.services.vetting); None: signatures not required.
+        self.signers: Signers | None = None
 
     @property
     def root(self) -> Path | None:
@@ -74,6 +78,14 @@ class GitContext:
         if spec not in self._blobs:
             self._blobs.update(read_blobs(root, [spec]))
         return self._blobs[spec]
+
+    def base_sidecar(self, folder: Path) -> Sidecar | None:
+        """The folder's sidecar as it was at the base revision (None: no base, or no valid sidecar there)."""
+        data = None if self.rev is None else self.blob(self.rev, folder / FILENAME)
+        try:
+            return None if data is None else parse(data.decode("utf-8"), FILENAME)
+        except (SidecarError, UnicodeDecodeError):
+            return None
 
     def base_document(self, path: Path) -> Document | None:
         """The file as it was at the base revision (None: no base, not in git there, or unreadable)."""
@@ -171,6 +183,11 @@ def check_folder(folder: Path, git: GitContext, shown: _Shown) -> StoryResult:
     if broken:
         return StoryResult(story, tuple(broken), files)
     base_fr, note = base_french(sidecar, docs["fr"], paths["fr"], git)
+    vetted: list[CheckFinding] = []
+    if git.signers is not None:
+        # without a git base there is no "this change": only approvals are held to their signatures
+        base = git.base_sidecar(folder) if git.rev is not None else sidecar
+        sidecar, vetted = vet(sidecar, base, git.signers, story, sidecar_file)
     texts = StoryTexts(
         story=story,
         fr_file=files[0],
@@ -183,7 +200,10 @@ def check_folder(folder: Path, git: GitContext, shown: _Shown) -> StoryResult:
         base_en=git.base_document(paths["en"]),
         base_note=note,
     )
-    return judge(texts)
+    judged = judge(texts)
+    if not vetted:
+        return judged
+    return replace(judged, findings=tuple(sorted((*judged.findings, *vetted), key=sort_key)))
 
 
 def _story_folder_of(root: Path, rel: str) -> Path | None:
@@ -212,9 +232,19 @@ def changed_story_folders(root: Path, rev: str, paths: Sequence[str]) -> list[Pa
 
 
 def run_check(
-    paths: Sequence[str], *, base: str | None = None, fail_on: FailOn = "error", cwd: Path | None = None
+    paths: Sequence[str],
+    *,
+    base: str | None = None,
+    fail_on: FailOn = "error",
+    cwd: Path | None = None,
+    allowed_signers: str | None = None,
 ) -> Report:
-    """Check the story folders under `paths` (or those changed since `base`) and return the report."""
+    """Check the story folders under `paths` (or those changed since `base`) and return the report.
+
+    Approvals must be signed by an allowed signer when there is an allowed-signers file: with `base`, the file
+    `allowed_signers` (default .tracker/allowed_signers) as it is at the base revision, never the change's copy;
+    without, the file `allowed_signers` names, if any.
+    """
     cwd = cwd or Path.cwd()
     paths = list(paths) or ["."]
     shown = _Shown(cwd)
@@ -227,6 +257,10 @@ def run_check(
         folders = changed_story_folders(root, rev, paths)
         git = GitContext(root, rev, root)
         git.prefetch([p for f in folders for p in (text_path(f, "fr"), text_path(f, "en"))])
+        rel = allowed_signers or DEFAULT_SIGNERS
+        git.signers = signers_at(root, rev, rel, required=allowed_signers is not None)
+    if base is None and allowed_signers is not None:
+        git.signers = signers_file(Path(allowed_signers))
     results = judge_all(folders, git, shown)
     return Report(stories=results, fail_on=fail_on, base=base)
 

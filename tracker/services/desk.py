@@ -25,7 +25,7 @@ from tracker.model import (
 )
 from tracker.mt.suggestion import Suggestion
 from tracker.segment import segment
-from tracker.services import alignment, approvals
+from tracker.services import alignment, approvals, identity
 from tracker.services.status import acknowledge, stored_diff
 from tracker.services.summaries import SummaryCache
 from tracker.services.views import load_view, shown_links
@@ -42,7 +42,7 @@ class Desk:
 
     def __init__(self, store: Store, user: str, *, clock: Callable[[], datetime] = _utcnow) -> None:
         self.store = store
-        self.name = user
+        self.name = identity.writer(store, user)  # on PostgreSQL a desk acts as its connection's role, never another
         self.clock = clock
         self._summaries = SummaryCache(store)
 

@@ -4,27 +4,27 @@ waivers, approvals), so a folder can leave the database for a repository and com
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from tracker.check import fixed_links, hash_links
 from tracker.check.sidecar import Sidecar
 from tracker.errors import InputError
 from tracker.flags import written_in
-from tracker.model import Document, Link, LinkDecision, Paragraph, Revision
+from tracker.model import Approval, Document, Link, LinkDecision, Paragraph, Revision
+from tracker.services.carry import carry_acks, carry_approvals, carry_waivers
 from tracker.services.check import GitContext, base_french
 from tracker.services.folders import Folder, load_folder, write_folder
 from tracker.services.imports import import_document
+from tracker.services.vetting import DEFAULT_SIGNERS, signers_at, why_unverified
 from tracker.services.views import adaptations as adaptations_of
 from tracker.services.views import load_view, pair_links
 
 if TYPE_CHECKING:
     from tracker.storage import Store
-
-_T = TypeVar("_T")
 
 
 EXCHANGE_SUFFIX = {"xliff": ".xlf", "tmx": ".tmx", "newsml": ".newsml.xml"}
@@ -102,14 +102,9 @@ def _adapted_from(
     return tuple(replace(p, text=t) for p, t in zip(base.paragraphs, texts, strict=True))
 
 
-def _new_only(existing: Iterable[object], wanted: Iterable[_T]) -> list[_T]:
-    seen = set(existing)
-    return [w for w in wanted if w not in seen]
-
-
 def import_folder(store: Store, path: str | Path, *, by: str, at: datetime, slug: str | None = None) -> list[str]:
     """Store a story folder: the adapted-from French (when known), the English based on it, the current French,
-    then the decisions not stored yet; returns one line per thing done."""
+    then the decisions not stored yet, re-made by `by` (tracker.services.carry); returns one line per thing done."""
     folder = load_folder(path)
     name = slug or folder.slug
     base, note = base_french(folder.sidecar, folder.fr, folder.fr_path, GitContext(folder.path))
@@ -128,33 +123,21 @@ def import_folder(store: Store, path: str | Path, *, by: str, at: datetime, slug
     )
     done += [en_result.message, fr_result.message]
     en_rev = en_result.revision
-    for ack in _new_only(store.acks(name), (replace(a, story=name) for a in folder.sidecar.acknowledgements)):
-        store.add_ack(ack)
-        done.append(f"{name}: acknowledgement ({ack.kind}) by {ack.by} stored")
-    for waiver in _new_only(store.waivers(name), (replace(w, story=name) for w in folder.sidecar.waivers)):
-        store.add_waiver(waiver)
-        done.append(f"{name}: waiver of {waiver.check} by {waiver.by} stored")
+    where = str(folder.path)
+    done += carry_acks(store, name, where, folder.sidecar.acknowledgements, by=by, at=at)
+    done += carry_waivers(store, name, where, folder.sidecar.waivers, by=by, at=at)
     confirmed = fixed_links(folder.sidecar.links, base_rev.paragraphs, en_rev.paragraphs)
     if confirmed and not store.link_decisions(name, base_rev.number, en_rev.number):
         store.add_link_decision(LinkDecision(name, base_rev.number, en_rev.number, confirmed, by, at))
         done.append(f"{name}: {len(confirmed)} confirmed links stored on fr r{base_rev.number} / en r{en_rev.number}")
-    done += _import_approvals(store, name, folder, fr_result.revision, en_rev)
+    verdicts = [(a, _verified(folder, a)) for a in folder.sidecar.approvals]
+    done += carry_approvals(store, name, where, verdicts, fr_result.revision, en_rev, by=by, at=at)
     return done
 
 
-def _import_approvals(store: Store, name: str, folder: Folder, fr: Revision, en: Revision) -> list[str]:
-    done = []
-    stored = {(a.fr_hash, a.en_hash, a.by, a.at, a.verdict) for a in store.approvals(name)}
-    for a in folder.sidecar.approvals:
-        if (a.fr_hash, a.en_hash, a.by, a.at, a.verdict) in stored:
-            continue
-        if (a.fr_hash, a.en_hash) != (fr.content_hash, en.content_hash):
-            done.append(f"{name}: {a.verdict} by {a.by} on other texts than the folder's: kept in the folder only")
-            continue
-        store.add_approval(
-            replace(a, story=name, fr_rev=fr.number, en_rev=en.number),
-            expected_fr_rev=fr.number,
-            expected_en_rev=en.number,
-        )
-        done.append(f"{name}: {a.verdict} by {a.by} stored on fr r{fr.number} / en r{en.number}")
-    return done
+def _verified(folder: Folder, approval: Approval) -> bool:
+    """Whether the approval's signature verifies against the allowed signers committed in the folder's repository
+    (.tracker/allowed_signers at HEAD): said in the carried approval's note, never a reason to carry it."""
+    root = GitContext(folder.path).root
+    signers = None if root is None else signers_at(root, "HEAD", DEFAULT_SIGNERS, required=False)
+    return signers is not None and why_unverified(folder.sidecar, approval, signers) is None

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from tracker.model import Link, LinkDecision
 from tracker.storage.audit_store import append_entry
 from tracker.storage.base import StoreBase, dump, from_db_time, load, to_db_time, upsert
+from tracker.storage.fingerprints import insert_fact
 from tracker.storage.tables import ALIGNMENT, LINK_DECISION
 
 
@@ -48,22 +49,21 @@ class AlignmentStore(StoreBase):
     def add_link_decision(self, decision: LinkDecision) -> None:
         with self._write() as conn:
             story_id = self._story_id(conn, decision.story)
-            conn.execute(
-                insert(LINK_DECISION).values(
-                    story_id=story_id,
-                    fr_rev=decision.fr_rev,
-                    en_rev=decision.en_rev,
-                    links=links_to_json(decision.links),
-                    actor=decision.by,
-                    at=to_db_time(decision.at),
-                    action=decision.action,
-                )
-            )
+            values = {
+                "story_id": story_id,
+                "fr_rev": decision.fr_rev,
+                "en_rev": decision.en_rev,
+                "links": links_to_json(decision.links),
+                "actor": decision.by,
+                "at": to_db_time(decision.at),
+                "action": decision.action,
+            }
+            facts = [insert_fact(conn, "link", values)]
             shown = " ".join(
                 f"{','.join(map(str, k.fr)) or '-'}>{','.join(map(str, k.en)) or '-'}" for k in decision.links
             )
             detail = f"{decision.action} fr r{decision.fr_rev} en r{decision.en_rev}: {shown}"
-            append_entry(conn, "link", decision.story, detail, by=decision.by, at=decision.at)
+            append_entry(conn, "link", decision.story, detail, by=decision.by, at=decision.at, facts=facts)
 
     def link_decisions(self, slug: str, fr_rev: int, en_rev: int) -> list[LinkDecision]:
         """People's link decisions on a revision pair, oldest first."""

@@ -7,9 +7,10 @@ from datetime import datetime
 
 from sqlalchemy import Connection, func, insert, select, text
 
-from tracker.audit import GENESIS, entry_hash, utc
+from tracker.audit import GENESIS, entry_hash, facts_json, utc, verify_facts
 from tracker.model import AuditEntry
 from tracker.storage.base import StoreBase, from_db_time
+from tracker.storage.fingerprints import MUST_RECORD, current_digests
 from tracker.storage.tables import AUDIT
 
 # Serialises appends on PostgreSQL so two writers never chain onto the same previous entry.
@@ -19,25 +20,36 @@ _HEAD_HASH = select(AUDIT.c.hash).order_by(AUDIT.c.seq.desc()).limit(1)
 _INSERT = insert(AUDIT)
 
 
-def append_entry(conn: Connection, action: str, story: str, detail: str, *, by: str, at: datetime) -> AuditEntry:
-    """Append one entry to the chain, in the caller's transaction."""
+def append_entry(
+    conn: Connection,
+    action: str,
+    story: str,
+    detail: str,
+    *,
+    by: str,
+    at: datetime,
+    facts: Sequence[tuple[str, str, str]] = (),
+) -> AuditEntry:
+    """Append one entry to the chain, in the caller's transaction, recording `facts` ((kind, key, digest) of
+    the rows it wrote)."""
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_AUDIT_LOCK})
     prev = conn.execute(select(AUDIT.c.hash).order_by(AUDIT.c.seq.desc()).limit(1)).scalar()
     prev_hash = str(prev) if prev is not None else GENESIS
     at = utc(at)
-    digest = entry_hash(prev_hash, at, by, action, story, detail)
+    recorded = facts_json(facts)
+    digest = entry_hash(prev_hash, at, by, action, story, detail, recorded)
+    values = {"at": at, "actor": by, "action": action, "story": story, "detail": detail}
     seq = conn.execute(
-        insert(AUDIT)
-        .values(at=at, actor=by, action=action, story=story, detail=detail, prev_hash=prev_hash, hash=digest)
-        .returning(AUDIT.c.seq)
+        insert(AUDIT).values(**values, prev_hash=prev_hash, hash=digest, facts=recorded).returning(AUDIT.c.seq)
     ).scalar_one()
-    return AuditEntry(int(seq), at, by, action, story, detail, prev_hash, digest)
+    return AuditEntry(int(seq), at, by, action, story, detail, prev_hash, digest, recorded)
 
 
-def append_entries(conn: Connection, entries: Sequence[tuple[str, str, str]], *, by: str, at: datetime) -> None:
-    """Append (action, story, detail) entries to the chain in order, in the caller's transaction: the chain is
-    computed in memory from the head and the rows go in with one executemany (rows keep their order, so do seqs)."""
+def append_entries(conn: Connection, entries: Sequence[tuple[str, str, str, str]], *, by: str, at: datetime) -> None:
+    """Append (action, story, detail, facts JSON) entries to the chain in order, in the caller's transaction: the
+    chain is computed in memory from the head and the rows go in with one executemany (rows keep their order,
+    so do seqs)."""
     if not entries:
         return
     if conn.dialect.name == "postgresql":
@@ -46,8 +58,8 @@ def append_entries(conn: Connection, entries: Sequence[tuple[str, str, str]], *,
     prev_hash = str(head) if head is not None else GENESIS
     at = utc(at)
     rows = []
-    for action, story, detail in entries:
-        digest = entry_hash(prev_hash, at, by, action, story, detail)
+    for action, story, detail, recorded in entries:
+        digest = entry_hash(prev_hash, at, by, action, story, detail, recorded)
         rows.append(
             {
                 "at": at,
@@ -57,6 +69,7 @@ def append_entries(conn: Connection, entries: Sequence[tuple[str, str, str]], *,
                 "detail": detail,
                 "prev_hash": prev_hash,
                 "hash": digest,
+                "facts": recorded,
             }
         )
         prev_hash = digest
@@ -77,15 +90,23 @@ class AuditStore(StoreBase):
             AUDIT.c.detail,
             AUDIT.c.prev_hash,
             AUDIT.c.hash,
+            AUDIT.c.facts,
         ).order_by(AUDIT.c.seq)
         if slug is not None:
             query = query.where(AUDIT.c.story == slug)
         with self._read() as conn:
             rows = conn.execute(query).all()
         return [
-            AuditEntry(int(seq), from_db_time(at), by, action, story, detail, prev, digest)
-            for seq, at, by, action, story, detail, prev, digest in rows
+            AuditEntry(int(seq), from_db_time(at), by, action, story, detail, prev, digest, facts)
+            for seq, at, by, action, story, detail, prev, digest, facts in rows
         ]
+
+    def fact_problems(self, entries: Sequence[AuditEntry]) -> list[str]:
+        """Fact rows edited, deleted or written around the tracker since the chain (`entries`, all of them)
+        recorded them."""
+        with self._read() as conn:
+            current = current_digests(conn)
+        return verify_facts(entries, current, must_record=MUST_RECORD)
 
     def audit_head(self) -> tuple[int, str]:
         """(sequence number, hash) of the newest entry, (0, "") on an empty log: a cheap "did anything change?"."""

@@ -15,10 +15,12 @@ from typing import Any
 
 from sqlalchemy import BindParameter, Connection, and_, bindparam, func, insert, select
 
+from tracker.audit import facts_json
 from tracker.errors import ConflictError, InputError, NotFoundError
 from tracker.model import LANGS, Document, Paragraph, Revision, Role, content_hash
 from tracker.storage.audit_store import append_entries
 from tracker.storage.base import _dialect_insert, dump, from_db_time, load, to_db_time
+from tracker.storage.fingerprints import fact
 from tracker.storage.tables import PARAGRAPH, REVISION, STORY
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
@@ -239,8 +241,9 @@ def write_revisions(
         latest.add(story_id, revision)
         new.append((story_id, revision, hashes))
         results.append((revision, True))
-    _insert(conn, new)
-    append_entries(conn, [("import", r.story, _detail(r)) for _, r, _ in new], by=by, at=at)
+    facts = _insert(conn, new)
+    entries = [("import", r.story, _detail(r), facts_json([f])) for (_, r, _), f in zip(new, facts, strict=True)]
+    append_entries(conn, entries, by=by, at=at)
     return results
 
 
@@ -248,10 +251,11 @@ def _detail(revision: Revision) -> str:
     return f"{revision.lang} r{revision.number} {revision.content_hash[:12]} ({len(revision.paragraphs)} paragraphs)"
 
 
-def _insert(conn: Connection, new: Sequence[tuple[int, Revision, tuple[str, ...]]]) -> None:
-    """Every revision row in one statement, then every paragraph row in one executemany."""
+def _insert(conn: Connection, new: Sequence[tuple[int, Revision, tuple[str, ...]]]) -> list[tuple[str, str, str]]:
+    """Every revision row in one statement, then every paragraph row in one executemany; returns each revision's
+    (kind, key, digest) for its audit entry."""
     if not new:
-        return
+        return []
     rows = [
         {
             "story_id": story_id,
@@ -269,14 +273,18 @@ def _insert(conn: Connection, new: Sequence[tuple[int, Revision, tuple[str, ...]
         for story_id, r, _ in new
     ]
     revision_ids = conn.execute(_INSERT_REVISIONS, rows).scalars().all()
+    paragraphs = [
+        [
+            (n, p.text, h, p.line_start, p.line_end, str(p.role))
+            for n, (p, h) in enumerate(zip(r.paragraphs, hashes, strict=True))
+        ]
+        for _, r, hashes in new
+    ]
     conn.exec_driver_sql(
         _paragraph_sql(conn),
-        [
-            (revision_id, n, p.text, h, p.line_start, p.line_end, str(p.role))
-            for revision_id, (_, r, hashes) in zip(revision_ids, new, strict=True)
-            for n, (p, h) in enumerate(zip(r.paragraphs, hashes, strict=True))
-        ],
+        [(rid, *p) for rid, mine in zip(revision_ids, paragraphs, strict=True) for p in mine],
     )
+    return [fact("revision", rid, row, mine) for rid, row, mine in zip(revision_ids, rows, paragraphs, strict=True)]
 
 
 def _paragraph_sql(conn: Connection) -> str:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
 from tracker.errors import ConflictError
 from tracker.model import Acknowledgement, Approval, Waiver
 from tracker.storage.audit_store import append_entry
 from tracker.storage.base import StoreBase, dump, from_db_time, load, to_db_time
+from tracker.storage.fingerprints import insert_fact
 from tracker.storage.tables import ACK, APPROVAL, REVISION, STORY, WAIVER
 
 
@@ -17,18 +18,17 @@ class DecisionStore(StoreBase):
     def add_ack(self, ack: Acknowledgement) -> None:
         with self._write() as conn:
             story_id = self._story_id(conn, ack.story)
-            conn.execute(
-                insert(ACK).values(
-                    story_id=story_id,
-                    fr_hash=ack.fr_hash,
-                    kind=ack.kind,
-                    actor=ack.by,
-                    at=to_db_time(ack.at),
-                    note=ack.note,
-                )
-            )
+            values = {
+                "story_id": story_id,
+                "fr_hash": ack.fr_hash,
+                "kind": ack.kind,
+                "actor": ack.by,
+                "at": to_db_time(ack.at),
+                "note": ack.note,
+            }
+            facts = [insert_fact(conn, "ack", values)]
             detail = f"{ack.kind} fr {ack.fr_hash[:12]}" + (f": {ack.note}" if ack.note else "")
-            append_entry(conn, "ack", ack.story, detail, by=ack.by, at=ack.at)
+            append_entry(conn, "ack", ack.story, detail, by=ack.by, at=ack.at, facts=facts)
 
     def acks(self, slug: str) -> list[Acknowledgement]:
         """Acknowledgements of a story, oldest first."""
@@ -46,19 +46,18 @@ class DecisionStore(StoreBase):
     def add_waiver(self, waiver: Waiver) -> None:
         with self._write() as conn:
             story_id = self._story_id(conn, waiver.story)
-            conn.execute(
-                insert(WAIVER).values(
-                    story_id=story_id,
-                    check=waiver.check,
-                    fr_hashes=dump(list(waiver.fr_hashes)),
-                    en_hashes=dump(list(waiver.en_hashes)),
-                    actor=waiver.by,
-                    at=to_db_time(waiver.at),
-                    reason=waiver.reason,
-                )
-            )
+            values = {
+                "story_id": story_id,
+                "check": waiver.check,
+                "fr_hashes": dump(list(waiver.fr_hashes)),
+                "en_hashes": dump(list(waiver.en_hashes)),
+                "actor": waiver.by,
+                "at": to_db_time(waiver.at),
+                "reason": waiver.reason,
+            }
+            facts = [insert_fact(conn, "waiver", values)]
             detail = f"{waiver.check} fr {_short(waiver.fr_hashes)} en {_short(waiver.en_hashes)}: {waiver.reason}"
-            append_entry(conn, "waive", waiver.story, detail, by=waiver.by, at=waiver.at)
+            append_entry(conn, "waive", waiver.story, detail, by=waiver.by, at=waiver.at, facts=facts)
 
     def waivers(self, slug: str) -> list[Waiver]:
         """Waivers of a story, oldest first."""
@@ -92,22 +91,21 @@ class DecisionStore(StoreBase):
                     raise ConflictError(
                         f"{approval.story}: {lang} is now at r{latest.get(lang)}, not r{expected}; review it again"
                     )
-            conn.execute(
-                insert(APPROVAL).values(
-                    story_id=story_id,
-                    fr_rev=approval.fr_rev,
-                    en_rev=approval.en_rev,
-                    fr_hash=approval.fr_hash,
-                    en_hash=approval.en_hash,
-                    alignment_hash=approval.alignment_hash,
-                    verdict=approval.verdict,
-                    actor=approval.by,
-                    at=to_db_time(approval.at),
-                    note=approval.note,
-                    forced=approval.forced,
-                    paragraph=approval.paragraph,
-                )
-            )
+            values = {
+                "story_id": story_id,
+                "fr_rev": approval.fr_rev,
+                "en_rev": approval.en_rev,
+                "fr_hash": approval.fr_hash,
+                "en_hash": approval.en_hash,
+                "alignment_hash": approval.alignment_hash,
+                "verdict": approval.verdict,
+                "actor": approval.by,
+                "at": to_db_time(approval.at),
+                "note": approval.note,
+                "forced": approval.forced,
+                "paragraph": approval.paragraph,
+            }
+            facts = [insert_fact(conn, "approval", values)]
             action = "approve" if approval.verdict == "approved" else "reject"
             detail = (
                 f"fr r{approval.fr_rev} {approval.fr_hash[:12]} en r{approval.en_rev} {approval.en_hash[:12]}"
@@ -116,7 +114,7 @@ class DecisionStore(StoreBase):
                 + (" forced" if approval.forced else "")
                 + (f": {approval.note}" if approval.note else "")
             )
-            append_entry(conn, action, approval.story, detail, by=approval.by, at=approval.at)
+            append_entry(conn, action, approval.story, detail, by=approval.by, at=approval.at, facts=facts)
 
     def approvals(self, slug: str) -> list[Approval]:
         """Verdicts on a story, oldest first."""

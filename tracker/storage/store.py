@@ -8,6 +8,7 @@ from tracker.storage.audit_store import AuditStore
 from tracker.storage.decisions import DecisionStore
 from tracker.storage.engine import make_engine, resolve_url
 from tracker.storage.feeds import FeedFileStore
+from tracker.storage.grants import GrantStore
 from tracker.storage.identity import IdentityStore
 from tracker.storage.memory import MemoryStore
 from tracker.storage.mtcache import MTCacheStore
@@ -27,6 +28,7 @@ class Store(
     IdentityStore,
     MemoryStore,
     FeedFileStore,
+    GrantStore,
 ):
     """Facts in a database: stories, immutable revisions, decisions and the audit log, as core dataclasses.
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Column, DateTime, Index, Table, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, DateTime, Index, Table, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 # Named constraints let Alembic alter them on SQLite (batch mode) and compare them across databases.
@@ -175,6 +175,8 @@ class AuditRow(SQLModel, table=True):
     detail: str = Field(default="", sa_type=Text)
     prev_hash: str = Field(max_length=64)
     hash: str = Field(max_length=64, unique=True)
+    # The fact rows the entry records, with their hashes (JSON); "" on entries from before schema 0003.
+    facts: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=text("''")))
 
 
 class MTCacheRow(SQLModel, table=True):

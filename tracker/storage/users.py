@@ -11,6 +11,7 @@ from tracker.errors import ConflictError, InputError, NotFoundError
 from tracker.model import RoleName, User
 from tracker.storage.audit_store import append_entry
 from tracker.storage.base import StoreBase, from_db_time, to_db_time, upsert
+from tracker.storage.fingerprints import fact
 from tracker.storage.tables import SETTING, USER
 
 ROLES: tuple[str, ...] = get_args(RoleName)
@@ -32,8 +33,10 @@ class UserStore(StoreBase):
         with self._write() as conn:
             if conn.execute(select(USER.c.name).where(USER.c.name == name)).first() is not None:
                 raise ConflictError(f"user {name!r} already exists (change a role with set_role)")
-            conn.execute(insert(USER).values(name=name, role=checked, created_at=to_db_time(at), created_by=by))
-            append_entry(conn, "user", "", f"add {name} as {checked}", by=by, at=at)
+            values = {"name": name, "role": checked, "created_at": to_db_time(at), "created_by": by}
+            conn.execute(insert(USER).values(**values))
+            facts = [fact("user", name, values)]
+            append_entry(conn, "user", "", f"add {name} as {checked}", by=by, at=at, facts=facts)
         return User(name, checked, to_db_time(at), by)
 
     def user(self, name: str) -> User | None:
@@ -56,11 +59,15 @@ class UserStore(StoreBase):
     def set_role(self, name: str, role: str, *, by: str, at: datetime) -> User:
         checked = _check_role(role)
         with self._write() as conn:
-            row = conn.execute(select(USER.c.role).where(USER.c.name == name)).first()
+            row = conn.execute(
+                select(USER.c.role, USER.c.created_at, USER.c.created_by).where(USER.c.name == name)
+            ).first()
             if row is None:
                 raise NotFoundError(f"no user {name!r} in {self.display_url}")
             conn.execute(update(USER).where(USER.c.name == name).values(role=checked))
-            append_entry(conn, "role", "", f"{name}: {row.role} -> {checked}", by=by, at=at)
+            values = {"name": name, "role": checked, "created_at": row.created_at, "created_by": row.created_by}
+            facts = [fact("user", name, values)]
+            append_entry(conn, "role", "", f"{name}: {row.role} -> {checked}", by=by, at=at, facts=facts)
         found = self.user(name)
         assert found is not None
         return found
@@ -71,6 +78,10 @@ class UserStore(StoreBase):
             value = conn.execute(select(SETTING.c.value).where(SETTING.c.key == key)).scalar()
         return None if value is None else str(value)
 
-    def settings_set(self, key: str, value: str) -> None:
+    def settings_set(self, key: str, value: str, *, audit: tuple[str, datetime] | None = None) -> None:
+        """Set a setting; with `audit` (by, at) its change is recorded in the audit chain, in one transaction."""
         with self._write() as conn:
             upsert(conn, SETTING, {"key": key, "value": value}, ["key"])
+            if audit is not None:
+                facts = [fact("setting", key, {"key": key, "value": value})]
+                append_entry(conn, "setting", "", f"{key} {value}", by=audit[0], at=audit[1], facts=facts)
