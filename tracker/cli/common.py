@@ -7,14 +7,12 @@ import json
 import os
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import click
 
 from tracker.errors import TrackerError
 from tracker.exitcodes import ExitCode
-from tracker.model import Document
 
 
 @dataclass(frozen=True)
@@ -53,48 +51,6 @@ def fail(exc: TrackerError) -> ExitCode:
 def emit_json(data: Any) -> None:
     """Write JSON data to stdout (data only; never progress or warnings)."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def read_file(path: str) -> bytes:
-    """Bytes of a file, with OS errors turned into a one-line input error naming the file."""
-    from tracker.errors import InputError
-
-    try:
-        return Path(path).read_bytes()
-    except IsADirectoryError as exc:
-        raise InputError(path, "is a directory, not a file") from exc
-    except FileNotFoundError as exc:
-        raise InputError(path, "no such file") from exc
-    except PermissionError as exc:
-        raise InputError(path, "permission denied") from exc
-    except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from exc
-
-
-_STRUCTURED_NAMES = (".xml", ".html", ".htm", ".xhtml", ".json", ".md", ".markdown", ".xlf", ".xliff")
-
-
-def is_structured(data: bytes, path: str) -> bool:
-    """Whether a file is a wire, web or Markdown document rather than a plain paragraph file."""
-    head = data[:64].lstrip(b"\xef\xbb\xbf").lstrip()
-    return head.startswith((b"<", b"{", b"[")) or path.lower().endswith(_STRUCTURED_NAMES)
-
-
-def read_document(path: str) -> Document:
-    """A file's paragraphs: plain paragraph files directly, any importable format (NewsML, ninjs, HTML, Markdown)
-    through the importers, so `align`, `diff`, `qa` and `translate` read files as `import` does."""
-    from sources.text import read_text
-
-    data = read_file(path)
-    if not is_structured(data, path):
-        return read_text(data, path)
-    from sources.detect import load
-    from tracker.errors import InputError
-
-    documents = load(data, path)
-    if len(documents) != 1:
-        raise InputError(path, f"holds {len(documents)} news items; give a file with exactly one")
-    return documents[0]
 
 
 FORMAT_OPTION = click.option(

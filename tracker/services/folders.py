@@ -9,18 +9,16 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from tracker.check.sidecar import FILENAME, Sidecar, dumps, parse
 from tracker.errors import InputError
 from tracker.model import Document
-from tracker.segment import segment
+from tracker.services.reading import parse_document, read_bytes
 
 LANGS = ("fr", "en")
-# bytes that make sources.text look closer: control characters (NUL included) and UTF-16 byte-order marks
 _TEXT_NAME = re.compile(r"^(fr|en)\.[A-Za-z0-9]+$")
-_SUSPECT = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]|^\xff\xfe|^\xfe\xff")
 _PLAIN = (".txt", ".text")
 
 
@@ -68,71 +66,6 @@ def text_path(folder: Path, lang: str, sidecar: Sidecar | None = None) -> Path:
     return candidates[0] if candidates else folder / f"{lang}.txt"
 
 
-def read_document(data: bytes, source: str) -> Document:
-    """A story text's document: plain text directly, anything else through the importers."""
-    if source.lower().endswith(_PLAIN):
-        from sources.text import MAX_BYTES, read_text
-
-        # Fast path for clean UTF-8 (a check reads thousands of files); anything unusual gets the full checks.
-        if len(data) <= MAX_BYTES and not _SUSPECT.search(data):
-            try:
-                document = segment(data.decode("utf-8"))
-            except UnicodeDecodeError:
-                document = None
-            if document is not None and document.paragraphs:
-                return document
-        return read_text(data, source)
-    from sources.detect import load
-
-    documents = load(data, source)
-    if not documents or not documents[0].paragraphs:
-        raise InputError(source, "no paragraphs found")
-    return locate_lines(documents[0], data)
-
-
-_WORD = re.compile(r"\w+")
-
-
-def locate_lines(document: Document, data: bytes) -> Document:
-    """Give paragraphs the source line they start on when their importer could not (Markdown, HTML).
-
-    Each paragraph's first words are looked for in the source lines, in order; a paragraph not found keeps 0.
-    """
-    if all(p.line_start for p in document.paragraphs):
-        return document
-    lines = [_WORD.findall(line.lower()) for line in data.decode("utf-8", "replace").splitlines()]
-    cursor = 0
-    located = []
-    for p in document.paragraphs:
-        words = _WORD.findall(p.text.lower())[:3]
-        found = next((n for n in range(cursor, len(lines)) if words and _starts(lines[n], words)), None)
-        if p.line_start or found is None:
-            located.append(p)
-            continue
-        located.append(replace(p, line_start=found + 1, line_end=max(p.line_end, found + 1)))
-        cursor = found + 1
-    return replace(document, paragraphs=tuple(located))
-
-
-def _starts(line: list[str], words: list[str]) -> bool:
-    """Whether the words occur one after another somewhere in the line's words."""
-    first = words[0]
-    return any(line[i : i + len(words)] == words for i, w in enumerate(line) if w == first)
-
-
-def read_bytes(path: Path, shown: str | None = None) -> bytes:
-    """A file's bytes, with OS errors turned into an input error naming the file."""
-    name = shown or str(path)
-    try:
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(name, "no such file") from exc
-    except IsADirectoryError as exc:
-        raise InputError(name, "is a directory, not a file") from exc
-    except OSError as exc:
-        raise InputError(name, exc.strerror or str(exc)) from exc
-
-
 def read_sidecar(folder: Path, shown: str | None = None) -> Sidecar:
     """The folder's sidecar (an empty one when the file is absent); raises SidecarError when it is invalid."""
     path = folder / FILENAME
@@ -156,8 +89,8 @@ def load_folder(path: str | Path) -> Folder:
         raise InputError(str(folder), "not a folder" if folder.exists() else "no such folder")
     sidecar = read_sidecar(folder)
     fr_path, en_path = text_path(folder, "fr", sidecar), text_path(folder, "en", sidecar)
-    fr = read_document(read_bytes(fr_path), str(fr_path))
-    en = read_document(read_bytes(en_path), str(en_path))
+    fr = parse_document(read_bytes(fr_path), str(fr_path))
+    en = parse_document(read_bytes(en_path), str(en_path))
     return Folder(folder, fr_path, en_path, folder / FILENAME, fr, en, sidecar)
 
 

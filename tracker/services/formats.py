@@ -15,10 +15,10 @@ from pathlib import Path
 from types import EllipsisType
 from typing import Literal
 
-from sources.detect import MAX_BYTES, load, story_key, story_slug
-from sources.xmlsafe import check_size
+from sources.detect import MAX_BYTES, story_key, story_slug
 from tracker.errors import InputError, TrackerError
 from tracker.model import LANGS, Document, Revision
+from tracker.services.reading import parse_documents, read_bytes
 from tracker.storage import Store
 from tracker.storage.bulk import NewRevision, planned
 
@@ -86,18 +86,8 @@ def wire_status(document: Document) -> str:
 
 
 def read_source(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """Bytes of a file, refused by its size before a byte is read; OS errors become input errors."""
-    try:
-        check_size(path.stat().st_size, str(path), limit)
-        return path.read_bytes()
-    except IsADirectoryError as exc:
-        raise InputError(str(path), "is a directory, not a file") from exc
-    except FileNotFoundError as exc:
-        raise InputError(str(path), "no such file") from exc
-    except PermissionError as exc:
-        raise InputError(str(path), "permission denied") from exc
-    except OSError as exc:
-        raise InputError(str(path), exc.strerror or str(exc)) from exc
+    """Bytes of a file, refused by its size before a byte is read (tracker.services.reading.read_bytes)."""
+    return read_bytes(path, limit=limit)
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
@@ -129,7 +119,7 @@ def tracked_lang(document: Document, lang: str | None, source: str) -> str:
 def read_documents(path: Path, *, story: str | None, lang: str | None, order: int) -> list[_Pending]:
     source = str(path)
     pending = []
-    for document in load(read_source(path), source):
+    for document in parse_documents(read_source(path), source):
         slug = story or story_slug(story_key(document))
         pending.append(
             _Pending(source, order, document, slug, tracked_lang(document, lang, source), dict(document.meta))

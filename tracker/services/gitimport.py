@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sources.detect import load
 from sources.xmlsafe import check_size
 from tracker.errors import InputError
 from tracker.model import LANGS, Document, Revision
 from tracker.services.formats import already_stored, wire_status
 from tracker.services.git import read_blobs, repo_root, run_git
+from tracker.services.reading import parse_documents
 from tracker.storage import Store
 
 
@@ -64,7 +64,7 @@ def import_git(store: Store, path: Path, *, story: str, lang: str, by: str) -> l
     for commit, data in file_history(path):
         if data is None:
             continue
-        documents = load(data, f"{path}@{commit.sha[:12]}")
+        documents = parse_documents(data, f"{path}@{commit.sha[:12]}")
         parsed.append((commit, documents[0]))
     results = []
     stored = store.revisions(story, lang) if story in {s.slug for s in store.stories()} else []

@@ -1,0 +1,140 @@
+"""The one way in for a story text: a file's bytes read safely, then its document through the right importer.
+
+Every face (CLI `import`, `align`, `diff`, `qa`, `translate`, `check`, `import-folder`, the TUI) and every service
+reads files through here, so the rules for untrusted files live in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from tracker.errors import InputError
+from tracker.model import Document
+
+# Files larger than this are refused before they are read (the importers' own limit, sources.xmlsafe.MAX_BYTES).
+MAX_BYTES = 64 * 1024 * 1024
+PLAIN_NAMES = (".txt", ".text")
+_STRUCTURED_NAMES = (".xml", ".html", ".htm", ".xhtml", ".json", ".md", ".markdown", ".xlf", ".xliff")
+# bytes that make sources.text look closer: control characters (NUL included) and UTF-16 byte-order marks
+_SUSPECT = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]|^\xff\xfe|^\xfe\xff")
+
+
+def read_bytes(path: str | Path, shown: str | None = None, *, limit: int = MAX_BYTES) -> bytes:
+    """A file's bytes, refused by size before a byte is read; OS errors become one input error naming the file."""
+    name = shown or str(path)
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        if size > limit:
+            raise InputError(name, too_large(size, limit))
+        return file.read_bytes()
+    except IsADirectoryError as exc:
+        raise InputError(name, "is a directory, not a file") from exc
+    except FileNotFoundError as exc:
+        raise InputError(name, "no such file") from exc
+    except PermissionError as exc:
+        raise InputError(name, "permission denied") from exc
+    except OSError as exc:
+        raise InputError(name, exc.strerror or str(exc)) from exc
+
+
+def too_large(size: int, limit: int) -> str:
+    """The problem of a file over the size limit, in MiB as people count file sizes."""
+    return f"file too large ({size / (1024 * 1024):.0f} MiB; limit {limit // (1024 * 1024)} MiB)"
+
+
+def is_structured(data: bytes, source: str) -> bool:
+    """Whether bytes are a wire, web or Markdown document rather than a plain paragraph file.
+
+    A `.txt` file is always plain text (a French text may well start with `[` or `<`); other names are sniffed.
+    """
+    name = source.lower()
+    if name.endswith(PLAIN_NAMES):
+        return False
+    head = data[:64].lstrip(b"\xef\xbb\xbf").lstrip()
+    return head.startswith((b"<", b"{", b"[")) or name.endswith(_STRUCTURED_NAMES)
+
+
+def parse_documents(data: bytes, source: str) -> list[Document]:
+    """Every news item in a file's bytes (a wire file may hold several); `source` names the file in errors."""
+    from sources.detect import load
+
+    return load(data, source)
+
+
+def parse_document(data: bytes, source: str) -> Document:
+    """The one story text in a file's bytes: plain paragraph text directly, anything else through the importers."""
+    if not is_structured(data, source):
+        return _plain(data, source)
+    documents = parse_documents(data, source)
+    if len(documents) != 1:
+        raise InputError(source, f"holds {len(documents)} news items; give a file with exactly one")
+    if not documents[0].paragraphs:
+        raise InputError(source, "no paragraphs found")
+    return locate_lines(documents[0], data)
+
+
+def read_document(path: str | Path, shown: str | None = None) -> Document:
+    """The one story text of a file (see parse_document), read by read_bytes' rules."""
+    name = shown or str(path)
+    return parse_document(read_bytes(path, name), name)
+
+
+def read_documents(path: str | Path, shown: str | None = None) -> list[Document]:
+    """Every news item of a file (see parse_documents), read by read_bytes' rules."""
+    name = shown or str(path)
+    return parse_documents(read_bytes(path, name), name)
+
+
+def _plain(data: bytes, source: str) -> Document:
+    from sources.text import read_text
+    from tracker.segment import segment
+
+    # Fast path for clean UTF-8 (a check reads thousands of files); anything unusual gets the full checks.
+    if len(data) <= MAX_BYTES and not _SUSPECT.search(data):
+        try:
+            document = segment(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            document = None
+        if document is not None and document.paragraphs:
+            return document
+    return read_text(data, source)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def locate_lines(document: Document, data: bytes) -> Document:
+    """Give paragraphs the source line they start on when their importer could not (Markdown, HTML).
+
+    Each paragraph's first words are looked for in the source lines, in order; a paragraph not found keeps 0.
+    """
+    if all(p.line_start for p in document.paragraphs):
+        return document
+    lines = [_WORD.findall(line.lower()) for line in data.decode("utf-8", "replace").splitlines()]
+    cursor = 0
+    located = []
+    for p in document.paragraphs:
+        words = _WORD.findall(p.text.lower())[:3]
+        found = next((n for n in range(cursor, len(lines)) if words and _starts(lines[n], words)), None)
+        if p.line_start or found is None:
+            located.append(p)
+            continue
+        located.append(replace(p, line_start=found + 1, line_end=max(p.line_end, found + 1)))
+        cursor = found + 1
+    return replace(document, paragraphs=tuple(located))
+
+
+def _starts(line: list[str], words: list[str]) -> bool:
+    """Whether the words occur one after another somewhere in the line's words."""
+    first = words[0]
+    return any(line[i : i + len(words)] == words for i, w in enumerate(line) if w == first)
+
+
+def read_plain(path: str | Path) -> Document:
+    """A file read as a plain paragraph file whatever its name (`import --story --lang`), by read_bytes' rules."""
+    from sources.text import read_text
+
+    return read_text(read_bytes(path), str(path))
