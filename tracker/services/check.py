@@ -163,7 +163,7 @@ def check_folder(folder: Path, git: GitContext, shown: _Shown) -> StoryResult:
     broken = []
     for lang, path in paths.items():
         try:
-            docs[lang] = read_document(path, shown(path))
+            docs[lang] = read_document(path, shown(path), within=folder)
         except InputError as exc:
             broken.append(finding("unreadable-input", story, shown(path), 0, f"{lang}: {exc.problem}"))
     files = (shown(paths["fr"]), shown(paths["en"]), sidecar_file)

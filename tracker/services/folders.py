@@ -15,7 +15,7 @@ from pathlib import Path
 from tracker.check.sidecar import FILENAME, Sidecar, dumps, parse
 from tracker.errors import InputError
 from tracker.model import Document
-from tracker.services.reading import parse_document, read_bytes
+from tracker.services.reading import parse_document, read_bytes, walk
 
 LANGS = ("fr", "en")
 _TEXT_NAME = re.compile(r"^(fr|en)\.[A-Za-z0-9]+$")
@@ -72,7 +72,7 @@ def read_sidecar(folder: Path, shown: str | None = None) -> Sidecar:
     name = shown or str(path)
     if not path.exists():
         return Sidecar(story=folder.name)
-    raw = read_bytes(path, name)
+    raw = read_bytes(path, name, within=folder)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -89,8 +89,8 @@ def load_folder(path: str | Path) -> Folder:
         raise InputError(str(folder), "not a folder" if folder.exists() else "no such folder")
     sidecar = read_sidecar(folder)
     fr_path, en_path = text_path(folder, "fr", sidecar), text_path(folder, "en", sidecar)
-    fr = parse_document(read_bytes(fr_path), str(fr_path))
-    en = parse_document(read_bytes(en_path), str(en_path))
+    fr = parse_document(read_bytes(fr_path, within=folder), str(fr_path))
+    en = parse_document(read_bytes(en_path, within=folder), str(en_path))
     return Folder(folder, fr_path, en_path, folder / FILENAME, fr, en, sidecar)
 
 
@@ -142,9 +142,8 @@ def find_story_folders(paths: Iterable[str | Path]) -> list[Path]:
         if is_story_folder(start):
             found.add(start)
             continue
-        for root, dirs, _files in os.walk(start):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
-            here = Path(root)
+        for here, dirs, _files in walk(start):
+            dirs[:] = [d for d in dirs if d != "node_modules"]
             if here != start and is_story_folder(here):
                 found.add(here)
                 dirs[:] = []

@@ -18,7 +18,7 @@ from typing import Literal
 from sources.detect import MAX_BYTES, story_key, story_slug
 from tracker.errors import InputError, TrackerError
 from tracker.model import LANGS, Document, Revision
-from tracker.services.reading import parse_documents, read_bytes
+from tracker.services.reading import parse_documents, read_bytes, walk
 from tracker.storage import Store
 from tracker.storage.bulk import NewRevision, planned
 
@@ -96,11 +96,7 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            files.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file() and not any(part.startswith(".") for part in p.parts[len(path.parts) :])
-            )
+            files.extend(sorted(here / f for here, _dirs, names in walk(path) for f in names))
         else:
             files.append(path)
     return files

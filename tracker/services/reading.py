@@ -6,7 +6,11 @@ reads files through here, so the rules for untrusted files live in one place.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,15 +25,39 @@ _STRUCTURED_NAMES = (".xml", ".html", ".htm", ".xhtml", ".json", ".md", ".markdo
 _SUSPECT = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]|^\xff\xfe|^\xfe\xff")
 
 
-def read_bytes(path: str | Path, shown: str | None = None, *, limit: int = MAX_BYTES) -> bytes:
-    """A file's bytes, refused by size before a byte is read; OS errors become one input error naming the file."""
-    name = shown or str(path)
-    file = Path(path)
+def read_bytes(
+    path: str | Path, shown: str | None = None, *, limit: int = MAX_BYTES, within: str | Path | None = None
+) -> bytes:
+    """A regular file's bytes, read by the rules for untrusted files; any refusal is one InputError naming the file.
+
+    Only regular files are read: a FIFO, a device or a socket is refused before it is opened (so `/dev/zero` is
+    never read and a FIFO never waits for a writer). A file must lie inside `within` (a story folder) when given;
+    a symbolic link may only point inside `within`, or inside the link's own folder when `within` is None. The
+    size is checked before reading and again while reading in chunks, so a file growing meanwhile stays bounded.
+    """
+    return _read(path, shown or str(path), limit, within, head=False)
+
+
+def read_head(path: str | Path, size: int = 4096) -> bytes:
+    """The first `size` bytes of a file, by read_bytes' rules (for sniffing a format without reading it all)."""
+    return _read(path, str(path), size, None, head=True)
+
+
+def _read(path: str | Path, name: str, limit: int, within: str | Path | None, *, head: bool) -> bytes:
     try:
-        size = file.stat().st_size
-        if size > limit:
-            raise InputError(name, too_large(size, limit))
-        return file.read_bytes()
+        target = _confined(Path(path), name, None if within is None else Path(within))
+        _refuse_special(os.stat(target).st_mode, name)
+        fd = os.open(target, os.O_RDONLY | _NOFOLLOW | os.O_NONBLOCK | _CLOEXEC | _NOCTTY)
+        try:
+            info = os.fstat(fd)
+            _refuse_special(info.st_mode, name)  # swapped between the stat and the open
+            if head:
+                return os.read(fd, limit)
+            if info.st_size > limit:
+                raise InputError(name, too_large(info.st_size, limit))
+            return _read_bounded(fd, name, limit)
+        finally:
+            os.close(fd)
     except IsADirectoryError as exc:
         raise InputError(name, "is a directory, not a file") from exc
     except FileNotFoundError as exc:
@@ -37,7 +65,73 @@ def read_bytes(path: str | Path, shown: str | None = None, *, limit: int = MAX_B
     except PermissionError as exc:
         raise InputError(name, "permission denied") from exc
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(name, "is a symbolic link that changed while it was read") from exc
         raise InputError(name, exc.strerror or str(exc)) from exc
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_NOCTTY = getattr(os, "O_NOCTTY", 0)
+_CHUNK = 1024 * 1024
+
+
+def _confined(file: Path, name: str, within: Path | None) -> Path:
+    """The real path to open: refused when it (or the link leading to it) leaves the allowed folder."""
+    if within is None and not file.is_symlink():
+        return file
+    real = Path(os.path.realpath(file))
+    boundary = Path(os.path.realpath(within if within is not None else file.parent))
+    if real != boundary and boundary not in real.parents:
+        what = "is a symbolic link to" if file.is_symlink() else "points to"
+        raise InputError(name, f"{what} a file outside {boundary} ({real}); only files inside it are read")
+    return real
+
+
+def _refuse_special(mode: int, name: str) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise InputError(name, "is a directory, not a file")
+    kind = (
+        "a FIFO (named pipe)"
+        if stat.S_ISFIFO(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "not a regular file"
+    )
+    raise InputError(name, f"is {kind}, not a regular file; only regular files are read")
+
+
+def _read_bounded(fd: int, name: str, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := os.read(fd, min(_CHUNK, limit + 1 - total)):
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            raise InputError(name, f"file too large (more than the {limit // (1024 * 1024)} MiB limit)")
+    return b"".join(chunks)
+
+
+def walk(start: Path) -> Iterator[tuple[Path, list[str], list[str]]]:
+    """Like os.walk top-down (prune by editing the folder list), but without recursion, so a tree 1,100 levels
+    deep is no RecursionError; symbolic links to folders are not followed, hidden entries are left out, and a
+    folder that cannot be listed is refused (an InputError naming it) rather than skipped without a word."""
+    stack = [start]
+    while stack:
+        here = stack.pop()
+        try:
+            with os.scandir(here) as entries:
+                listed = [(e.name, e.is_dir(follow_symlinks=False)) for e in entries if not e.name.startswith(".")]
+        except OSError as exc:
+            raise InputError(str(here), f"cannot list this folder ({exc.strerror or exc})") from exc
+        dirs = sorted(n for n, is_dir in listed if is_dir)
+        files = sorted(n for n, is_dir in listed if not is_dir)
+        yield here, dirs, files
+        stack.extend(here / d for d in reversed(dirs))
 
 
 def too_large(size: int, limit: int) -> str:
@@ -76,10 +170,10 @@ def parse_document(data: bytes, source: str) -> Document:
     return locate_lines(documents[0], data)
 
 
-def read_document(path: str | Path, shown: str | None = None) -> Document:
+def read_document(path: str | Path, shown: str | None = None, *, within: str | Path | None = None) -> Document:
     """The one story text of a file (see parse_document), read by read_bytes' rules."""
     name = shown or str(path)
-    return parse_document(read_bytes(path, name), name)
+    return parse_document(read_bytes(path, name, within=within), name)
 
 
 def read_documents(path: str | Path, shown: str | None = None) -> list[Document]:
