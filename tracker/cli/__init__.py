@@ -95,6 +95,9 @@ def cli(ctx: click.Context, db: str | None, user: str | None) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and map errors to exit codes; returns the code instead of raising SystemExit."""
+    from tracker.cli.common import guard_terminal
+
+    guard_terminal()
     try:
         result: Any = cli.main(args=argv, prog_name="tracker", standalone_mode=False)
     except click.exceptions.Exit as exc:

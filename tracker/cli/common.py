@@ -49,8 +49,34 @@ def fail(exc: TrackerError) -> ExitCode:
 
 
 def emit_json(data: Any) -> None:
-    """Write JSON data to stdout (data only; never progress or warnings)."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """Write JSON data to stdout (data only; never progress or warnings); every control character escaped."""
+    from tracker.terminal import json_safe
+
+    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+
+
+class TerminalWriter:
+    """A text stream for a terminal: control characters from the data are written visibly escaped, so wire text
+    cannot clear the screen, retitle the window or write the clipboard; the CLI's own colours pass."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from tracker.terminal import for_terminal
+
+        return int(self._stream.write(for_terminal(text)))
+
+    def __getattr__(self, name: str) -> Any:  # flush, isatty, encoding, fileno...: the terminal's own
+        return getattr(self._stream, name)
+
+
+def guard_terminal() -> None:
+    """Escape control characters on stdout and stderr where they are terminals (files and pipes get the data)."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if not isinstance(stream, TerminalWriter) and hasattr(stream, "isatty") and stream.isatty():
+            setattr(sys, name, TerminalWriter(stream))
 
 
 FORMAT_OPTION = click.option(

@@ -15,6 +15,7 @@ import click
 from tracker.cli.common import FORMAT_OPTION, emit_json, settings
 from tracker.exitcodes import ExitCode
 from tracker.model import Change
+from tracker.terminal import visible
 
 _COLOURS = {"-": "red", "+": "green"}
 
@@ -65,8 +66,9 @@ def marked(change: Change, colour: bool) -> str:
     for op, text in change.words:
         if op == "=":
             parts.append(text)
-        elif colour:
-            parts.append(click.style(text, fg=_COLOURS[op], strikethrough=op == "-", underline=op == "+"))
+        elif colour:  # the words escaped before styling, so only the styles themselves reach the terminal raw
+            styled = visible(text)
+            parts.append(click.style(styled, fg=_COLOURS[op], strikethrough=op == "-", underline=op == "+"))
         else:
             parts.append(f"[-{text}-]" if op == "-" else f"{{+{text}+}}")
     return "".join(parts)
