@@ -155,7 +155,21 @@ def parse_documents(data: bytes, source: str) -> list[Document]:
     """Every news item in a file's bytes (a wire file may hold several); `source` names the file in errors."""
     from sources.detect import load
 
-    return load(data, source)
+    documents = load(data, source)
+    for document in documents:
+        refuse_nul(document, source)
+    return documents
+
+
+def refuse_nul(document: Document, source: str) -> None:
+    """Refuse a document holding a NUL character (a `\\u0000` in JSON, a NUL after a BOM): SQLite would store it
+    but PostgreSQL refuses it, so such a story could never move to the team's database."""
+    fields = [("title", document.title or ""), ("label", document.label or "")]
+    fields += [(f"paragraph {p.index}", p.text) for p in document.paragraphs]
+    fields += [(f"metadata {k}", f"{k}{v}") for k, v in document.meta]
+    for where, text in fields:
+        if "\x00" in text:
+            raise InputError(source, f"NUL character in {where}: refused (no database may store it)")
 
 
 def parse_document(data: bytes, source: str) -> Document:
