@@ -116,6 +116,10 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.exit_code)
     except TrackerError as exc:
         return int(fail(exc))
+    except (OverflowError, RecursionError) as exc:  # a number or a nesting past what the database or stack holds
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        click.echo(f"tracker: error: input out of range: {first[:200]}", err=True)
+        return int(ExitCode.DATA)
     return int(result) if isinstance(result, int) else int(ExitCode.OK)
 
 

@@ -64,6 +64,8 @@ def _read(path: str | Path, name: str, limit: int, within: str | Path | None, *,
         raise InputError(name, "no such file") from exc
     except PermissionError as exc:
         raise InputError(name, "permission denied") from exc
+    except ValueError as exc:  # a NUL inside the path (a sidecar naming `fr\u0000.txt`)
+        raise InputError(name.replace("\x00", "\\0"), "a file name holding a NUL character") from exc
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise InputError(name, "is a symbolic link that changed while it was read") from exc
@@ -155,7 +157,13 @@ def parse_documents(data: bytes, source: str) -> list[Document]:
     """Every news item in a file's bytes (a wire file may hold several); `source` names the file in errors."""
     from sources.detect import load
 
-    documents = load(data, source)
+    try:
+        documents = load(data, source)
+    except (ValueError, RecursionError, OverflowError, LookupError) as exc:
+        # hostile bytes the importers did not foresee (an integer of 5,000 digits, nesting past the stack):
+        # still one line naming the file, never a traceback
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise InputError(source, f"cannot be read: {first[:200]}") from exc
     for document in documents:
         refuse_nul(document, source)
     return documents
