@@ -16,6 +16,12 @@ from tracker.check.sidecar import FILENAME, Sidecar, dumps, parse
 from tracker.errors import InputError
 from tracker.model import Document
 from tracker.services.reading import parse_document, read_bytes, walk
+from tracker.services.writing import write_file, write_files
+
+__all__ = [
+    "Folder", "find_story_folders", "is_story_folder", "load_folder", "read_sidecar", "save_sidecar",
+    "text_path", "write_file", "write_folder",
+]  # fmt: skip
 
 LANGS = ("fr", "en")
 _TEXT_NAME = re.compile(r"^(fr|en)\.[A-Za-z0-9]+$")
@@ -98,26 +104,26 @@ def _paragraph_text(document: Document) -> str:
     return "\n\n".join(p.text for p in document.paragraphs) + "\n"
 
 
-def write_file(path: Path, data: bytes) -> None:
-    """Write a file (and the folders above it), with OS errors turned into an input error naming the file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    except OSError as exc:
-        raise InputError(str(path), exc.strerror or str(exc)) from exc
-
-
 def write_folder(
-    path: str | Path, fr: Document, en: Document, sidecar: Sidecar, *, texts: Mapping[str, str] | None = None
+    path: str | Path,
+    fr: Document,
+    en: Document,
+    sidecar: Sidecar,
+    *,
+    texts: Mapping[str, str] | None = None,
+    force: bool = False,
 ) -> Path:
-    """Write `fr.txt`, `en.txt` (blank-line separated paragraphs) and the sidecar; returns the folder."""
+    """Write `fr.txt`, `en.txt` (blank-line separated paragraphs) and the sidecar, all or nothing; returns the
+    folder. Refused when the folder already holds one of them, unless `force` (see tracker.services.writing)."""
     folder = Path(path)
     if texts is None:
         texts = {p.hash: p.text for d in (fr, en) for p in d.paragraphs}
-    write_file(folder / "fr.txt", _paragraph_text(fr).encode("utf-8"))
-    write_file(folder / "en.txt", _paragraph_text(en).encode("utf-8"))
-    write_file(folder / FILENAME, dumps(sidecar, texts).encode("utf-8"))
-    return folder
+    files = {
+        "fr.txt": _paragraph_text(fr).encode("utf-8"),
+        "en.txt": _paragraph_text(en).encode("utf-8"),
+        FILENAME: dumps(sidecar, texts).encode("utf-8"),
+    }
+    return write_files(folder, files, force=force)
 
 
 def save_sidecar(folder: str | Path, sidecar: Sidecar, texts: Mapping[str, str] | None = None) -> Path:
