@@ -31,9 +31,9 @@ def file_history(path: Path) -> list[tuple[Commit, bytes | None]]:
     """Each commit that changed the file, oldest first, with the file's bytes then (None where it was deleted)."""
     top = repo_root(path.resolve())
     relative = path.resolve().relative_to(top).as_posix()
-    log = run_git(top, "log", "--reverse", "--format=%H%x1f%an%x1f%aI%x1f%s%x1e", "--", relative).decode()
+    log = run_git(top, "log", "-z", "--reverse", "--format=%H%x1f%an%x1f%aI%x1f%s", "--", relative).decode()
     commits = []
-    for record in filter(str.strip, log.split("\x1e")):
+    for record in filter(str.strip, log.split("\0")):  # NUL-separated: no name or subject can hold one
         sha, author, date, message = record.strip("\n").split("\x1f", 3)
         commits.append(Commit(sha, author, datetime.fromisoformat(date), message))
     if not commits:
