@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tracker.errors import InputError
 from tracker.model import Document
+from tracker.services.limits import limits, refuse_many_lines, refuse_nul, refuse_oversized
 
 # Files larger than this are refused before they are read (the importers' own limit, sources.xmlsafe.MAX_BYTES).
 MAX_BYTES = 64 * 1024 * 1024
@@ -157,6 +158,8 @@ def parse_documents(data: bytes, source: str) -> list[Document]:
     """Every news item in a file's bytes (a wire file may hold several); `source` names the file in errors."""
     from sources.detect import load
 
+    allowed = limits()
+    refuse_many_lines(data, source, allowed)
     try:
         documents = load(data, source)
     except (ValueError, RecursionError, OverflowError, LookupError) as exc:
@@ -166,24 +169,16 @@ def parse_documents(data: bytes, source: str) -> list[Document]:
         raise InputError(source, f"cannot be read: {first[:200]}") from exc
     for document in documents:
         refuse_nul(document, source)
+        refuse_oversized(document, source, allowed)
     return documents
-
-
-def refuse_nul(document: Document, source: str) -> None:
-    """Refuse a document holding a NUL character (a `\\u0000` in JSON, a NUL after a BOM): SQLite would store it
-    but PostgreSQL refuses it, so such a story could never move to the team's database."""
-    fields = [("title", document.title or ""), ("label", document.label or "")]
-    fields += [(f"paragraph {p.index}", p.text) for p in document.paragraphs]
-    fields += [(f"metadata {k}", f"{k}{v}") for k, v in document.meta]
-    for where, text in fields:
-        if "\x00" in text:
-            raise InputError(source, f"NUL character in {where}: refused (no database may store it)")
 
 
 def parse_document(data: bytes, source: str) -> Document:
     """The one story text in a file's bytes: plain paragraph text directly, anything else through the importers."""
     if not is_structured(data, source):
-        return _plain(data, source)
+        allowed = limits()
+        refuse_many_lines(data, source, allowed)
+        return refuse_oversized(_plain(data, source), source, allowed)
     documents = parse_documents(data, source)
     if len(documents) != 1:
         raise InputError(source, f"holds {len(documents)} news items; give a file with exactly one")
