@@ -124,3 +124,10 @@ def test_the_tui_lays_out_escapes_visibly() -> None:
     laid = "".join(text for line in lines for text, _ in line)
     assert not any(c in laid for c in "\x1b\x07\u202e")
     assert "\\x1b[2J" in laid
+
+
+def test_the_import_progress_bar_still_draws_on_a_terminal(tmp_path: Path) -> None:
+    fr, _ = _files(tmp_path)
+    shown = _on_a_terminal(tmp_path, "import", "--lang", "fr", fr)
+    assert "imported" in shown and "\\x1b[?25" not in shown and "\\x0d" not in shown
+    assert CLEAR not in shown

@@ -38,8 +38,12 @@ def json_safe(encoded: str) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
 
 
-# The styles the faces themselves print (tracker.cli.diff_cmd's colours): nothing else passes a terminal filter.
-OWN_STYLES = frozenset({"\x1b[0m", "\x1b[1m", "\x1b[2m", "\x1b[4m", "\x1b[9m", "\x1b[31m", "\x1b[32m", "\x1b[33m"})
+# The sequences the faces themselves print (tracker.cli.diff_cmd's colours; click's progress bar returns to the
+# line start hiding the cursor, then shows it again): nothing else passes a terminal filter.
+OWN_STYLES = frozenset(
+    {"\x1b[0m", "\x1b[1m", "\x1b[2m", "\x1b[4m", "\x1b[9m", "\x1b[31m", "\x1b[32m", "\x1b[33m"}
+    | {"\r\x1b[?25l", "\x1b[?25h"}
+)
 _OWN_OR_UNSAFE = re.compile(
     "|".join(re.escape(s) for s in sorted(OWN_STYLES, key=len, reverse=True)) + r"|" + _UNSAFE.pattern
 )
