@@ -17,6 +17,7 @@ from tracker.model import Document
 _PARAGRAPH_TAGS = frozenset({"p", "h2", "h3", "blockquote", "li"})
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_NOT_PAGE_ENCODINGS = frozenset({"idna", "punycode", "undefined", "raw-unicode-escape", "unicode-escape"})
 
 
 def html_text(data: bytes, source: str) -> str:
@@ -25,10 +26,16 @@ def html_text(data: bytes, source: str) -> str:
     if declared and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         name = declared.group(1).decode("ascii")
         try:
-            codec = codecs.lookup(name).name
+            info = codecs.lookup(name)
         except LookupError as exc:
             raise InputError(source, f"unknown encoding {name!r} declared in the page") from exc
-        text = data.decode(codec, errors="replace")
+        # rot13, zlib, base64 are codecs but no text encodings; idna and undefined refuse to decode pages
+        if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_ENCODINGS:
+            raise InputError(source, f"{name!r} declared in the page is not a text encoding")
+        try:
+            text = data.decode(info.name, errors="replace")
+        except (UnicodeError, LookupError, TypeError) as exc:
+            raise InputError(source, f"cannot decode the page as {name!r}, the encoding it declares") from exc
     else:
         try:
             text = data.decode("utf-8")  # the common case, without the slower checks for binary files

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from tracker.errors import InputError
 from tracker.model import Document
@@ -11,6 +12,8 @@ from tracker.segment import segment
 MAX_BYTES = 64 * 1024 * 1024
 # Bytes that Windows-1252 leaves undefined; a file holding them is Latin-1 (C1 controls) if anything.
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+# A well-formed multi-byte UTF-8 sequence: Windows-1252 French text practically never contains one (`Ã©`).
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def decode(data: bytes, source: str) -> str:
@@ -34,7 +37,15 @@ def decode(data: bytes, source: str) -> str:
         raise InputError(source, "binary data (NUL bytes), not a text file")
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if _UTF8_SEQUENCE.search(data):
+            # UTF-8 but for a few bytes: read as Windows-1252, every accent of the rest would become mojibake
+            bad = data[exc.start : exc.start + 4]
+            raise InputError(
+                source,
+                f"invalid UTF-8 at byte {exc.start} ({bad.hex(' ')}), in a file that is otherwise UTF-8: "
+                "fix the bytes there; the file was not read in another encoding",
+            ) from exc
         codec = "latin-1" if _CP1252_UNDEFINED & set(data) else "cp1252"
         text = data.decode(codec)
     return _check_text(text, source)
@@ -43,6 +54,8 @@ def decode(data: bytes, source: str) -> str:
 def _check_text(text: str, source: str) -> str:
     if not text.strip():
         raise InputError(source, "empty file (no text)")
+    if "\x00" in text:  # PostgreSQL refuses NUL in text: a story holding one could never move to a desk
+        raise InputError(source, f"NUL character at character {text.index(chr(0))}, not a text file")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(8, len(text) // 100):
         raise InputError(source, "binary data (control characters), not a text file")

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.model import Flag
+from tracker.terminal import visible
 from tracker.view import Row
 
 Piece = tuple[str, str]  # (text, style name: "", "del", "ins", "index", "gap", "label")
@@ -87,7 +88,8 @@ def wrap(pieces: list[Piece], width: int) -> list[Line]:
     lines: list[Line] = []
     current: list[Piece] = []
     used = 0
-    for text, style in pieces:
+    for raw, style in pieces:
+        text = visible(raw)  # every text the side-by-side and the details show: no escape sequence reaches the screen
         for word in _WORD.findall(text):
             bare = word.rstrip()
             if used and used + len(bare) > width:

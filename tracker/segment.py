@@ -13,13 +13,13 @@ from tracker.model import Document, Paragraph
 
 # A label names the revision and ends with a colon: short, no sentence inside.
 _LABEL = re.compile(r"^[^.!?«»“”\"]{1,60}:$")
-_TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 
 
 def normalize(text: str) -> str:
     """NFC, `\\n` line endings, no trailing spaces or tabs; no-break spaces and typography are kept."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    return _TRAILING.sub("", unicodedata.normalize("NFC", text))
+    # rstrip per line, not a `[ \t]+$` regex: the regex retries at every space of a run, quadratic in its length
+    return "\n".join(line.rstrip(" \t") for line in unicodedata.normalize("NFC", text).split("\n"))
 
 
 def _blocks(lines: list[str]) -> list[tuple[int, int]]:

@@ -4,15 +4,22 @@ A crash is any exception other than an InputError (the clear refusal bad input m
 bytes, mutated real samples and structure-aware documents built from each format's own element names; each
 drawn input also yields `--amplify` cheap byte-level variants, since drawing costs far more than parsing.
 
+Also fuzzed: sidecars (`tracker.json`), whole story folders read and judged, and machine-translation answers
+through the real transport and client (a canned session in place of the network; MTError is the clear refusal).
+
     python tests/bench/bench_fuzz.py [--seconds 20] [--only newsml_g2]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gzip
+import io
 import json
 import random
 import sys
+import tempfile
 import time
 import traceback
 from collections.abc import Callable
@@ -134,6 +141,109 @@ TARGETS: dict[str, tuple[Callable[[bytes, str], Any], st.SearchStrategy[bytes]]]
     "xliff": (xliff.read_xliff, st.one_of(xml_documents(XLIFF_TAGS), mutated(), raw)),
     "detect.load": (detect.load, st.one_of(xml_documents(ALL_TAGS), ninjs_documents, mutated(), raw, markdownish)),
 }
+
+
+SIDECAR_KEYS = ["format", "version", "story", "files", "adapted_from", "links", "acknowledgements", "waivers",
+                "approvals", "fr", "en", "hash", "text", "at", "by", "kind", "note", "check", "verdict", "fr_hash",
+                "en_hash", "excerpt", "reason"]  # fmt: skip
+sidecar_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.sampled_from(
+        [
+            "tracker-sidecar",
+            "2026-11-01T09:30:00Z",
+            "0001-01-01T00:00:00+23:59",
+            "a" * 64,
+            "fr.txt",
+            "../x",
+            "fr\x00.txt",
+            "omitted",
+        ]
+    )
+    | texts,  # fmt: skip
+    lambda kids: st.lists(kids, max_size=4) | st.dictionaries(st.sampled_from(SIDECAR_KEYS) | texts, kids, max_size=6),
+    max_leaves=25,
+)
+sidecar_like = st.fixed_dictionaries(
+    {"format": st.just("tracker-sidecar"), "version": st.integers(-2, 3)},
+    optional=dict.fromkeys(SIDECAR_KEYS[2:9], sidecar_values),
+)
+sidecar_documents = st.one_of(sidecar_values, sidecar_like).map(lambda value: json.dumps(value).encode())
+
+
+def read_sidecar_bytes(data: bytes, source: str) -> Any:
+    from tracker.check.sidecar import parse
+
+    return parse(data.decode("utf-8", "replace"), source)
+
+
+_FOLDER = Path(tempfile.mkdtemp(prefix="fuzz-folder-"))
+paragraphs = st.lists(texts, min_size=1, max_size=6).map(lambda ps: "\n\n".join(ps).encode())
+
+
+def check_story_folder(data: bytes, source: str) -> Any:
+    """A story folder made of the input (as the sidecar, and cut in three as fr, en and sidecar): read and judged."""
+    from tracker.check import judge
+    from tracker.services.check import folder_texts
+
+    third = len(data) // 3
+    for sidecar, fr, en in (
+        (data, b"Le sommet.\n", b"The summit.\n"),
+        (data[2 * third :], data[:third], data[third : 2 * third]),
+    ):
+        (_FOLDER / "fr.txt").write_bytes(fr)
+        (_FOLDER / "en.txt").write_bytes(en)
+        (_FOLDER / "tracker.json").write_bytes(sidecar)
+        judge(folder_texts(_FOLDER))
+
+
+def translate_answer(data: bytes, source: str) -> Any:
+    """An MT answer with these bytes as its body (plain, then as gzip), through the real transport and client."""
+    from tracker.mt import transport
+    from tracker.mt.breaker import CircuitBreaker
+    from tracker.mt.client import MTClient, MTError
+    from tracker.mt.providers import ProviderConfig
+
+    transport.install()
+    for encoding, body in (("", data), ("gzip", gzip.compress(data)), ("gzip", data)):
+        transport._local.session = _CannedSession(body, encoding)
+        client = MTClient(ProviderConfig("libre", url="http://127.0.0.1:9/", timeout=2.0, attempts=2),
+                          breaker=CircuitBreaker(), backoff=0.0, sleep=lambda s: None)  # fmt: skip
+        with contextlib.suppress(MTError):  # the clear refusal a bad answer must get
+            client.translate_many(["Le sommet s'ouvre.", "Deux."])
+
+
+class _CannedSession:
+    """Stands in for requests.Session: every request gets the same canned answer."""
+
+    def __init__(self, body: bytes, encoding: str) -> None:
+        self.body, self.encoding = body, encoding
+
+    def request(self, method: str, url: str, **kwargs: Any) -> Any:
+        import requests
+        from urllib3.response import HTTPResponse
+
+        headers = {"Content-Type": "application/json", **({"Content-Encoding": self.encoding} if self.encoding else {})}
+        response = requests.Response()
+        response.status_code = 200
+        response.headers = requests.structures.CaseInsensitiveDict(headers)
+        response.raw = HTTPResponse(body=io.BytesIO(self.body), headers=headers, status=200, preload_content=False)
+        response.url = url
+        return response
+
+
+mt_answers = st.one_of(
+    st.builds(lambda v: json.dumps({"translatedText": v}).encode(), json_values),
+    json_values.map(lambda v: json.dumps(v).encode()),
+    raw,
+)
+TARGETS.update({
+    "sidecar": (read_sidecar_bytes, st.one_of(sidecar_documents, raw)),
+    "story-folder": (check_story_folder, st.one_of(sidecar_documents, paragraphs, raw)),
+    "mt-answer": (translate_answer, mt_answers),
+})  # fmt: skip
 
 
 class TimeUp(Exception):

@@ -112,7 +112,10 @@ class Reader:
             raise self.fail(where, f"not an ISO 8601 date-time: {text!r}") from exc
         if at.tzinfo is None:
             raise self.fail(where, f"date-time without a time zone: {text!r}")
-        return at.astimezone(UTC)
+        try:
+            return at.astimezone(UTC)
+        except OverflowError as exc:  # 0001-01-01T00:00:00+23:59 is before year 1 in UTC
+            raise self.fail(where, f"date-time out of range: {text!r}") from exc
 
 
 def read_files(r: Reader, value: Any) -> tuple[tuple[str, str], ...]:
@@ -120,7 +123,7 @@ def read_files(r: Reader, value: Any) -> tuple[tuple[str, str], ...]:
     out = []
     for lang in sorted(obj):
         name = r.str_(obj[lang], f"files.{lang}")
-        if not name or "/" in name or "\\" in name or name.startswith("."):
+        if not name or "/" in name or "\\" in name or name.startswith(".") or not name.isprintable():
             raise r.fail(f"files.{lang}", f"must be a plain file name inside the folder, found {name!r}")
         out.append((lang, name))
     return tuple(out)

@@ -85,6 +85,10 @@ def parse(text: str, source: str = FILENAME) -> Sidecar:
     except json.JSONDecodeError as exc:
         problem = f"line {exc.lineno} column {exc.colno}: invalid JSON: {exc.msg}"
         raise SidecarError(source, problem, exc.lineno) from exc
+    except RecursionError as exc:  # 100k nested brackets: no sidecar nests more than a few levels
+        raise SidecarError(source, "invalid JSON: nested too deeply", 1) from exc
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        raise SidecarError(source, f"invalid JSON: {exc}"[:200], 1) from exc
     top = r.obj(data, "", required=("format", "version"), optional=_TOP_KEYS)
     if top["format"] != FORMAT:
         raise r.fail("format", f"must be {FORMAT!r}, found {top['format']!r}")

@@ -99,6 +99,9 @@ def cli(ctx: click.Context, db: str | None, user: str | None) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and map errors to exit codes; returns the code instead of raising SystemExit."""
+    from tracker.cli.common import guard_terminal
+
+    guard_terminal()
     try:
         result: Any = cli.main(args=argv, prog_name="tracker", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -117,6 +120,10 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.exit_code)
     except TrackerError as exc:
         return int(fail(exc))
+    except (OverflowError, RecursionError) as exc:  # a number or a nesting past what the database or stack holds
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        click.echo(f"tracker: error: input out of range: {first[:200]}", err=True)
+        return int(ExitCode.DATA)
     return int(result) if isinstance(result, int) else int(ExitCode.OK)
 
 

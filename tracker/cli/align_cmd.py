@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from tracker.cli.common import FORMAT_OPTION, emit_json, read_document, settings
+from tracker.cli.common import FORMAT_OPTION, emit_json, settings
 from tracker.exitcodes import ExitCode
 from tracker.model import Link
 
@@ -27,6 +27,8 @@ GUTTER = " | "
 
 def read_paragraphs(path: str) -> tuple[str, ...]:
     """Paragraph texts of a paragraph file (or any importable format), segmented as everywhere else."""
+    from tracker.services.reading import read_document
+
     return read_document(path).texts
 
 

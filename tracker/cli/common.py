@@ -8,14 +8,12 @@ import os
 import sys
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 import click
 
 from tracker.errors import TrackerError
 from tracker.exitcodes import ExitCode
-from tracker.model import Document
 
 
 @dataclass(frozen=True)
@@ -63,50 +61,34 @@ def fail(exc: TrackerError) -> ExitCode:
 
 
 def emit_json(data: Any) -> None:
-    """Write JSON data to stdout (data only; never progress or warnings)."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """Write JSON data to stdout (data only; never progress or warnings); every control character escaped."""
+    from tracker.terminal import json_safe
+
+    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
-def read_file(path: str) -> bytes:
-    """Bytes of a file, with OS errors turned into a one-line input error naming the file."""
-    from tracker.errors import InputError
+class TerminalWriter:
+    """A text stream for a terminal: control characters from the data are written visibly escaped, so wire text
+    cannot clear the screen, retitle the window or write the clipboard; the CLI's own colours pass."""
 
-    try:
-        return Path(path).read_bytes()
-    except IsADirectoryError as exc:
-        raise InputError(path, "is a directory, not a file") from exc
-    except FileNotFoundError as exc:
-        raise InputError(path, "no such file") from exc
-    except PermissionError as exc:
-        raise InputError(path, "permission denied") from exc
-    except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from exc
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
 
+    def write(self, text: str) -> int:
+        from tracker.terminal import for_terminal
 
-_STRUCTURED_NAMES = (".xml", ".html", ".htm", ".xhtml", ".json", ".md", ".markdown", ".xlf", ".xliff")
+        return int(self._stream.write(for_terminal(text)))
+
+    def __getattr__(self, name: str) -> Any:  # flush, isatty, encoding, fileno...: the terminal's own
+        return getattr(self._stream, name)
 
 
-def is_structured(data: bytes, path: str) -> bool:
-    """Whether a file is a wire, web or Markdown document rather than a plain paragraph file."""
-    head = data[:64].lstrip(b"\xef\xbb\xbf").lstrip()
-    return head.startswith((b"<", b"{", b"[")) or path.lower().endswith(_STRUCTURED_NAMES)
-
-
-def read_document(path: str) -> Document:
-    """A file's paragraphs: plain paragraph files directly, any importable format (NewsML, ninjs, HTML, Markdown)
-    through the importers, so `align`, `diff`, `qa` and `translate` read files as `import` does."""
-    from sources.text import read_text
-
-    data = read_file(path)
-    if not is_structured(data, path):
-        return read_text(data, path)
-    from sources.detect import load
-    from tracker.errors import InputError
-
-    documents = load(data, path)
-    if len(documents) != 1:
-        raise InputError(path, f"holds {len(documents)} news items; give a file with exactly one")
-    return documents[0]
+def guard_terminal() -> None:
+    """Escape control characters on stdout and stderr where they are terminals (files and pipes get the data)."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if not isinstance(stream, TerminalWriter) and hasattr(stream, "isatty") and stream.isatty():
+            setattr(sys, name, TerminalWriter(stream))
 
 
 FORMAT_OPTION = click.option(

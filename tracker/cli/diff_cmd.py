@@ -12,9 +12,10 @@ from typing import Any
 
 import click
 
-from tracker.cli.common import FORMAT_OPTION, emit_json, is_structured, read_document, read_file, settings
+from tracker.cli.common import FORMAT_OPTION, emit_json, settings
 from tracker.exitcodes import ExitCode
 from tracker.model import Change
+from tracker.terminal import visible
 
 _COLOURS = {"-": "red", "+": "green"}
 
@@ -22,12 +23,13 @@ _COLOURS = {"-": "red", "+": "green"}
 def read_paragraphs(path: str) -> tuple[str, ...]:
     """Paragraph texts of a file, segmented as everywhere else, but keeping the spaces a paragraph starts or
     ends with: a space added or removed there is a (cosmetic) change a diff must be able to show."""
-    from sources.text import decode, read_text
+    from sources.text import decode
+    from tracker.services.reading import is_structured, parse_document, read_bytes
 
-    data = read_file(path)
+    data = read_bytes(path)
+    document = parse_document(data, path)
     if is_structured(data, path):
-        return read_document(path).texts
-    document = read_text(data, path)
+        return document.texts
     text = unicodedata.normalize("NFC", decode(data, path).replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
     lines = text.split("\n")
     out = []
@@ -64,8 +66,9 @@ def marked(change: Change, colour: bool) -> str:
     for op, text in change.words:
         if op == "=":
             parts.append(text)
-        elif colour:
-            parts.append(click.style(text, fg=_COLOURS[op], strikethrough=op == "-", underline=op == "+"))
+        elif colour:  # the words escaped before styling, so only the styles themselves reach the terminal raw
+            styled = visible(text)
+            parts.append(click.style(styled, fg=_COLOURS[op], strikethrough=op == "-", underline=op == "+"))
         else:
             parts.append(f"[-{text}-]" if op == "-" else f"{{+{text}+}}")
     return "".join(parts)

@@ -14,7 +14,7 @@ from tracker.cli.common import settings
 from tracker.exitcodes import ExitCode
 
 
-def _exchange_file(slug: str, dest: Path, fmt: str) -> Path:
+def _exchange_file(slug: str, dest: Path, fmt: str, force: bool) -> Path:
     """Write one exchange file (XLIFF, TMX, NewsML-G2) for the story into `dest`."""
     from tracker.services.folder_store import EXCHANGE_SUFFIX, exchange_file
     from tracker.services.folders import write_file
@@ -23,7 +23,7 @@ def _exchange_file(slug: str, dest: Path, fmt: str) -> Path:
     with open_store(settings().db) as store:
         data = exchange_file(store, slug, fmt, at=datetime.now(UTC), by=settings().acting_user)
     path = dest / f"{slug}{EXCHANGE_SUFFIX[fmt]}"
-    write_file(path, data)
+    write_file(path, data, force=force)
     return path
 
 
@@ -38,16 +38,17 @@ def _exchange_file(slug: str, dest: Path, fmt: str) -> Path:
     show_default=True,
     help="folder: DIR becomes a story folder (fr.txt, en.txt, tracker.json); others write SLUG.<ext> into DIR.",
 )
-def export(slug: str, dest: Path, fmt: str) -> ExitCode:
+@click.option("--force", is_flag=True, help="Replace files DIR already holds (never written through a symlink).")
+def export(slug: str, dest: Path, fmt: str, force: bool) -> ExitCode:
     """Write a stored story as a story folder for git and `tracker check` (or as XLIFF, TMX, NewsML-G2)."""
     if fmt == "folder":
         from tracker.services.folder_store import export_folder
         from tracker.storage import open_store
 
         with open_store(settings().db) as store:
-            path = export_folder(store, slug, dest)
+            path = export_folder(store, slug, dest, force=force)
     else:
-        path = _exchange_file(slug, dest, fmt)
+        path = _exchange_file(slug, dest, fmt, force)
     click.echo(f"exported {slug} to {path}", err=True)
     click.echo(str(path))
     return ExitCode.OK

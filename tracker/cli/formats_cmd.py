@@ -68,6 +68,8 @@ def import_git(file: Path, slug: str, lang: str, fmt: str) -> ExitCode:
 def wants_detected_import(paths: Sequence[str], slug: str | None, lang: str | None) -> bool:
     """Whether `tracker import` needs content detection: a folder, no --story/--lang, or a file that is not text."""
     from sources.detect import kind_of
+    from tracker.errors import InputError
+    from tracker.services.reading import read_head
 
     if not slug or not lang:
         return True
@@ -76,10 +78,9 @@ def wants_detected_import(paths: Sequence[str], slug: str | None, lang: str | No
         if path.is_dir():
             return True
         try:
-            with path.open("rb") as handle:
-                head = handle.read(4096)
-        except OSError:
-            continue  # the plain-text path reports the missing or unreadable file
+            head = read_head(path)
+        except InputError:
+            continue  # the plain-text path reports the missing, unreadable or irregular file
         if kind_of(head, name) != "text":
             return True
     return False

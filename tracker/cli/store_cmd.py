@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from tracker.cli.common import FORMAT_OPTION, emit_json, read_file, settings
+from tracker.cli.common import FORMAT_OPTION, emit_json, settings
 from tracker.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -114,9 +114,9 @@ def import_(
                 store, files, slug=slug, lang=lang, label=label, by=by, based_on=based_on, fmt=fmt, encoding=encoding,
             )  # fmt: skip
     assert slug is not None and lang is not None  # wants_detected_import took every other case
-    from sources.text import read_text
+    from tracker.services.reading import read_plain
 
-    documents = [(path, read_text(read_file(path), path)) for path in files]
+    documents = [(path, read_plain(path)) for path in files]
     from tracker.services.imports import import_document
 
     at = datetime.now(UTC)

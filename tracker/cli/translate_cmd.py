@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from tracker.cli.common import FORMAT_OPTION, emit_json, read_document, settings
+from tracker.cli.common import FORMAT_OPTION, emit_json, settings
 from tracker.exitcodes import ExitCode
 
 
@@ -112,6 +112,7 @@ def translate(
         _emit([_item(s.index, s.suggestion) for s in stored], config.name, "fr", "en", fmt, where)
         return ExitCode.OK
     from tracker.mt.client import MTClient
+    from tracker.services.reading import read_document
 
     texts = read_document(subject).texts
     suggestions = MTClient(config, source=source, target=target).suggest(texts)

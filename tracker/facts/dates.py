@@ -85,7 +85,7 @@ def _en_month(word: str) -> int:
 
 def _fr_dates(text: str) -> list[DateFact]:
     out: list[DateFact] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()  # positions inside a day already found: a set, not spans scanned per match
     lower, digits = text.lower(), _DIGIT.search(text) is not None
     # Cheap substring tests first: most paragraphs name no month, weekday, hour or decade.
     months = any(month in lower for month in _FR_MONTHS)
@@ -93,12 +93,12 @@ def _fr_dates(text: str) -> list[DateFact]:
         day = 1 if m.group(1).lower() in {"1er", "premier"} else int(m.group(1))
         month = _FR_MONTHS.index(m.group(2).lower()) + 1
         out.append(DateFact("day", frozenset({month * 100 + day}), m.group(), m.start(), m.end()))
-        taken.append(m.span())
+        taken.update(range(*m.span()))
         lead = _FR_LEAD.search(text, max(0, m.start() - 12), m.start())
         if lead and 1 <= int(lead.group(1)) <= 31:
             out.append(DateFact("day", frozenset({month * 100 + int(lead.group(1))}), lead.group(1), *lead.span(1)))
     for m in _FR_MONTH.finditer(text) if months else ():
-        if any(s <= m.start() < e for s, e in taken) or (m.group() == "Mars" and m.start() > 0):
+        if m.start() in taken or (m.group() == "Mars" and m.start() > 0):
             continue
         out.append(DateFact("month", frozenset({_FR_MONTHS.index(m.group().lower()) + 1}), m.group(), *m.span()))
     for m in _NUMERIC_DATE.finditer(text) if "/" in text else ():
@@ -128,24 +128,27 @@ def _fr_dates(text: str) -> list[DateFact]:
     return out
 
 
+_EN_TAIL = re.compile(r"[ \u00a0]*(?:-|–|to|and)[ \u00a0]*(\d{1,2})\b(?![,.]?\d)")
+
+
 def _en_dates(text: str) -> list[DateFact]:
     out: list[DateFact] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()  # positions inside a day already found: a set, not spans scanned per match
     for pattern, day_group, month_group in ((_EN_MONTH_DAY, 2, 1), (_EN_DAY_MONTH, 1, 2)):
         for m in pattern.finditer(text):
             day, month = int(m.group(day_group)), _en_month(m.group(month_group))
-            if 1 <= day <= 31 and month and not any(s <= m.start() < e for s, e in taken):
+            if 1 <= day <= 31 and month and m.start() not in taken:
                 out.append(DateFact("day", frozenset({month * 100 + day}), m.group(), m.start(), m.end()))
-                taken.append(m.span())
+                taken.update(range(*m.span()))
                 out.extend(_en_lead(text, m, month) if day_group == 1 else ())
-                tail = re.match(r"[ \u00a0]*(?:-|–|to|and)[ \u00a0]*(\d{1,2})\b(?![,.]?\d)", text[m.end() :])
+                tail = _EN_TAIL.match(text, m.end())  # at a position, not on a copy of the rest (quadratic)
                 if tail and 1 <= int(tail.group(1)) <= 31 and day_group == 2:
-                    end = m.end() + tail.end()
+                    end = tail.end()
                     out.append(
                         DateFact("day", frozenset({month * 100 + int(tail.group(1))}), tail.group(1), m.end(), end)
                     )
     for m in _EN_MONTH.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+        if m.start() in taken:
             continue
         context = _MONTH_CONTEXT.search(text[max(0, m.start() - 12) : m.start()])
         digit = re.match(r"[ \u00a0]+\d", text[m.end() : m.end() + 3])
@@ -155,9 +158,8 @@ def _en_dates(text: str) -> list[DateFact]:
             continue  # "June Carter": a name
         out.append(DateFact("month", frozenset({_EN_MONTHS.index(m.group()) + 1}), m.group(), *m.span()))
     for m in _EN_WEEKDAY.finditer(text):
-        if not re.match(r"[ \u00a0]+[A-Z]", text[m.end() :]) or re.match(
-            rf"[ \u00a0]+{_EN_MONTH_NAME}", text[m.end() :]
-        ):
+        after = text[m.end() : m.end() + 64]  # a bounded look ahead: the whole rest per weekday was quadratic
+        if not re.match(r"[ \u00a0]+[A-Z]", after) or re.match(rf"[ \u00a0]+{_EN_MONTH_NAME}", after):
             out.append(DateFact("weekday", frozenset({_EN_DAYS.index(m.group(1))}), m.group(), *m.span()))
     for m in _NUMERIC_DATE.finditer(text):
         first, second = int(m.group(1)), int(m.group(2))

@@ -39,12 +39,18 @@ def figures(text: str, lang: Language) -> tuple[Figure, ...]:
     found = _digit_figures(text, lang) + _word_figures(text, lang) + _century_figures(text, lang)
     found.sort(key=lambda f: f.start)
     out: list[Figure] = []
+    # figures and date spans are both walked by start, so "inside a date" costs one pass, not figures x dates
+    inside.sort()
+    cursor, reach = 0, -1
     for n, figure in enumerate(found):
         nxt = found[n + 1] if n + 1 < len(found) else None
         if nxt and figure.scale == 1.0 and nxt.scale != 1.0 and _RANGE.fullmatch(text[figure.end : nxt.start]):
             scaled = frozenset(_num(v * nxt.scale) for v in figure.values)
             figure = replace(figure, values=figure.values | scaled, unit=figure.unit or nxt.unit)
-        if any(s <= figure.start < e for s, e in inside):
+        while cursor < len(inside) and inside[cursor][0] <= figure.start:
+            reach = max(reach, inside[cursor][1])
+            cursor += 1
+        if figure.start < reach:
             figure = replace(figure, claim=False)
         out.append(figure)
     return tuple(out)

@@ -16,6 +16,10 @@ from tracker.facts.vocabulary import (
     Language,
 )
 
+# More digits than any figure a story states (a world population has 10, a national debt in cents 16): a longer
+# run is an identifier or noise, and its value would overflow a float (309 digits) or exceed int()'s 4,300.
+MAX_DIGITS = 40
+
 
 @dataclass(frozen=True, slots=True)
 class Figure:
@@ -38,6 +42,8 @@ def _num(value: float) -> float:
 
 def _group_values(raw: str) -> frozenset[float] | None:
     """Values of one number written with thousands separators and/or a decimal mark, in either convention."""
+    if sum(c.isdigit() for c in raw) > MAX_DIGITS:
+        return None  # no quantity has this many digits; int() and float() would overflow or refuse it
     parts = re.split(r"([.,\s\u00a0\u202f\u2009])", raw)
     groups, seps = parts[::2], parts[1::2]
     if not seps:
@@ -70,16 +76,20 @@ def _split_number(raw: str, start: int) -> list[tuple[str, int]]:
     """Space-joined runs are one number only when grouped by three (`6 500`); `2020 123` is two."""
     pieces = re.split(r"([ \u00a0\u202f\u2009])", raw)
     out: list[tuple[str, int]] = []
-    current, cur_start, pos = pieces[0], start, start + len(pieces[0])
+    # the head and the decimal mark are tracked as pieces join, not searched again in the growing number:
+    # a long run of `000 000 ...` would otherwise cost its length squared
+    current, cur_start, pos = [pieces[0]], start, start + len(pieces[0])
+    head_short, has_mark = len(pieces[0]) <= 3, bool(re.search(r"[.,]", pieces[0]))
     for sep, piece in zip(pieces[1::2], pieces[2::2], strict=True):
-        head = re.split(r"[ \u00a0\u202f\u2009]", current)[0]
-        if len(head) <= 3 and not re.search(r"[.,]", current) and len(piece) == 3:
-            current += sep + piece
+        if head_short and not has_mark and len(piece) == 3:
+            current += (sep, piece)
+            has_mark = has_mark or bool(re.search(r"[.,]", piece))
         else:
-            out.append((current, cur_start))
-            current, cur_start = piece, pos + len(sep)
+            out.append(("".join(current), cur_start))
+            current, cur_start = [piece], pos + len(sep)
+            head_short, has_mark = len(piece) <= 3, bool(re.search(r"[.,]", piece))
         pos += len(sep) + len(piece)
-    out.append((current, cur_start))
+    out.append(("".join(current), cur_start))
     return out
 
 

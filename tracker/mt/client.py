@@ -5,6 +5,7 @@ bounded retries with back-off on transient errors and a circuit breaker; failure
 from __future__ import annotations
 
 import random
+import re
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -22,6 +23,8 @@ from tracker.mt.suggestion import Suggestion
 RATE_LIMIT_STATUSES = frozenset({429, 456})  # 456: DeepL's "quota exceeded"
 TRANSIENT_STATUSES = frozenset({500, 502, 503, 504})
 TOO_LARGE = frozenset({413, 414})  # a batch a server or proxy refuses for its size is sent one paragraph at a time
+MAX_ATTEMPTS = 5  # a configured `attempts = 1000000` would otherwise retry without end
+MAX_GROWTH = 4  # a translation is at most this many times its source's length (English runs ~1.2x French)
 MAX_WAIT = 5.0  # never sleep longer than this between attempts: a longer Retry-After is the breaker's job
 
 
@@ -146,7 +149,7 @@ class MTClient:
 
     # ------------------------------------------------------------------ one request, resiliently
     def _call(self, text: str) -> str:
-        attempts = max(1, self.config.attempts)
+        attempts = min(max(1, self.config.attempts), MAX_ATTEMPTS)
         for attempt in range(attempts):
             self._fail_fast_if_open()
             with transport.calling(self.config.timeout, self.config.redirects()) as ctx:
@@ -154,6 +157,7 @@ class MTClient:
                     with self._lock:
                         out = self._translator_once().translate(text)
                     failure = None if isinstance(out, str) else self._malformed()
+                    failure = failure or self._implausible(text, out)
                 except transport.TransportFailure as exc:
                     failure = self._transport_failure(exc)
                 except Exception as exc:  # deep-translator raises anything from KeyError to its own classes
@@ -197,6 +201,8 @@ class MTClient:
             return _Failure(
                 "offline", f"{name} is unreachable ({exc.detail}): offline, or the server is down.", transient=False
             )
+        if exc.kind in ("too-large", "malformed"):
+            return _Failure("provider", f"{name} sent {exc.detail}: refused, provider error.", transient=False)
         if exc.kind == "timeout":
             return _Failure(
                 "timeout",
@@ -208,6 +214,18 @@ class MTClient:
             f"{name} closed the connection before answering: provider error, try again later.",
             transient=True,
         )
+
+    def _implausible(self, text: str, out: str) -> _Failure | None:
+        """An empty translation of a text, or one far longer than any translation of it, is no answer."""
+        if text.strip() and not out.strip():
+            return _Failure("provider", f"{self._name} sent an empty translation: refused.", transient=False)
+        if len(out) > MAX_GROWTH * len(text) + 200:
+            return _Failure(
+                "provider",
+                f"{self._name} sent {len(out):,} characters for a text of {len(text):,}: refused as no translation.",
+                transient=False,
+            )
+        return None
 
     def _malformed(self) -> _Failure:
         return _Failure(
@@ -244,5 +262,12 @@ class MTClient:
 
 
 def _first_line(exc: Exception) -> str:
+    """An exception's first line, with any URL in it masked (a provider's error may quote the request's URL)."""
+    from tracker.mt.providers import mask_url
+
     text = str(exc).strip().splitlines()
-    return (text[0] if text else type(exc).__name__).rstrip(".")[:160]
+    line = (text[0] if text else type(exc).__name__).rstrip(".")
+    return _URL.sub(lambda m: mask_url(m.group()), line)[:160]
+
+
+_URL = re.compile(r"https?://[^\s'\"<>]+")

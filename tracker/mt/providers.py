@@ -8,6 +8,7 @@ Environment: `TRACKER_MT_<NAME>_KEY`, `TRACKER_MT_<NAME>_URL` (and deep-translat
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -159,6 +160,28 @@ def check(config: ProviderConfig) -> str | None:
     return None
 
 
+_SECRET_PARAM = re.compile(r"(key|token|secret|pass|auth|sig|credential)", re.IGNORECASE)
+
+
+def mask_url(url: str) -> str:
+    """A server URL fit to print: a password in it and the values of secret-looking query parameters hidden."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        host = f"[{host}]" if ":" in host else host
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return "(a URL that does not parse)"
+    user = f"{parts.username}:***@" if parts.password is not None else f"{parts.username}@" if parts.username else ""
+    query = urlencode(
+        [(k, "***" if _SECRET_PARAM.search(k) else v) for k, v in parse_qsl(parts.query, keep_blank_values=True)],
+        safe="*",
+    )
+    return urlunsplit((parts.scheme, f"{user}{host}{port}", parts.path, query, ""))
+
+
 def statuses(table: Mapping[str, Any] | None = None, env: Mapping[str, str] | None = None) -> list[ProviderStatus]:
     """Every provider with whether it is configured and how."""
     table = mt_table() if table is None else table
@@ -166,7 +189,7 @@ def statuses(table: Mapping[str, Any] | None = None, env: Mapping[str, str] | No
     for name, spec in PROVIDERS.items():
         config = load(name, table, env)
         problem = check(config)
-        bits = [f"server {config.url}" if config.url else "official server"]
+        bits = [f"server {mask_url(config.url)}" if config.url else "official server"]
         if config.api_key:
             bits.append("key set")
         out.append(ProviderStatus(name, spec.label, problem is None, problem or ", ".join(bits)))

@@ -7,7 +7,9 @@ for `TimedRequests`, which reads the current call's settings from a thread-local
 
 from __future__ import annotations
 
+import contextlib
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -116,6 +118,17 @@ def classify(exc: BaseException) -> TransportFailure:
     return TransportFailure("dropped", type(exc).__name__)
 
 
+def _classify_raw(exc: BaseException) -> TransportFailure:
+    """A failure while reading an answer's body: timed out, undecodable (bad gzip) or cut."""
+    import urllib3.exceptions as u3
+
+    if isinstance(exc, u3.ReadTimeoutError | TimeoutError):
+        return TransportFailure("timeout", "the answer stalled")
+    if isinstance(exc, u3.DecodeError):
+        return TransportFailure("malformed", "an answer that does not decompress")
+    return TransportFailure("dropped", "the connection was cut mid-answer")
+
+
 class TimedRequests:
     """Stands in for the `requests` module inside deep-translator: same names, but every call is bounded."""
 
@@ -132,20 +145,69 @@ class TimedRequests:
         return self.request("POST", url, **kwargs)
 
     def request(self, method: str, url: str, **kwargs: Any) -> Any:
+        import urllib3
+
         ctx = current()
         url = redirect(url, ctx.redirects)
+        deadline = time.monotonic() + ctx.timeout
         kwargs["timeout"] = ctx.timeout
+        kwargs["stream"] = True  # the body is read here, against the deadline and the size caps
         ctx.status = None
         ctx.retry_after = None
         ctx.requests_made += 1
         ctx.urls.append(url)
         try:
             response = _session().request(method, url, **kwargs)
+            ctx.status = int(response.status_code)
+            ctx.retry_after = _retry_after(response.headers.get("Retry-After"))
+            read_body(response, deadline, ctx.timeout)
         except self._module.exceptions.RequestException as exc:
             raise classify(exc) from exc
-        ctx.status = int(response.status_code)
-        ctx.retry_after = _retry_after(response.headers.get("Retry-After"))
+        except (urllib3.exceptions.HTTPError, OSError) as exc:  # raised by the raw body reads
+            raise _classify_raw(exc) from exc
         return response
+
+
+# An answer is a few paragraphs of text: anything larger is refused, on the wire and once decompressed (a gzip
+# bomb of a few KB would otherwise expand to gigabytes).
+MAX_WIRE_BYTES = 4 * 1024 * 1024
+MAX_ANSWER_BYTES = 8 * 1024 * 1024
+_CHUNK = 16 * 1024  # decompressed at most ~16 MB per read even at deflate's best ratio
+
+
+def read_body(response: Any, deadline: float, timeout: float) -> None:
+    """Read a streamed answer into `response.content` within the total deadline (not per read: a reply
+    dripped a byte at a time never ends otherwise) and the size caps; TransportFailure when either is passed."""
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > MAX_WIRE_BYTES:
+        response.close()
+        raise TransportFailure("too-large", f"an answer of {int(declared)} bytes (limit {MAX_WIRE_BYTES})")
+    raw = response.raw
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            response.close()
+            raise TransportFailure("timeout", f"the answer was not complete within {timeout:g} s")
+        _socket_timeout(raw, left)
+        chunk = raw.read1(_CHUNK, decode_content=True)
+        if not chunk:
+            break
+        total += len(chunk)
+        if total > MAX_ANSWER_BYTES or raw.tell() > MAX_WIRE_BYTES:
+            response.close()
+            raise TransportFailure("too-large", f"an answer over {MAX_ANSWER_BYTES // (1024 * 1024)} MiB")
+        chunks.append(chunk)
+    response._content = b"".join(chunks)
+
+
+def _socket_timeout(raw: Any, left: float) -> None:
+    """Shorten the socket's own timeout to what is left of the deadline, so one slow read cannot overrun it."""
+    sock = getattr(getattr(raw, "_connection", None), "sock", None)
+    if sock is not None:
+        with contextlib.suppress(OSError):  # the connection closed meanwhile: the next read says so
+            sock.settimeout(max(0.05, left))
 
 
 _installed: set[str] = set()

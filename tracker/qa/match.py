@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
+from typing import TypeVar, cast
 
 from rapidfuzz.fuzz import ratio
 
@@ -86,18 +87,51 @@ def figure_matched(figure: Figure, opposite: tuple[Figure, ...], extra: set[floa
     return False
 
 
-def date_matched(fact: DateFact, opposite: tuple[DateFact, ...], values: set[float]) -> bool:
+_T = TypeVar("_T")
+_Fact = TypeVar("_Fact")
+_by_identity: dict[tuple[int, object], tuple[object, object]] = {}
+
+
+def _of(facts: tuple[_Fact, ...], make: Callable[[tuple[_Fact, ...]], _T]) -> _T:
+    """`make(facts)` computed once per tuple object while it is in use: each fact of a paragraph is looked up
+    against the same opposite side, and rebuilding its index per fact cost facts x opposite (quadratic)."""
+    key = (id(facts), make)
+    entry = _by_identity.get(key)
+    if entry is None or entry[0] is not facts:  # the tuple is held, so its id is not reused while cached
+        if len(_by_identity) >= 32:
+            _by_identity.clear()
+        entry = (facts, make(facts))
+        _by_identity[key] = entry
+    return cast(_T, entry[1])
+
+
+def _date_index(opposite: tuple[DateFact, ...]) -> dict[str, set[int]]:
+    """Values per kind, plus the months of the days (`month-of-day`), for set lookups instead of a scan."""
+    index: dict[str, set[int]] = {}
     for other in opposite:
-        if fact.kind == "month" and other.kind == "day" and any(v // 100 in fact.values for v in other.values):
-            return True
-        if fact.kind == other.kind and fact.values & other.values:
-            return True
+        index.setdefault(other.kind, set()).update(other.values)
+        if other.kind == "day":
+            index.setdefault("month-of-day", set()).update(v // 100 for v in other.values)
+    return index
+
+
+def date_matched(fact: DateFact, opposite: tuple[DateFact, ...], values: set[float]) -> bool:
+    index = _of(opposite, _date_index)
+    if fact.kind == "month" and fact.values & index.get("month-of-day", set()):
+        return True
+    if fact.values & index.get(fact.kind, set()):
+        return True
     if fact.kind == "time":
         return any(float(v // 60) in values or float(v // 60 % 12 or 12) in values for v in fact.values)
     return fact.kind == "decade" and bool({float(v) for v in fact.values} & values)
 
 
 def pool(figures: tuple[Figure, ...]) -> set[float]:
+    """Every value the figures may stand for (computed once per tuple: callers ask per fact)."""
+    return _of(figures, _pool)
+
+
+def _pool(figures: tuple[Figure, ...]) -> set[float]:
     return {v for f in figures for v in f.values}
 
 

@@ -20,12 +20,11 @@ from tracker.services.folders import (
     find_story_folders,
     is_story_folder,
     load_folder,
-    read_bytes,
-    read_document,
     read_sidecar,
     text_path,
 )
 from tracker.services.git import RepositoryError, changed_files, read_blobs, repo_root, run_git, verify_rev
+from tracker.services.reading import parse_document, read_document
 from tracker.services.vetting import DEFAULT_SIGNERS, Signers, signers_at, signers_file, vet
 
 HISTORY_LIMIT = 50
@@ -114,7 +113,7 @@ def _document_or_none(data: bytes | None, source: str) -> Document | None:
     if data is None:
         return None
     try:
-        return read_document(data, source)
+        return parse_document(data, source)
     except InputError:
         return None
 
@@ -176,7 +175,7 @@ def check_folder(folder: Path, git: GitContext, shown: _Shown) -> StoryResult:
     broken = []
     for lang, path in paths.items():
         try:
-            docs[lang] = read_document(read_bytes(path, shown(path)), shown(path))
+            docs[lang] = read_document(path, shown(path), within=folder)
         except InputError as exc:
             broken.append(finding("unreadable-input", story, shown(path), 0, f"{lang}: {exc.problem}"))
     files = (shown(paths["fr"]), shown(paths["en"]), sidecar_file)

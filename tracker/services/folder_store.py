@@ -51,7 +51,7 @@ def exchange_file(store: Store, slug: str, fmt: str, *, at: datetime, by: str) -
     return write_newsml(view.en, view.fr, approval=approval, at=at, by=by)
 
 
-def export_folder(store: Store, slug: str, dest: str | Path) -> Path:
+def export_folder(store: Store, slug: str, dest: str | Path, *, force: bool = False) -> Path:
     """Write a stored story's latest French and English and every decision on it as a story folder."""
     view = load_view(store, slug)
     if view.en is None:
@@ -72,7 +72,7 @@ def export_folder(store: Store, slug: str, dest: str | Path) -> Path:
     texts.update({p.hash: p.text for p in adapted})
     fr_doc = Document(paragraphs=view.fr.paragraphs, label=view.fr.label)
     en_doc = Document(paragraphs=en.paragraphs, label=en.label)
-    return write_folder(dest, fr_doc, en_doc, sidecar, texts=texts)
+    return write_folder(dest, fr_doc, en_doc, sidecar, texts=texts, force=force)
 
 
 def _adapted_from(

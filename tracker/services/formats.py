@@ -15,11 +15,11 @@ from pathlib import Path
 from types import EllipsisType
 from typing import Literal
 
-from sources.detect import MAX_BYTES, load, story_key, story_slug
+from sources.detect import MAX_BYTES, story_key, story_slug
 from sources.encoding import lying_declaration, reencoded
-from sources.xmlsafe import check_size
 from tracker.errors import InputError, TrackerError
 from tracker.model import LANGS, Document, Revision
+from tracker.services.reading import parse_documents, read_bytes, walk
 from tracker.storage import Store
 from tracker.storage.bulk import NewRevision, planned
 
@@ -89,18 +89,8 @@ def wire_status(document: Document) -> str:
 
 
 def read_source(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """Bytes of a file, refused by its size before a byte is read; OS errors become input errors."""
-    try:
-        check_size(path.stat().st_size, str(path), limit)
-        return path.read_bytes()
-    except IsADirectoryError as exc:
-        raise InputError(str(path), "is a directory, not a file") from exc
-    except FileNotFoundError as exc:
-        raise InputError(str(path), "no such file") from exc
-    except PermissionError as exc:
-        raise InputError(str(path), "permission denied") from exc
-    except OSError as exc:
-        raise InputError(str(path), exc.strerror or str(exc)) from exc
+    """Bytes of a file, refused by its size before a byte is read (tracker.services.reading.read_bytes)."""
+    return read_bytes(path, limit=limit)
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
@@ -109,11 +99,7 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            files.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file() and not any(part.startswith(".") for part in p.parts[len(path.parts) :])
-            )
+            files.extend(sorted(here / f for here, _dirs, names in walk(path) for f in names))
         else:
             files.append(path)
     return files
@@ -139,7 +125,7 @@ def read_documents(
     if encoding:
         data = reencoded(data, encoding, source)
     pending = []
-    for document in load(data, source):
+    for document in parse_documents(data, source):
         slug = story or story_slug(story_key(document))
         lang_ = tracked_lang(document, lang, source)
         pending.append(_Pending(source, order, document, slug, lang_, dict(document.meta), warning=warning))

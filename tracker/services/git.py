@@ -68,21 +68,32 @@ def read_blobs(root: Path, specs: Sequence[str]) -> dict[str, bytes | None]:
     """Contents of `REV:path` specs in one `git cat-file --batch` call; None for what does not exist."""
     if not specs:
         return {}
-    stdin = "".join(f"{s}\n" for s in specs).encode("utf-8", "surrogateescape")
-    out = run_git(root, "cat-file", "--batch", stdin=stdin)
-    blobs: dict[str, bytes | None] = {}
+    # git echoes a missing spec on its own line: a path holding a newline would desynchronise every answer after
+    # it (another story's text read as this one's), so such paths are asked one by one, as arguments
+    blobs: dict[str, bytes | None] = {spec: _read_blob(root, spec) for spec in specs if "\n" in spec}
+    batch = [spec for spec in specs if "\n" not in spec]
+    if not batch:
+        return blobs
+    stdin = b"".join(s.encode("utf-8", "surrogateescape") + b"\0" for s in batch)
+    out = run_git(root, "cat-file", "--batch", "-z", stdin=stdin)
     pos = 0
-    for spec in specs:
+    for spec in batch:
         end = out.index(b"\n", pos)
-        header = out[pos:end].split()
+        line = out[pos:end]
         pos = end + 1
-        if len(header) == 3 and header[1] == b"blob":
-            size = int(header[2])
-            blobs[spec] = out[pos : pos + size]
-            pos += size + 1
-        elif len(header) == 3:
-            pos += int(header[2]) + 1
+        if line.endswith((b" missing", b" ambiguous")):  # echoes the spec, which may hold spaces
             blobs[spec] = None
-        else:
-            blobs[spec] = None
+            continue
+        _sha, kind, size = line.split()  # an object: "<sha> <type> <size>", then its content
+        blobs[spec] = out[pos : pos + int(size)] if kind == b"blob" else None
+        pos += int(size) + 1
     return blobs
+
+
+def _read_blob(root: Path, spec: str) -> bytes | None:
+    """One `REV:path` blob asked as an argument (any byte but NUL in the path); None when it does not exist."""
+    try:
+        kind = run_git(root, "cat-file", "-t", spec).strip()
+        return run_git(root, "cat-file", "blob", spec) if kind == b"blob" else None
+    except RepositoryError:
+        return None

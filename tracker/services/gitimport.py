@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sources.detect import load
 from sources.xmlsafe import check_size
 from tracker.errors import InputError
 from tracker.model import LANGS, Document, Revision
 from tracker.services.formats import already_stored, wire_status
 from tracker.services.git import read_blobs, repo_root, run_git
+from tracker.services.reading import parse_documents
 from tracker.storage import Store
 
 
@@ -31,9 +31,9 @@ def file_history(path: Path) -> list[tuple[Commit, bytes | None]]:
     """Each commit that changed the file, oldest first, with the file's bytes then (None where it was deleted)."""
     top = repo_root(path.resolve())
     relative = path.resolve().relative_to(top).as_posix()
-    log = run_git(top, "log", "--reverse", "--format=%H%x1f%an%x1f%aI%x1f%s%x1e", "--", relative).decode()
+    log = run_git(top, "log", "-z", "--reverse", "--format=%H%x1f%an%x1f%aI%x1f%s", "--", relative).decode()
     commits = []
-    for record in filter(str.strip, log.split("\x1e")):
+    for record in filter(str.strip, log.split("\0")):  # NUL-separated: no name or subject can hold one
         sha, author, date, message = record.strip("\n").split("\x1f", 3)
         commits.append(Commit(sha, author, datetime.fromisoformat(date), message))
     if not commits:
@@ -64,7 +64,7 @@ def import_git(store: Store, path: Path, *, story: str, lang: str, by: str) -> l
     for commit, data in file_history(path):
         if data is None:
             continue
-        documents = load(data, f"{path}@{commit.sha[:12]}")
+        documents = parse_documents(data, f"{path}@{commit.sha[:12]}")
         parsed.append((commit, documents[0]))
     results = []
     stored = store.revisions(story, lang) if story in {s.slug for s in store.stories()} else []

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Input, Static
 
 from tracker.errors import TrackerError
 from tracker.listing import APPROVAL_WORDS, FILTERS, SORTS, listed, state_parts
+from tracker.terminal import visible
 from tracker.tui.backend import Backend
 from tracker.tui.messages import POLL_SECONDS, ActionFailed, StoriesLoaded, StoryRequested
 from tracker.tui.screens.polling import PollingScreen
@@ -45,7 +46,7 @@ COLUMNS = ("Story", "State", "Approval", "FR", "EN", "Updated", "Title")
 def state_cells(story: StorySummary) -> list[Text]:
     """Every column but the title, in COLUMNS order."""
     return [
-        Text(story.slug),
+        Text(visible(story.slug)),
         state_text(story),
         approval_text(story),
         Text(f"r{story.fr_rev}"),
@@ -146,7 +147,7 @@ class StoriesScreen(PollingScreen):
         table.clear(columns=True)  # columns too: their widths only ever grow, even when a search hides a story
         table.add_columns(*COLUMNS)
         for s, cells in zip(shown, rows, strict=True):
-            title = Text(s.title, no_wrap=True, overflow="ellipsis")
+            title = Text(visible(s.title), no_wrap=True, overflow="ellipsis")
             title.truncate(fit, overflow="ellipsis")
             table.add_row(*cells, title, key=s.slug)
         slugs = [s.slug for s in shown]

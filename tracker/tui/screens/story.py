@@ -20,6 +20,7 @@ from textual.widgets import Label, Static
 from tracker.approvals import ApprovalVerdict, approval_verdict
 from tracker.errors import TrackerError
 from tracker.model import Change, Revision
+from tracker.terminal import visible
 from tracker.tui.backend import Backend
 from tracker.tui.messages import (
     POLL_SECONDS,
@@ -56,7 +57,7 @@ def story_bar(view: StoryView) -> Text:
     out.append("  │  ")
     out.append_text(approval_text(approval_verdict(view)))
     if view.title and view.title != view.story.slug:
-        out.append(f"  │  {view.title}")
+        out.append(f"  │  {visible(view.title)}")
     return out
 
 
