@@ -78,7 +78,9 @@ def test_xliff_has_one_unit_per_row_french_source_english_target() -> None:
 
 def test_xliff_states_carry_stale_untranslated_and_notes() -> None:
     units = {u.fr: u for u in read_xliff(write_xliff(view()), "out.xlf")}
-    assert (units[(1,)].state, units[(1,)].sub_state) == ("translated", "tracker:stale")
+    # stale reads as work in any CAT tool: initial, with the English kept for the translator to revise
+    assert (units[(1,)].state, units[(1,)].sub_state) == ("initial", "tracker:stale")
+    assert units[(1,)].target == EN.paragraphs[1].text
     assert units[(5,)].state == "initial"  # the French signature has no English
     assert units[(5,)].target is None
     assert units[(0,)].state == "reviewed"  # confirmed link, nothing open

@@ -33,13 +33,13 @@ def _exchange_file(slug: str, dest: Path, fmt: str) -> Path:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["folder", "xliff", "tmx", "newsml"]),
+    type=click.Choice(["folder", "xliff", "xliff12", "tmx", "newsml"]),
     default="folder",
     show_default=True,
     help="folder: DIR becomes a story folder (fr.txt, en.txt, tracker.json); others write SLUG.<ext> into DIR.",
 )
 def export(slug: str, dest: Path, fmt: str) -> ExitCode:
-    """Write a stored story as a story folder for git and `tracker check` (or as XLIFF, TMX, NewsML-G2)."""
+    """Write a stored story as a story folder for git and `tracker check` (or as XLIFF 2.1 or 1.2, TMX, NewsML-G2)."""
     if fmt == "folder":
         from tracker.services.folder_store import export_folder
         from tracker.storage import open_store

@@ -118,6 +118,7 @@ def import_detected(
     by: str,
     based_on: int | None,
     fmt: str,
+    force: bool = False,
 ) -> ExitCode:
     """`tracker import` over any format and folders: one line (or JSON object) per file; exit 3 if any refused."""
     from tracker.services.formats import import_paths
@@ -126,7 +127,7 @@ def import_detected(
     try:
         results = import_paths(
             store, paths, by=by, at=datetime.now(UTC), story=slug, lang=lang, label=label, based_on=based_on,
-            progress=progress,
+            progress=progress, force=force,
         )  # fmt: skip
     finally:
         progress.close()

@@ -65,6 +65,11 @@ def _revision_json(r: Revision) -> dict[str, Any]:
     metavar="N",
     help="English only: the French revision this adaptation was made from [default: the latest].",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="A returned XLIFF that differs from its export: import it anyway, missing paragraphs kept as they were.",
+)
 @FORMAT_OPTION
 def import_(
     files: tuple[str, ...],
@@ -73,6 +78,7 @@ def import_(
     label: str | None,
     author: str | None,
     based_on: int | None,
+    force: bool,
     fmt: str,
 ) -> ExitCode:
     """Import each FILE, in order, as a new revision of one language of a story.
@@ -91,6 +97,9 @@ def import_(
 
     \b
     tracker import wire/              # every item under wire/, stories by guid or AFP slug
+
+    A returned XLIFF (1.2 or 2.x, memoQ and Trados flavours too) is checked against the export it names:
+    units missing or added, sources changed, or a file tracker never wrote are refused with the list (exit 3).
     """
     from tracker.cli.formats_cmd import import_detected, wants_detected_import
 
@@ -98,7 +107,7 @@ def import_(
         with _open() as store:
             return import_detected(
                 store, files, slug=slug, lang=lang, label=label, by=author or settings().acting_user,
-                based_on=based_on, fmt=fmt,
+                based_on=based_on, fmt=fmt, force=force,
             )  # fmt: skip
     assert slug is not None and lang is not None  # wants_detected_import took every other case
     from sources.text import read_text
