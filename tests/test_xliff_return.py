@@ -256,3 +256,42 @@ def test_translator_notes_are_kept_and_travel_out_again(db: str, tmp_path: Path)
     assert run(db, str(give_back(tmp_path, again, "again.xlf"))) == 0
     with open_store(db) as store:
         assert json.loads(dict(store.revision(SLUG, "en").meta)["notes"])[0]["text"] == note["text"]
+
+
+def test_translator_notes_show_in_the_log_and_the_details_panel(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tracker.tui.widgets.details import describe_row
+
+    root = etree.fromstring(export(db))
+    element = unit(root, "u10")
+    notes = etree.Element(f"{{{XLIFF_NS}}}notes")
+    etree.SubElement(notes, f"{{{XLIFF_NS}}}note").text = "Checked the toll with the Moscow desk"
+    element.insert(1, notes)
+    element.find("x:segment/x:target", NS).text += " More."
+    assert run(db, str(give_back(tmp_path, root))) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "log", SLUG, "--lang", "en"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].endswith("(1 translator note)")
+    assert main(["--db", db, "log", SLUG, "--format", "json"]) == 0
+    revisions = json.loads(capsys.readouterr().out)["revisions"]
+    assert [n["text"] for n in revisions[-1]["notes"]] == ["Checked the toll with the Moscow desk"]
+    with open_store(db) as store:
+        view = load_view(store, SLUG)
+    (row,) = [r for r in view.rows if r.en and r.en[0].text.endswith("More.")]
+    shown = describe_row(row, view).plain
+    assert "Translator notes\n  • Checked the toll with the Moscow desk" in shown
+
+
+def test_a_return_whose_tool_dropped_the_metadata_still_matches_by_ids(db: str, tmp_path: Path) -> None:
+    """Some CAT tools write back only what XLIFF core defines: the ids and sources still tie it to the export."""
+    root = etree.fromstring(export(db))
+    for meta in root.xpath("//mda:metadata", namespaces={"mda": "urn:oasis:names:tc:xliff:metadata:2.0"}):
+        meta.getparent().remove(meta)
+    target = unit(root, "u2").find("x:segment/x:target", NS)
+    target.text = target.text.replace("Armenia", "Armenia's government")
+    assert run(db, str(give_back(tmp_path, root))) == 0
+    with open_store(db) as store:
+        old, new = store.revision(SLUG, "en", 2), store.revision(SLUG, "en", 3)
+    assert [p.role for p in new.paragraphs] == [p.role for p in old.paragraphs]
+    assert sum(a != b for a, b in zip(old.texts, new.texts, strict=True)) == 1

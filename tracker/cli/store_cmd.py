@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from sources.xliff_units import stored_notes
 from tracker.cli.common import FORMAT_OPTION, emit_json, read_file, settings
 from tracker.exitcodes import ExitCode
 
@@ -48,6 +49,7 @@ def _revision_json(r: Revision) -> dict[str, Any]:
         "content_hash": r.content_hash,
         "based_on": r.based_on,
         "status": r.status,
+        "notes": stored_notes(r),  # notes a translator wrote in a CAT tool (a returned XLIFF)
     }
 
 
@@ -177,9 +179,11 @@ def log(slug: str, lang: str | None, fmt: str) -> ExitCode:
         based = f"  based on fr r{r.based_on}" if r.based_on is not None else ""
         label = f"  {r.label!r}" if r.label else ""
         status = f"  [{r.status.upper()}]" if r.status != "usable" else ""  # a kill must never read as usable copy
+        notes = len(stored_notes(r))
+        noted = f"  ({notes} translator note{'s' if notes > 1 else ''})" if notes else ""
         click.echo(
             f"{r.lang} r{r.number:<3} {_when(r.created_at)}  {r.author:<{width}}  {r.content_hash[:12]}"
-            f"{based}{status}{label}"
+            f"{based}{status}{label}{noted}"
         )
     return ExitCode.OK
 
