@@ -150,12 +150,13 @@ def _joined(unit: etree._Element) -> tuple[str, str | None, list[etree._Element]
 
 
 def _notes_of(parent: etree._Element) -> tuple[str, ...]:
-    """Texts of the notes a translator wrote under `parent` (tracker's own categories left out)."""
-    notes = parent.find(f"{{{XLIFF_NS}}}notes")
-    if notes is None:
-        return ()
+    """Texts of the notes a translator wrote under `parent` (tracker's own categories left out); also those some
+    tools (translate-toolkit) put under a segment, where XLIFF 2 has no notes but a translator still wrote them."""
+    holders = [parent, *parent.iterfind(f"{{{XLIFF_NS}}}segment")]
     return tuple(
         text
+        for holder in holders
+        for notes in holder.iterfind(f"{{{XLIFF_NS}}}notes")
         for note in notes.iterfind(f"{{{XLIFF_NS}}}note")
         if note.get("category") not in TRACKER_CATEGORIES and (text := (_text(note) or "").strip())
     )

@@ -69,7 +69,8 @@ def _unit(body: etree._Element, number: int, row: Row, approved: bool, translato
     _sub(unit, "source", PARAGRAPH_BREAK.join(p.text for p in row.fr))
     if state is not None:
         _sub(unit, "target", PARAGRAPH_BREAK.join(p.text for p in row.en), state=state)
-    group = _sub(unit, "context-group", name="tracker", purpose="information")
+    # context-group names are unique in a file (XLIFF 1.2 schema): one per unit
+    group = _sub(unit, "context-group", name=f"tracker-u{number}", purpose="information")
     values = (
         ",".join(map(str, row.link.fr)),
         ",".join(map(str, row.link.en)),
@@ -158,7 +159,7 @@ def _unit_of(unit: etree._Element, source: str, comment_defs: dict[str, list[str
     contexts = {
         str(c.get("context-type", ""))[len("x-tracker-") :]: (c.text or "")
         for group in _children(unit, "context-group")
-        if group.get("name") == "tracker"
+        if str(group.get("name", "")).startswith("tracker")
         for c in _children(group, "context")
     }
     targets = _children(unit, "target")
