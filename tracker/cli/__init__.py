@@ -41,6 +41,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "users": ("tracker.cli.approval_cmd", "users", "Manage users and roles (admins)."),
     "translate": ("tracker.cli.translate_cmd", "translate", "Machine-translation suggestions (never saved unasked)."),
     "tui": ("tracker.cli.tui_cmd", "tui", "Open the terminal UI (the default with no command)."),
+    "tm": ("tracker.cli.tm_cmd", "tm", "Translation memory: import a CAT tool's TMX."),
+    "terms": ("tracker.cli.tm_cmd", "terms", "Termbase: import a TBX for the names check."),
 }
 
 

@@ -24,6 +24,11 @@ def _exchange_file(slug: str, dest: Path, fmt: str) -> Path:
         data = exchange_file(store, slug, fmt, at=datetime.now(UTC), by=settings().acting_user)
     path = dest / f"{slug}{EXCHANGE_SUFFIX[fmt]}"
     write_file(path, data)
+    if fmt == "tmx":
+        from sources.tmx import left_out
+
+        if count := left_out(data):
+            click.echo(f"{slug}: {count} confirmed pair(s) left out of the TMX: English not up to date", err=True)
     return path
 
 

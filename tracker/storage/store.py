@@ -8,6 +8,7 @@ from tracker.storage.audit_store import AuditStore
 from tracker.storage.decisions import DecisionStore
 from tracker.storage.engine import make_engine, resolve_url
 from tracker.storage.identity import IdentityStore
+from tracker.storage.memory_store import MemoryStore
 from tracker.storage.mtcache import MTCacheStore
 from tracker.storage.revisions import RevisionStore
 from tracker.storage.summaries import SummaryCacheStore
@@ -23,6 +24,7 @@ class Store(
     MTCacheStore,
     SummaryCacheStore,
     IdentityStore,
+    MemoryStore,
 ):
     """Facts in a database: stories, immutable revisions, decisions and the audit log, as core dataclasses.
 

@@ -186,6 +186,43 @@ class MTCacheRow(SQLModel, table=True):
     at: datetime = Field(sa_column=_utc_column())
 
 
+class MemoryEntryRow(SQLModel, table=True):
+    """A translation-memory pair from outside (a TMX file) or the desk: French, English, where it came from.
+    Looked up by the French text's hash; the same pair from the same origin is stored once."""
+
+    __tablename__ = "tm_entry"
+    __table_args__ = (UniqueConstraint("origin", "fr_hash", "en_hash"), Index(None, "fr_hash"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    origin: str = Field(sa_type=Text)
+    fr: str = Field(sa_type=Text)
+    en: str = Field(sa_type=Text)
+    fr_hash: str = Field(max_length=64)
+    en_hash: str = Field(max_length=64)
+    created_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    created_by: str = Field(default="", sa_type=Text)
+    meta: str = Field(default="[]", sa_type=Text)
+    imported_at: datetime = Field(sa_column=_utc_column())
+    imported_by: str = Field(sa_type=Text)
+
+
+class TermRow(SQLModel, table=True):
+    """A termbase entry (from TBX): a French term and an English equivalent, read by the names check."""
+
+    __tablename__ = "term"
+    __table_args__ = (UniqueConstraint("origin", "concept", "fr", "en"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    origin: str = Field(sa_type=Text)
+    concept: str = Field(default="", max_length=200)
+    fr: str = Field(sa_type=Text)
+    en: str = Field(sa_type=Text)
+    status: str = Field(default="", max_length=64)
+    note: str = Field(default="", sa_type=Text)
+    imported_at: datetime = Field(sa_column=_utc_column())
+    imported_by: str = Field(sa_type=Text)
+
+
 def _table(row: type[SQLModel]) -> Table:
     table = row.__table__  # type: ignore[attr-defined]
     assert isinstance(table, Table)
@@ -206,3 +243,5 @@ USER = _table(UserRow)
 SETTING = _table(SettingRow)
 AUDIT = _table(AuditRow)
 MT_CACHE = _table(MTCacheRow)
+TM_ENTRY = _table(MemoryEntryRow)
+TERM = _table(TermRow)
