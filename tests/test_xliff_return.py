@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from sources.xliff import XLIFF_NS, read_xliff
@@ -295,3 +297,21 @@ def test_a_return_whose_tool_dropped_the_metadata_still_matches_by_ids(db: str, 
         old, new = store.revision(SLUG, "en", 2), store.revision(SLUG, "en", 3)
     assert [p.role for p in new.paragraphs] == [p.role for p in old.paragraphs]
     assert sum(a != b for a, b in zip(old.texts, new.texts, strict=True)) == 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="abc .,é", min_size=1, max_size=12), min_size=1, max_size=6), st.data())
+def test_any_split_into_segments_and_ignorables_joins_back_exactly(pieces: list[str], data: st.DataObject) -> None:
+    """However a CAT tool cuts a unit (sentences in segments, the space between in ignorables), the text is whole."""
+    kinds = [data.draw(st.sampled_from(["segment", "ignorable"])) for _ in pieces]
+    kinds[0] = "segment"
+    parts = "".join(
+        f'<{kind}><source xml:space="preserve">{p}</source><target xml:space="preserve">{p.upper()}</target></{kind}>'
+        for kind, p in zip(kinds, pieces, strict=True)
+    )
+    xml = (
+        f'<xliff xmlns="{XLIFF_NS}" version="2.1" srcLang="fr"><file id="f"><unit id="u1">{parts}</unit></file></xliff>'
+    )
+    (unit,) = read_xliff(xml.encode(), "x")
+    assert unit.source == "".join(pieces)
+    assert unit.target == "".join(p.upper() for p in pieces)
