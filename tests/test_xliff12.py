@@ -163,3 +163,24 @@ def test_a_trados_file_is_foreign_and_needs_force_and_a_story(
         en = store.revision("from-trados", "en")
     assert en.texts == ("The summit was held in Sochi. It left 286 dead.",)
     assert json.loads(dict(en.meta)["notes"])[0]["text"] == "Check the toll against the Azerbaijani figure"
+
+
+def test_forcing_a_return_whose_tool_renamed_every_unit_takes_its_targets_once(
+    db: str,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """memoQ numbers trans-units anew and drops tracker's context: nothing to merge on, so nothing is doubled."""
+    root = etree.fromstring(export(db, "xliff12"))
+    for n, element in enumerate(root.xpath("//x:trans-unit", namespaces=NS), start=1):
+        element.set("id", str(n))
+        for group in element.xpath("x:context-group", namespaces=NS):
+            element.remove(group)
+    trans_unit(root, "5").find("x:target", NS).text = "Edited in memoQ."
+    path = give_back(tmp_path, root, "sochi.mqxliff")
+    assert "unit 1 was not in the export" in refused(db, path, capsys)
+    assert run(db, str(path), "--force") == 0
+    with open_store(db) as store:
+        old, new = store.revision(SLUG, "en", 2), store.revision(SLUG, "en", 3)
+    assert len(new.texts) == len(old.texts)  # every English paragraph once: none lost, none doubled
+    assert [i for i, (a, b) in enumerate(zip(old.texts, new.texts, strict=True)) if a != b] == [3]

@@ -76,7 +76,10 @@ def checked_return(store: Store, returned: Returned, *, story: str | None, force
             f"does not match export {returned.original} ({len(differences)} differences, nothing stored;"
             f" --force keeps missing paragraphs as they were): {listed}",
         )
-    units = comparison.units  # the returned units, with tracker's metadata where a CAT tool dropped it
+    # the returned units, with tracker's metadata where a CAT tool dropped it; a tool that renamed every unit
+    # shares nothing to merge on, so forcing it takes its targets as they are (never the export's twice over)
+    known = {u.id for u in exported.units}
+    units = comparison.units if any(u.id in known for u in returned.units) else returned.units
     document = english_document(units, label="XLIFF return", fmt=returned.fmt)
     if not document.paragraphs:
         raise InputError(returned.source, "XLIFF file without any English target")
