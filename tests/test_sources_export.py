@@ -12,10 +12,10 @@ from lxml import etree
 
 from sources.detect import load, story_key
 from sources.newsml_out import write_newsml
-from sources.tmx import read_tmx, write_tmx
+from sources.tmx import left_out, read_tmx, write_tmx
 from sources.xliff import XLIFF_NS, english_document, read_xliff, write_xliff
 from tracker.errors import InputError, RefusedError
-from tracker.model import Approval, Document, Finding, Flag, Link, Paragraph, Revision, Role, Story
+from tracker.model import Approval, Change, Document, Finding, Flag, Link, Paragraph, Revision, Role, Story
 from tracker.view import ApprovalStatus, StoryView, build_rows
 
 DATA = Path(__file__).parent / "data" / "newsml"
@@ -78,7 +78,9 @@ def test_xliff_has_one_unit_per_row_french_source_english_target() -> None:
 
 def test_xliff_states_carry_stale_untranslated_and_notes() -> None:
     units = {u.fr: u for u in read_xliff(write_xliff(view()), "out.xlf")}
-    assert (units[(1,)].state, units[(1,)].sub_state) == ("translated", "tracker:stale")
+    # stale reads as work in any CAT tool: initial, with the English kept for the translator to revise
+    assert (units[(1,)].state, units[(1,)].sub_state) == ("initial", "tracker:stale")
+    assert units[(1,)].target == EN.paragraphs[1].text
     assert units[(5,)].state == "initial"  # the French signature has no English
     assert units[(5,)].target is None
     assert units[(0,)].state == "reviewed"  # confirmed link, nothing open
@@ -126,10 +128,25 @@ def test_returned_file_that_is_not_xliff_is_refused() -> None:
         read_xliff(b'<xliff version="1.2" srcLang="fr"/>', "old.xlf")
 
 
-def test_tmx_holds_only_confirmed_one_to_one_links() -> None:
-    data = write_tmx([view()], at=AT, by="tester")
+def test_tmx_holds_only_confirmed_one_to_one_links_with_up_to_date_english() -> None:
+    data = write_tmx([view(flags=())], at=AT, by="tester")
     pairs = read_tmx(data, "tm.tmx")
     assert pairs == [(FR.texts[i], EN.texts[i]) for i in (0, 1, 4)]
+    assert left_out(data) == 0
+    # row 1 is stale and its flag does not say which French the English was written from: left out, and counted
+    stale = write_tmx([view()], at=AT, by="tester")
+    assert read_tmx(stale, "tm.tmx") == [(FR.texts[i], EN.texts[i]) for i in (0, 4)]
+    assert left_out(stale) == 1
+
+
+def test_a_stale_english_goes_into_the_tmx_beside_the_french_it_was_written_from() -> None:
+    old = FR.texts[1].replace("1.500", "1.200")
+    change = Change((1,), (1,), "edited", True, ("figure",), (("=", old.split("1.200")[0]), ("-", "1.200"),
+                    ("+", "1.500"), ("=", old.split("1.200")[1])))  # fmt: skip
+    flag = Flag("stale", (1,), (1,), ("figure",), (change,), since=1)
+    data = write_tmx([view(flags=(flag,))], at=AT, by="tester")
+    assert read_tmx(data, "tm.tmx")[1] == (old, EN.texts[1])
+    assert left_out(data) == 0
     root = etree.fromstring(data)
     assert root.get("version") == "1.4"
     header = root.find("header")

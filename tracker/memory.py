@@ -133,3 +133,16 @@ def concordance(phrase: str, entries: Sequence[MemoryEntry], limit: int = 20) ->
 
 
 _EPOCH = datetime(1970, 1, 1).astimezone()
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One French term and an English equivalent a termbase allows (`status`: preferred, admitted, ...), read by
+    the names check beside the configured `[names]`."""
+
+    fr: str
+    en: str
+    origin: str
+    concept: str = ""
+    status: str = ""
+    note: str = ""

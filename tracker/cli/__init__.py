@@ -45,6 +45,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "translate": ("tracker.cli.translate_cmd", "translate", "Machine-translation suggestions (never saved unasked)."),
     "tui": ("tracker.cli.tui_cmd", "tui", "Open the terminal UI (the default with no command)."),
     "watch": ("tracker.cli.watch_cmd", "watch", "Import what lands in a drop folder, each file at most once."),
+    "terms": ("tracker.cli.tm_cmd", "terms", "Termbase: import a TBX for the names check."),
 }
 
 

@@ -24,6 +24,11 @@ def _exchange_file(slug: str, dest: Path, fmt: str, force: bool) -> Path:
         data = exchange_file(store, slug, fmt, at=datetime.now(UTC), by=settings().acting_user)
     path = dest / f"{slug}{EXCHANGE_SUFFIX[fmt]}"
     write_file(path, data, force=force)
+    if fmt == "tmx":
+        from sources.tmx import left_out
+
+        if count := left_out(data):
+            click.echo(f"{slug}: {count} confirmed pair(s) left out of the TMX: English not up to date", err=True)
     return path
 
 
@@ -33,14 +38,14 @@ def _exchange_file(slug: str, dest: Path, fmt: str, force: bool) -> Path:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["folder", "xliff", "tmx", "newsml"]),
+    type=click.Choice(["folder", "xliff", "xliff12", "tmx", "newsml"]),
     default="folder",
     show_default=True,
     help="folder: DIR becomes a story folder (fr.txt, en.txt, tracker.json); others write SLUG.<ext> into DIR.",
 )
 @click.option("--force", is_flag=True, help="Replace files DIR already holds (never written through a symlink).")
 def export(slug: str, dest: Path, fmt: str, force: bool) -> ExitCode:
-    """Write a stored story as a story folder for git and `tracker check` (or as XLIFF, TMX, NewsML-G2)."""
+    """Write a stored story as a story folder for git and `tracker check` (or as XLIFF 2.1 or 1.2, TMX, NewsML-G2)."""
     if fmt == "folder":
         from tracker.services.folder_store import export_folder
         from tracker.storage import open_store

@@ -120,6 +120,7 @@ def import_detected(
     based_on: int | None,
     fmt: str,
     encoding: str | None = None,
+    force: bool = False,
 ) -> ExitCode:
     """`tracker import` over any format and folders: one line (or JSON object) per file; exit 3 if any refused."""
     from tracker.services.formats import import_paths
@@ -128,7 +129,7 @@ def import_detected(
     try:
         results = import_paths(
             store, paths, by=by, at=datetime.now(UTC), story=slug, lang=lang, label=label, based_on=based_on,
-            progress=progress, encoding=encoding,
+            progress=progress, encoding=encoding, force=force,
         )  # fmt: skip
     finally:
         progress.close()

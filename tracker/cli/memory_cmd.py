@@ -108,6 +108,15 @@ def search(phrase: str, limit: int, fmt: str) -> ExitCode:
     return ExitCode.OK
 
 
+def _add_import() -> None:
+    from tracker.cli.tm_cmd import tm_import
+
+    tm.add_command(tm_import, "import")
+
+
+_add_import()
+
+
 @tm.command()
 def build() -> ExitCode:
     """Take every English revision not yet in the memory into it (any search does this first, incrementally)."""

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from sources.xliff_units import stored_notes
 from tracker.cli.common import FORMAT_OPTION, emit_json, settings
 from tracker.exitcodes import ExitCode
 
@@ -48,6 +49,7 @@ def _revision_json(r: Revision) -> dict[str, Any]:
         "content_hash": r.content_hash,
         "based_on": r.based_on,
         "status": r.status,
+        "notes": stored_notes(r),  # notes a translator wrote in a CAT tool (a returned XLIFF)
     }
 
 
@@ -76,6 +78,11 @@ def _kinds(revisions: list[Revision]) -> dict[tuple[str, int], str]:
     help="English only: the French revision this adaptation was made from [default: the latest].",
 )
 @click.option("--encoding", metavar="NAME", help="Read the files in this encoding, whatever they declare (e.g. utf-8).")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="A returned XLIFF that differs from its export: import it anyway, missing paragraphs kept as they were.",
+)
 @FORMAT_OPTION
 def import_(
     files: tuple[str, ...],
@@ -85,6 +92,7 @@ def import_(
     author: str | None,
     based_on: int | None,
     encoding: str | None,
+    force: bool,
     fmt: str,
 ) -> ExitCode:
     """Import each FILE, in order, as a new revision of one language of a story.
@@ -103,6 +111,9 @@ def import_(
 
     \b
     tracker import wire/              # every item under wire/, stories by guid or AFP slug
+
+    A returned XLIFF (1.2 or 2.x, memoQ and Trados flavours too) is checked against the export it names:
+    units missing or added, sources changed, or a file tracker never wrote are refused with the list (exit 3).
     """
     from tracker.cli.formats_cmd import import_detected, wants_detected_import
     from tracker.services.identity import author_name
@@ -112,6 +123,7 @@ def import_(
             by = author_name(store, author, settings().acting_user)
             return import_detected(
                 store, files, slug=slug, lang=lang, label=label, by=by, based_on=based_on, fmt=fmt, encoding=encoding,
+                force=force,
             )  # fmt: skip
     assert slug is not None and lang is not None  # wants_detected_import took every other case
     from tracker.services.reading import read_plain
@@ -165,9 +177,11 @@ def log(slug: str, lang: str | None, fmt: str) -> ExitCode:
         kind = kinds.get((r.lang, r.number), "")
         # a kill, a correction, a withhold must never read as ordinary copy
         status = f"  [{kind.upper()}]" if kind not in ("", "new", "update") else ""
+        notes = len(stored_notes(r))
+        noted = f"  ({notes} translator note{'s' if notes > 1 else ''})" if notes else ""
         click.echo(
             f"{r.lang} r{r.number:<3} {_when(r.created_at)}  {r.author:<{width}}  {r.content_hash[:12]}"
-            f"{based}{status}{label}"
+            f"{based}{status}{label}{noted}"
         )
     return ExitCode.OK
 

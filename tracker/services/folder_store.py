@@ -27,16 +27,20 @@ if TYPE_CHECKING:
     from tracker.storage import Store
 
 
-EXCHANGE_SUFFIX = {"xliff": ".xlf", "tmx": ".tmx", "newsml": ".newsml.xml"}
+EXCHANGE_SUFFIX = {"xliff": ".xlf", "xliff12": ".xliff12.xlf", "tmx": ".tmx", "newsml": ".newsml.xml"}
 
 
 def exchange_file(store: Store, slug: str, fmt: str, *, at: datetime, by: str) -> bytes:
-    """A stored story as one exchange file: XLIFF 2.0 or TMX for translators, NewsML-G2 of an approved English."""
+    """A stored story as one exchange file: XLIFF 2.1 or 1.2 or TMX for translators, NewsML-G2 of approved English."""
     view = load_view(store, slug)
     if fmt == "xliff":
         from sources.xliff import write_xliff
 
         return write_xliff(view)
+    if fmt == "xliff12":
+        from sources.xliff12 import write_xliff12
+
+        return write_xliff12(view)
     if fmt == "tmx":
         from sources.tmx import write_tmx
 

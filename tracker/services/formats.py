@@ -15,8 +15,9 @@ from pathlib import Path
 from types import EllipsisType
 from typing import Literal
 
-from sources.detect import MAX_BYTES, story_key, story_slug
+from sources.detect import MAX_BYTES, kind_of, story_key, story_slug
 from sources.encoding import lying_declaration, reencoded
+from sources.xliff_units import Returned
 from tracker.errors import InputError, TrackerError
 from tracker.model import LANGS, Document, Revision
 from tracker.services.reading import parse_documents, read_bytes, walk
@@ -64,6 +65,7 @@ class _Pending:
     meta: dict[str, str] = field(default_factory=dict)
     based_on: int | None = None
     warning: str = ""
+    returned: Returned | None = None  # a returned XLIFF, checked against its export before it is stored
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, int]:
@@ -115,12 +117,27 @@ def tracked_lang(document: Document, lang: str | None, source: str) -> str:
     return chosen
 
 
+def _returned(data: bytes, source: str) -> Returned | None:
+    """The units of a returned XLIFF (1.2 or 2.x), or None for any other file."""
+    if kind_of(data, source) != "xml" or b"xliff" not in data[:4096].lower():
+        return None
+    from sources import xmlsafe
+    from sources.xliff import returned_of
+
+    root = xmlsafe.parse(data, source)
+    return returned_of(root, source) if xmlsafe.localname(root) == "xliff" else None
+
+
 def read_documents(
     path: Path, *, story: str | None, lang: str | None, order: int, encoding: str | None = None
 ) -> list[_Pending]:
     """The documents of one file; `encoding` reads it as that encoding whatever it declares."""
     source = str(path)
     data = read_source(path)
+    returned = _returned(data, source)
+    if returned is not None:
+        slug = story or (returned.export or (story_slug(Path(source).stem),))[0]
+        return [_Pending(source, order, Document(()), slug, "en", returned=returned)]
     warning = "" if encoding else lying_declaration(data) or ""
     if encoding:
         data = reencoded(data, encoding, source)
@@ -306,6 +323,29 @@ def store_batch(store: Store, items: Sequence[_Pending], known: _Known, *, by: s
     return [result or _result(item, *next(stored)) for item, result in zip(items, results, strict=True)]
 
 
+def _checked(
+    store: Store, read: list[_Pending], *, story: str | None, force: bool
+) -> tuple[list[_Pending], list[FileResult]]:
+    """Returned XLIFF files checked against their exports: the documents they make, and the refusals."""
+    from tracker.services.returns import checked_return
+
+    kept: list[_Pending] = []
+    refused: list[FileResult] = []
+    for item in read:
+        if item.returned is None:
+            kept.append(item)
+            continue
+        try:
+            slug, document = checked_return(store, item.returned, story=story, force=force)
+        except TrackerError as exc:
+            refused.append(
+                FileResult(item.source, "refused", item.story, "en", problem=getattr(exc, "problem", str(exc)))
+            )
+            continue
+        kept.append(replace(item, document=document, story=slug, meta=dict(document.meta), returned=None))
+    return kept, refused
+
+
 def import_paths(
     store: Store,
     paths: Sequence[str | Path],
@@ -319,13 +359,16 @@ def import_paths(
     progress: Callable[[str, int, int], None] | None = None,
     workers: int | None = None,
     encoding: str | None = None,
+    force: bool = False,
 ) -> list[FileResult]:
     """Import every file under `paths`; each file is imported, skipped (unchanged) or refused with the reason.
 
     `progress(phase, done, total)` is called after each file read (phase "read") and each document stored
     ("store", once its batch of `BATCH` documents is committed). Large imports parse in `workers` processes
     (default: one per CPU from 200 files on).
-    `story`, `lang`, `label` and `based_on` override what the files say; `encoding` the encoding they declare.
+    `story`, `lang`, `label` and `based_on` override what the files say; `encoding` the encoding they declare. A
+    returned XLIFF is checked against the export it names and refused when they differ, unless `force` (see
+    tracker.services.returns).
     """
     results: list[FileResult] = []
     pending: list[_Pending] = []
@@ -336,6 +379,8 @@ def import_paths(
         if isinstance(read, str):
             results.append(FileResult(str(path), "refused", problem=read))
         else:
+            read, refused = _checked(store, read, story=story, force=force)
+            results.extend(refused)
             pending.extend(
                 replace(p, document=replace(p.document, label=label or p.document.label), based_on=based_on)
                 for p in read

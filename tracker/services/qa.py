@@ -16,11 +16,16 @@ if TYPE_CHECKING:
     from tracker.storage import Store
 
 
-def load_qa_config() -> QAConfig:
-    """The `[qa]` and `[names]` tables of the configuration file, as a QA configuration."""
+def load_qa_config(store: Store | None = None) -> QAConfig:
+    """The `[qa]` and `[names]` tables of the configuration file, as a QA configuration; with a store, the desk's
+    imported termbase (`tracker terms import`) joins `[names]`, which wins where both name a French term."""
     from tracker.config import config_path, section
 
     qa, names = section("qa"), section("names")
+    if store is not None:
+        from tracker.services.memory_import import termbase_names
+
+        names = {**termbase_names(store), **names}
     try:
         return QAConfig.from_table(qa, names)
     except InputError as exc:

@@ -68,7 +68,7 @@ class SummaryCache:
     def summaries(self, slugs: Sequence[str] | None = None) -> list[StorySummary]:
         stories = {s.slug: s for s in self.store.stories()}
         versions = self.store.story_versions()
-        config = load_qa_config()
+        config = load_qa_config(self.store)
         key = derivation_key(config)
         stored: dict[str, tuple[int, str]] | None = None
         derived: list[tuple[str, int, str]] = []

@@ -125,7 +125,7 @@ def load_view(
         return StoryView(story, fr, None, None, rows, None, fr_numbers, en_numbers)
     base = _base(reads, fr, en)
     links = _shown_links(reads, fr, en, base)
-    config = config if config is not None else load_qa_config()
+    config = config if config is not None else load_qa_config(store)
     findings = apply_waivers(check(fr.texts, en.texts, links, config), store.waivers(slug), fr.texts, en.texts)
     rows = build_rows(fr.paragraphs, en.paragraphs, links, row_flags, findings)
     approvals = store.approvals(slug)

@@ -14,6 +14,7 @@ from tracker.storage.memory import MemoryStore
 from tracker.storage.mtcache import MTCacheStore
 from tracker.storage.revisions import RevisionStore
 from tracker.storage.summaries import SummaryCacheStore
+from tracker.storage.terms import TermStore
 from tracker.storage.users import UserStore
 
 
@@ -29,6 +30,7 @@ class Store(
     MemoryStore,
     FeedFileStore,
     GrantStore,
+    TermStore,
 ):
     """Facts in a database: stories, immutable revisions, decisions and the audit log, as core dataclasses.
 

@@ -235,6 +235,23 @@ class FeedFileRow(SQLModel, table=True):
     at: datetime = Field(sa_column=_utc_column())
 
 
+class TermRow(SQLModel, table=True):
+    """A termbase entry (from TBX): a French term and an English equivalent, read by the names check."""
+
+    __tablename__ = "term"
+    __table_args__ = (UniqueConstraint("origin", "concept", "fr", "en"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    origin: str = Field(sa_type=Text)
+    concept: str = Field(default="", max_length=200)
+    fr: str = Field(sa_type=Text)
+    en: str = Field(sa_type=Text)
+    status: str = Field(default="", max_length=64)
+    note: str = Field(default="", sa_type=Text)
+    imported_at: datetime = Field(sa_column=_utc_column())
+    imported_by: str = Field(sa_type=Text)
+
+
 def _table(row: type[SQLModel]) -> Table:
     table = row.__table__  # type: ignore[attr-defined]
     assert isinstance(table, Table)
@@ -258,3 +275,4 @@ MT_CACHE = _table(MTCacheRow)
 MEMORY_ENTRY = _table(MemoryEntryRow)
 MEMORY_SOURCE = _table(MemorySourceRow)
 FEED_FILE = _table(FeedFileRow)
+TERM = _table(TermRow)

@@ -9,6 +9,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from sources.xliff_units import row_translator_notes, stored_notes
 from tracker.layout import Line, Piece, wrap
 from tracker.view import Row, StoryView
 
@@ -104,6 +105,10 @@ def describe_row(row: Row, view: StoryView, history: list[tuple[int, str, str]] 
         out.append(f": {finding.message}\n")
         if finding.waiver:
             out.append(f"  waived by {finding.waiver}\n", style="dim")
+    translator = row_translator_notes(row, stored_notes(view.en))
+    if translator:  # notes a translator wrote in a CAT tool, kept from a returned XLIFF
+        out.append("\nTranslator notes\n", style="bold underline")
+        out.append("".join(f"  • {note}\n" for note in translator))
     if view.base is not None:
         out.append(f"\n{written_from(row, view)}\n")
     out.append("\nParagraph history\n", style="bold underline")
