@@ -18,6 +18,7 @@ from tracker.model import (
     Document,
     Finding,
     Link,
+    LinkDecision,
     Paragraph,
     Revision,
     User,
@@ -26,6 +27,8 @@ from tracker.model import (
 from tracker.mt.suggestion import Suggestion
 from tracker.segment import segment
 from tracker.services import alignment, approvals
+from tracker.services.derived import DerivedCache
+from tracker.services.edits import edited_links
 from tracker.services.status import acknowledge, stored_diff
 from tracker.services.summaries import SummaryCache
 from tracker.services.views import load_view, shown_links
@@ -45,6 +48,8 @@ class Desk:
         self.name = user
         self.clock = clock
         self._summaries = SummaryCache(store)
+        # each link's QA findings and each revision pair's diff, derived once per content for the whole desk
+        self.derived = DerivedCache(store)
 
     # ------------------------------------------------------------------ reading
     def user(self) -> User | None:
@@ -55,7 +60,7 @@ class Desk:
         return self._summaries.summaries()
 
     def view(self, slug: str, fr_rev: int | None = None, en_rev: int | None = None) -> StoryView:
-        return load_view(self.store, slug, fr_rev, en_rev)
+        return load_view(self.store, slug, fr_rev, en_rev, cache=self.derived)
 
     def history(self, slug: str) -> list[Revision]:
         return [self.store.revision(slug, r.lang, r.number) for r in self.store.revisions(slug)]
@@ -97,18 +102,26 @@ class Desk:
         texts[start : end + 1] = new
         if not texts:
             raise RefusedError(f"{slug}: an English revision needs at least one paragraph")
+        # the rows the translator saw, carried onto the new revision: only the edited one changes
+        carried = None
+        if expected_en_rev is not None:
+            seen = shown_links(self.store, slug, fr_rev, expected_en_rev, self.derived)
+            carried = edited_links(seen, start, end, len(new), fr)
+            if not set(fr) <= {i for link in seen for i in link.fr}:
+                raise RefusedError(f"{slug}: French r{fr_rev} has no paragraphs {list(fr)}")
         document = Document(tuple(Paragraph(i, t, 2 * i + 1, 2 * i + 1) for i, t in enumerate(texts)))
+        at = self.clock()
         revision, created = self.store.add_revision(
-            slug,
-            "en",
-            document,
-            by=self.name,
-            at=self.clock(),
-            based_on=fr_rev,
-            origin="tui",
-            expected_latest=expected_en_rev,
+            slug, "en", document, by=self.name, at=at, based_on=fr_rev, origin="tui", expected_latest=expected_en_rev
         )
-        if created and fr and new:
+        if created and carried is not None:
+            if fr and new:
+                relinked = (Link(tuple(sorted(set(fr))), tuple(range(start, start + len(new))), 1.0, True),)
+                self.store.add_link_decision(
+                    LinkDecision(slug, fr_rev, revision.number, relinked, self.name, at, "relink")
+                )
+            self.store.save_alignment(slug, fr_rev, revision.number, carried)
+        elif created and fr and new:
             self._decide(slug, "relink", fr, tuple(range(start, start + len(new))), fr_rev, revision.number)
         return revision
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,6 +18,8 @@ def links_to_json(links: Sequence[Link]) -> str:
     return dump([{"fr": list(k.fr), "en": list(k.en), "score": k.score, "confirmed": k.confirmed} for k in links])
 
 
+# A story's alignments are read again on every view (one per English revision): each text is parsed once.
+@functools.lru_cache(maxsize=64)
 def links_from_json(text: str) -> tuple[Link, ...]:
     data: list[dict[str, Any]] = load(text)
     return tuple(

@@ -6,6 +6,7 @@ from tracker.storage import migrate
 from tracker.storage.alignments import AlignmentStore
 from tracker.storage.audit_store import AuditStore
 from tracker.storage.decisions import DecisionStore
+from tracker.storage.derived import DerivedCacheStore
 from tracker.storage.engine import make_engine, resolve_url
 from tracker.storage.identity import IdentityStore
 from tracker.storage.mtcache import MTCacheStore
@@ -22,6 +23,7 @@ class Store(
     AuditStore,
     MTCacheStore,
     SummaryCacheStore,
+    DerivedCacheStore,
     IdentityStore,
 ):
     """Facts in a database: stories, immutable revisions, decisions and the audit log, as core dataclasses.

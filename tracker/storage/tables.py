@@ -89,6 +89,17 @@ class SummaryCacheRow(SQLModel, table=True):
     summary: str = Field(sa_type=Text)
 
 
+class DerivedCacheRow(SQLModel, table=True):
+    """A value derived from content (a link's QA findings, a revision pair's diff), keyed by the hashes of what it
+    was derived from and how: a cache any desk member may reuse, never a fact."""
+
+    __tablename__ = "derived_cache"
+
+    key: str = Field(primary_key=True, max_length=64)
+    kind: str = Field(max_length=16)
+    value: str = Field(sa_type=Text)
+
+
 class LinkDecisionRow(SQLModel, table=True):
     __tablename__ = "link_decision"
     __table_args__ = (Index(None, "story_id", "fr_rev", "en_rev"),)
@@ -198,6 +209,7 @@ REVISION = _table(RevisionRow)
 PARAGRAPH = _table(ParagraphRow)
 ALIGNMENT = _table(AlignmentRow)
 SUMMARY_CACHE = _table(SummaryCacheRow)
+DERIVED_CACHE = _table(DerivedCacheRow)
 LINK_DECISION = _table(LinkDecisionRow)
 ACK = _table(AckRow)
 WAIVER = _table(WaiverRow)
