@@ -8,6 +8,20 @@ from datetime import datetime
 from typing import Literal
 
 from tracker.model import Approval, Finding, Flag, Link, Paragraph, Revision, Story
+from tracker.revocations import AnyDecision, DecisionKind
+
+
+@dataclass(frozen=True, slots=True)
+class RowDecision:
+    """A decision in force on a row, as the details panel lists it: what, who, when, why; `decision` is the fact
+    itself (what a revocation names)."""
+
+    kind: DecisionKind
+    what: str
+    by: str
+    at: datetime
+    why: str
+    decision: AnyDecision
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +33,7 @@ class Row:
     en: tuple[Paragraph, ...]
     flags: tuple[Flag, ...] = ()
     findings: tuple[Finding, ...] = ()
+    decisions: tuple[RowDecision, ...] = ()
 
     @property
     def needs_action(self) -> bool:

@@ -14,6 +14,7 @@ from tracker.cli.common import FORMAT_OPTION, emit_json, settings
 from tracker.exitcodes import ExitCode
 
 if TYPE_CHECKING:
+    from tracker.model import Approval
     from tracker.storage import Store
 
 
@@ -36,12 +37,25 @@ def _now() -> datetime:
 @click.option("--note", default="", help="Why, for the record (required with --force).")
 @click.option("--force", is_flag=True, help="Approve although rows still need action (needs a note).")
 @click.option("--paragraph", type=int, default=None, help="Approve one English paragraph (0-based) only.")
-def approve(slug: str, note: str, force: bool, paragraph: int | None) -> ExitCode:
+@click.option("--revoke", is_flag=True, help="Withdraw your own verdict on the current English (needs --note).")
+def approve(slug: str, note: str, force: bool, paragraph: int | None, revoke: bool) -> ExitCode:
     """Approve the story's current English revision against its current French revision (editors).
 
     Refused, with the reason, while stale, untranslated or QA-error rows are not acknowledged or waived.
+    With --revoke an editor withdraws their own verdict (of --paragraph, when given), saying why.
     """
     from tracker.services.approvals import decide
+
+    if revoke:
+        from tracker.cli.revoke_cmd import revoke_found
+        from tracker.services.approvals import acting_name
+        from tracker.services.revoke import own_verdicts
+
+        def mine(store: Store) -> list[Approval]:
+            name = acting_name(store, settings().acting_user, explicit=settings().user is not None)
+            return own_verdicts(store, slug, name, paragraph)
+
+        return revoke_found(slug, "verdict of yours", note, "text", mine)
 
     with _acting() as (store, name):
         a = decide(store, slug, "approved", by=name, at=_now(), note=note, force=force, paragraph=paragraph)

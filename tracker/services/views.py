@@ -13,6 +13,7 @@ from tracker.qa import QAConfig, apply_waivers, check
 from tracker.services.alignment import align_revisions
 from tracker.services.derived import DerivedCache, cached_differ, cached_flagger, check_cached
 from tracker.services.qa import load_qa_config
+from tracker.services.row_decisions import with_decisions
 from tracker.storage import Store
 from tracker.view import StoryView, build_rows
 
@@ -152,7 +153,7 @@ def load_view(
     en = reads.revision("en", en_rev) if en_numbers else None
     row_flags = _flags(reads, fr, en)
     if en is None:
-        rows = build_rows(fr.paragraphs, (), _french_only(fr), row_flags)
+        rows = with_decisions(build_rows(fr.paragraphs, (), _french_only(fr), row_flags), store.acks(slug), (), (), ())
         return StoryView(story, fr, None, None, rows, None, fr_numbers, en_numbers)
     base = _base(reads, fr, en)
     links = _shown_links(reads, fr, en, base)
@@ -162,7 +163,10 @@ def load_view(
         if cache is None
         else check_cached(fr.texts, en.texts, links, config, cache)
     )
-    findings = apply_waivers(raw, store.waivers(slug), fr.texts, en.texts)
+    waivers, approvals = store.waivers(slug), store.approvals(slug)
+    findings = apply_waivers(raw, waivers, fr.texts, en.texts)
     rows = build_rows(fr.paragraphs, en.paragraphs, links, row_flags, findings)
-    approval = approval_status(store.approvals(slug), fr, en, alignment_hash(links))
+    decided = store.link_decisions(slug, fr.number, en.number)
+    rows = with_decisions(rows, store.acks(slug), waivers, decided, [a for a in approvals if a.en_rev == en.number])
+    approval = approval_status(approvals, fr, en, alignment_hash(links))
     return StoryView(story, fr, en, base, rows, approval, fr_numbers, en_numbers)

@@ -11,6 +11,7 @@ from tracker.storage.engine import make_engine, resolve_url
 from tracker.storage.identity import IdentityStore
 from tracker.storage.mtcache import MTCacheStore
 from tracker.storage.revisions import RevisionStore
+from tracker.storage.revocations import RevocationStore
 from tracker.storage.summaries import SummaryCacheStore
 from tracker.storage.users import UserStore
 
@@ -24,6 +25,7 @@ class Store(
     MTCacheStore,
     SummaryCacheStore,
     DerivedCacheStore,
+    RevocationStore,
     IdentityStore,
 ):
     """Facts in a database: stories, immutable revisions, decisions and the audit log, as core dataclasses.

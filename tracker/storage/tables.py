@@ -157,6 +157,20 @@ class ApprovalRow(SQLModel, table=True):
     paragraph: str | None = Field(default=None, max_length=64)
 
 
+class RevocationRow(SQLModel, table=True):
+    """A decision taken back: names the decision (`target`, its decision_id) and says who, when and why."""
+
+    __tablename__ = "revocation"
+
+    id: int | None = Field(default=None, primary_key=True)
+    story_id: int = Field(foreign_key="story.id", index=True)
+    kind: str = Field(max_length=16)
+    target: str = Field(max_length=64)
+    actor: str = Field(sa_type=Text)
+    at: datetime = Field(sa_column=_utc_column())
+    reason: str = Field(default="", sa_type=Text)
+
+
 class UserRow(SQLModel, table=True):
     __tablename__ = "tracker_user"
 
@@ -210,6 +224,7 @@ PARAGRAPH = _table(ParagraphRow)
 ALIGNMENT = _table(AlignmentRow)
 SUMMARY_CACHE = _table(SummaryCacheRow)
 DERIVED_CACHE = _table(DerivedCacheRow)
+REVOCATION = _table(RevocationRow)
 LINK_DECISION = _table(LinkDecisionRow)
 ACK = _table(AckRow)
 WAIVER = _table(WaiverRow)
