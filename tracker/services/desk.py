@@ -25,8 +25,10 @@ from tracker.model import (
     Waiver,
 )
 from tracker.mt.suggestion import Suggestion
+from tracker.revocations import AnyDecision
 from tracker.segment import segment
 from tracker.services import alignment, approvals
+from tracker.services import revoke as revocation
 from tracker.services.derived import DerivedCache
 from tracker.services.edits import edited_links
 from tracker.services.status import acknowledge, stored_diff
@@ -207,3 +209,8 @@ class Desk:
         return approvals.decide(
             self.store, slug, "rejected", by=self.name, at=self.clock(), note=note, fr_rev=fr_rev, en_rev=en_rev
         )
+
+    def revoke(self, slug: str, decision: AnyDecision, reason: str) -> None:
+        if decision.story != slug:
+            raise RefusedError(f"{slug}: that decision is on {decision.story}")
+        revocation.revoke(self.store, decision, reason, by=self.name, at=self.clock())

@@ -14,13 +14,13 @@ _ACK_WORDS = {"no-change": "acknowledged: no change needed", "omitted": "acknowl
 
 def _on_row(
     row: Row,
+    fr: set[str],
+    en: set[str],
     acks: Sequence[Acknowledgement],
     waivers: Sequence[Waiver],
     links: Sequence[LinkDecision],
     approvals: Sequence[Approval],
 ) -> tuple[RowDecision, ...]:
-    fr = {p.hash for p in row.fr}
-    en = {p.hash for p in row.en}
     out = [RowDecision("ack", _ACK_WORDS[a.kind], a.by, a.at, a.note, a) for a in acks if a.fr_hash in fr]
     out += [
         RowDecision("waiver", f"waived {w.check}", w.by, w.at, w.reason, w)
@@ -47,10 +47,17 @@ def with_decisions(
     links: Sequence[LinkDecision],
     approvals: Sequence[Approval],
 ) -> tuple[Row, ...]:
-    """The rows, each carrying the decisions that stand on it."""
-    if not (acks or waivers or links or approvals):
+    """The rows, each carrying the decisions that stand on it (only rows a decision names are looked at)."""
+    hashes = {a.fr_hash for a in acks} | {a.paragraph for a in approvals if a.paragraph}
+    hashes |= {h for w in waivers for h in (*w.fr_hashes, *w.en_hashes)}
+    linked = {(k.fr, k.en) for d in links for k in d.links}
+    if not (hashes or linked):
         return tuple(rows)
-    return tuple(
-        replace(row, decisions=found) if (found := _on_row(row, acks, waivers, links, approvals)) else row
-        for row in rows
-    )
+    out = []
+    for row in rows:
+        fr, en = {p.hash for p in row.fr}, {p.hash for p in row.en}
+        if (fr | en) & hashes or (row.link.fr, row.link.en) in linked:
+            found = _on_row(row, fr, en, acks, waivers, links, approvals)
+            row = replace(row, decisions=found) if found else row
+        out.append(row)
+    return tuple(out)

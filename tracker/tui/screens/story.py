@@ -32,7 +32,7 @@ from tracker.tui.messages import (
     ViewLoaded,
 )
 from tracker.tui.screens.modals import ConfirmModal
-from tracker.tui.screens.story_actions import StoryActions
+from tracker.tui.screens.story_revoke import RevokeActions
 from tracker.tui.widgets.details import DetailsPanel, describe_row
 from tracker.tui.widgets.keybar import KeyBar
 from tracker.tui.widgets.roweditor import RowEditor, editor_region
@@ -82,7 +82,7 @@ def approval_text(status: ApprovalStatus | None) -> Text:
     return out
 
 
-class StoryScreen(StoryActions):
+class StoryScreen(RevokeActions):
     """One story, side by side; the cursor row is what every action applies to."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -105,6 +105,7 @@ class StoryScreen(StoryActions):
         Binding("X", "reject", "Reject", show=False, tooltip="Reject the English revision, with a note (editors)"),
         Binding("F", "pick_revision('fr')", "FR rev", show=False, tooltip="Show another French revision"),
         Binding("E", "pick_revision('en')", "EN rev", show=False, tooltip="Show another English revision"),
+        Binding("R", "revoke", "Take back", show=False, tooltip="Take back a decision on this row, saying why"),
         Binding("h", "history", "History", tooltip="Revisions of the story and diffs between them"),
         Binding("d", "toggle_details", "Details", show=False, tooltip="Show or hide the details panel"),
         Binding("r", "reload", "Reload", show=False, tooltip="Reload the story from the database"),

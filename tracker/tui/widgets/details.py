@@ -9,6 +9,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tracker.tui.widgets.decisions import decisions_text
 from tracker.tui.widgets.layout import Line, Piece, wrap
 from tracker.view import Row, StoryView
 
@@ -104,6 +105,7 @@ def describe_row(row: Row, view: StoryView, history: list[tuple[int, str, str]] 
         out.append(f": {finding.message}\n")
         if finding.waiver:
             out.append(f"  waived by {finding.waiver}\n", style="dim")
+    out.append_text(decisions_text(row))
     if view.base is not None:
         out.append(f"\n{written_from(row, view)}\n")
     out.append("\nParagraph history\n", style="bold underline")
