@@ -6,6 +6,7 @@ store's pool, so worker threads may call it concurrently.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
@@ -35,6 +36,7 @@ from tracker.services.status import acknowledge, stored_diff
 from tracker.services.summaries import SummaryCache
 from tracker.services.views import load_view, shown_links
 from tracker.storage import Store
+from tracker.storage.notify import ChangeListener
 from tracker.view import StorySummary, StoryView
 
 
@@ -52,6 +54,7 @@ class Desk:
         self._summaries = SummaryCache(store)
         # each link's QA findings and each revision pair's diff, derived once per content for the whole desk
         self.derived = DerivedCache(store)
+        self._listeners = threading.local()
 
     # ------------------------------------------------------------------ reading
     def user(self) -> User | None:
@@ -77,6 +80,21 @@ class Desk:
 
     def changed_since(self, token: str) -> bool:
         return self.change_token() != token
+
+    def wait_for_change(self, token: str, timeout: float) -> bool:
+        """True once the database moved on from `token`. On PostgreSQL it waits up to `timeout` seconds and
+        answers as soon as a write commits (LISTEN/NOTIFY); on SQLite it answers at once (the caller polls)."""
+        if self.store.dialect != "postgresql":
+            return self.changed_since(token)
+        listener = getattr(self._listeners, "listener", None)
+        if listener is None:
+            # one listening connection per waiting thread (the UI's poll worker): psycopg connections are not shared
+            listener = self._listeners.listener = ChangeListener(self.store)
+        # listening before this check: a write committed in between is both seen here and queued for the wait
+        if self.changed_since(token):
+            return True
+        listener.wait(timeout)
+        return self.changed_since(token)
 
     # ------------------------------------------------------------------ translating
     def save_english(
