@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -167,3 +168,26 @@ def build_rows(
         )
         for n, link in enumerate(ordered)
     )
+
+
+def fold(text: str) -> str:
+    """Text as a search compares it: accents dropped, case folded, runs of spaces (any kind) made one space."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
+
+
+def rows_matching(rows: Sequence[Row], query: str) -> tuple[int, ...]:
+    """Indices of the rows whose French or English contains `query`, accents and case ignored."""
+    wanted = fold(query)
+    if not wanted:
+        return ()
+    return tuple(n for n, row in enumerate(rows) if any(wanted in fold(p.text) for p in (*row.fr, *row.en)))
+
+
+def row_of_paragraph(rows: Sequence[Row], lang: str, index: int) -> int | None:
+    """The row holding paragraph `index` of one language (`fr` or `en`), None when no row does."""
+    for n, row in enumerate(rows):
+        if any(p.index == index for p in (row.fr if lang == "fr" else row.en)):
+            return n
+    return None

@@ -32,7 +32,7 @@ from tracker.tui.messages import (
     ViewLoaded,
 )
 from tracker.tui.screens.modals import ConfirmModal
-from tracker.tui.screens.story_revoke import RevokeActions
+from tracker.tui.screens.story_search import SearchActions
 from tracker.tui.widgets.details import DetailsPanel, describe_row
 from tracker.tui.widgets.keybar import KeyBar
 from tracker.tui.widgets.roweditor import RowEditor, editor_region
@@ -82,7 +82,7 @@ def approval_text(status: ApprovalStatus | None) -> Text:
     return out
 
 
-class StoryScreen(RevokeActions):
+class StoryScreen(SearchActions):
     """One story, side by side; the cursor row is what every action applies to."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -106,6 +106,10 @@ class StoryScreen(RevokeActions):
         Binding("F", "pick_revision('fr')", "FR rev", show=False, tooltip="Show another French revision"),
         Binding("E", "pick_revision('en')", "EN rev", show=False, tooltip="Show another English revision"),
         Binding("R", "revoke", "Take back", show=False, tooltip="Take back a decision on this row, saying why"),
+        Binding("slash", "search", "Search", tooltip="Search the story's French and English (accents, case ignored)"),
+        Binding("f3", "search_next(1)", "Next match", show=False, tooltip="Next search match"),
+        Binding("shift+f3", "search_next(-1)", "Previous match", show=False, tooltip="Previous search match"),
+        Binding("colon", "go_to", "Go to", show=False, tooltip="Go to a paragraph: 12 (French) or e12 (English)"),
         Binding("h", "history", "History", tooltip="Revisions of the story and diffs between them"),
         Binding("d", "toggle_details", "Details", show=False, tooltip="Show or hide the details panel"),
         Binding("r", "reload", "Reload", show=False, tooltip="Reload the story from the database"),
