@@ -191,3 +191,19 @@ def row_of_paragraph(rows: Sequence[Row], lang: str, index: int) -> int | None:
         if any(p.index == index for p in (row.fr if lang == "fr" else row.en)):
             return n
     return None
+
+
+ROW_FILTERS = ("all", "needs action", "QA findings", "changed since base")
+
+
+def filter_rows(rows: Sequence[Row], name: str) -> tuple[Row, ...]:
+    """The rows one of `ROW_FILTERS` keeps: every row; rows needing action (stale, untranslated, orphaned or a QA
+    error, not acknowledged or waived); rows with a QA finding nobody waived; rows whose French changed since the
+    English's base (stale, cosmetic or orphaned)."""
+    if name == "needs action":
+        return tuple(r for r in rows if r.needs_action)
+    if name == "QA findings":
+        return tuple(r for r in rows if any(not f.waived for f in r.findings))
+    if name == "changed since base":
+        return tuple(r for r in rows if any(f.kind in ("stale", "cosmetic", "orphaned") for f in r.flags))
+    return tuple(rows)
