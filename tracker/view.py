@@ -71,6 +71,8 @@ class StoryView:
     fr_revisions: tuple[int, ...] = ()
     en_revisions: tuple[int, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    # every revision of both languages, oldest first, without paragraphs: time, author and label for pickers
+    revision_list: tuple[Revision, ...] = ()
 
     @property
     def title(self) -> str:

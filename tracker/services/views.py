@@ -39,11 +39,13 @@ class _Reads:
         self._links: dict[tuple[int, int], tuple[Link, ...]] = {}
         self._numbers: dict[str, tuple[int, ...]] = {}
         self._hashes: dict[tuple[str, int], str] = {}
+        self.listed: dict[str, tuple[Revision, ...]] = {}
 
     def numbers(self, lang: str) -> tuple[int, ...]:
         """The revision numbers of one language, oldest first."""
         if lang not in self._numbers:
             listed = self.store.revisions(self.slug, lang)
+            self.listed[lang] = tuple(listed)
             self._numbers[lang] = tuple(r.number for r in listed)
             self._hashes.update({(lang, r.number): r.content_hash for r in listed})
         return self._numbers[lang]
@@ -154,7 +156,8 @@ def load_view(
     row_flags = _flags(reads, fr, en)
     if en is None:
         rows = with_decisions(build_rows(fr.paragraphs, (), _french_only(fr), row_flags), store.acks(slug), (), (), ())
-        return StoryView(story, fr, None, None, rows, None, fr_numbers, en_numbers)
+        listed = reads.listed["fr"] + reads.listed["en"]
+        return StoryView(story, fr, None, None, rows, None, fr_numbers, en_numbers, revision_list=listed)
     base = _base(reads, fr, en)
     links = _shown_links(reads, fr, en, base)
     config = config if config is not None else load_qa_config()
@@ -169,4 +172,5 @@ def load_view(
     decided = store.link_decisions(slug, fr.number, en.number)
     rows = with_decisions(rows, store.acks(slug), waivers, decided, [a for a in approvals if a.en_rev == en.number])
     approval = approval_status(approvals, fr, en, alignment_hash(links))
-    return StoryView(story, fr, en, base, rows, approval, fr_numbers, en_numbers)
+    listed = reads.listed["fr"] + reads.listed["en"]
+    return StoryView(story, fr, en, base, rows, approval, fr_numbers, en_numbers, revision_list=listed)
