@@ -23,6 +23,7 @@ async def test_f_cycles_the_filters_and_the_bar_counts_the_rows(backend: FakeBac
         assert sbs.rows == needing and all(r.needs_action for r in sbs.rows)
         bar = str(screen.query_one("#story-bar").render())
         assert f"{len(needing)} of {len(every)} rows (needs action" in bar
+        assert f"{len(every) - len(needing)} of {len(every)} rows done" in bar
         await pilot.press("r")  # a reload keeps the filter
         await settle(pilot)
         assert sbs.rows == filter_rows(screen.view.rows, "needs action")  # type: ignore[attr-defined]

@@ -1,5 +1,6 @@
 """Showing only the rows that matter now: `f` cycles the row filter (all, needs action, QA findings, changed since
-the English's base) and the story bar says how many rows it keeps ("3 of 167 rows")."""
+the English's base) and the story bar says how many rows it keeps ("3 of 167 rows"), how many are done and how
+many words the English has."""
 
 from __future__ import annotations
 
@@ -22,10 +23,15 @@ class FilterActions(SearchActions):
         return filter_rows(rows, self.row_filter)
 
     def filter_note(self, total: int, shown: int) -> Text:
-        """The bar's words for the filter: nothing when every row is shown."""
-        if self.row_filter == "all":
-            return Text()
-        return Text(f"  │  {shown} of {total} rows ({self.row_filter}; f: next filter)", style="bold cyan")
+        """The bar's progress (rows done, English words) and, when one is on, the filter's count."""
+        out = Text()
+        if self.view is not None:
+            done = sum(1 for r in self.view.rows if not r.needs_action)
+            words = sum(len(p.text.split()) for p in self.view.en.paragraphs) if self.view.en else 0
+            out.append(f"  │  {done} of {total} rows done · {words:,} words")
+        if self.row_filter != "all":
+            out.append(f"  │  {shown} of {total} rows ({self.row_filter}; f: next filter)", style="bold cyan")
+        return out
 
     def action_filter(self) -> None:
         if self.view is None:
