@@ -24,6 +24,8 @@ from tracker.storage import Store
 DERIVATION = 1
 # entries kept in memory per kind: a 10,000-paragraph story's links, twice, with room to spare
 _MEMORY_LIMIT = 50_000
+# a diff or a set of flags covers a whole revision pair: far fewer of those are worth keeping
+_MEMORY_LIMITS = {"diff": 256, "flags": 256}
 _REVISION_LIMIT = 64
 
 
@@ -99,7 +101,7 @@ class DerivedCache:
     def _remember(self, kind: str, values: dict[Content, Any]) -> None:
         with self._lock:
             memory = self._memory.setdefault(kind, {})
-            if len(memory) + len(values) > _MEMORY_LIMIT:
+            if len(memory) + len(values) > _MEMORY_LIMITS.get(kind, _MEMORY_LIMIT):
                 memory.clear()  # crude but bounded: the database still holds them
             memory.update(values)
 

@@ -21,7 +21,7 @@ def links_to_json(links: Sequence[Link]) -> str:
 
 
 # A story's alignments are read again on every view (one per English revision): each text is parsed once.
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=16)
 def links_from_json(text: str) -> tuple[Link, ...]:
     data: list[dict[str, Any]] = load(text)
     return tuple(
