@@ -118,7 +118,7 @@ def test_show_and_stories_on_a_terminal_escape_stored_text(tmp_path: Path) -> No
 
 
 def test_the_tui_lays_out_escapes_visibly() -> None:
-    from tracker.tui.widgets.layout import wrap
+    from tracker.layout import wrap
 
     lines = wrap([("0 ", "index"), (f"Le sommet{CLEAR} s'ouvre{CLIPBOARD} à Sotchi{BIDI}.", "")], 30)
     laid = "".join(text for line in lines for text, _ in line)

@@ -7,7 +7,7 @@ so they can never drift out of date.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tracker.diff import diff
@@ -91,7 +91,10 @@ class Adaptation:
     base: int | None = None  # the number of that French revision, when known
 
 
-def written_in(adaptations: Sequence[Adaptation]) -> dict[int, tuple[int, int]]:
+Differ = Callable[[Sequence[str], Sequence[str]], tuple[Change, ...]]
+
+
+def written_in(adaptations: Sequence[Adaptation], differ: Differ = diff) -> dict[int, tuple[int, int]]:
     """For each paragraph of the latest English: (adaptation index, paragraph index there) where its exact
     text was first written, following it back through the English revisions while it stays word for word."""
     latest = len(adaptations) - 1
@@ -99,7 +102,7 @@ def written_in(adaptations: Sequence[Adaptation]) -> dict[int, tuple[int, int]]:
     for k in range(latest - 1, -1, -1):
         back = {
             c.new[0]: c.old[0]
-            for c in diff(adaptations[k].en, adaptations[k + 1].en)
+            for c in differ(adaptations[k].en, adaptations[k + 1].en)
             if c.kind == "unchanged" or (c.kind == "moved" and c.reasons == ("moved",))
         }
         for e, (at, idx) in origin.items():
@@ -109,7 +112,11 @@ def written_in(adaptations: Sequence[Adaptation]) -> dict[int, tuple[int, int]]:
 
 
 def history_flags(
-    current_fr: Sequence[str], adaptations: Sequence[Adaptation], acks: Sequence[Acknowledgement] = ()
+    current_fr: Sequence[str],
+    adaptations: Sequence[Adaptation],
+    acks: Sequence[Acknowledgement] = (),
+    differ: Differ = diff,
+    flagger: Callable[..., tuple[Flag, ...]] | None = None,
 ) -> tuple[Flag, ...]:
     """Flags of the latest English revision (last of `adaptations`, oldest first) against `current_fr`.
 
@@ -118,18 +125,20 @@ def history_flags(
     So each English paragraph is judged against the base of the revision where its text was last written:
     if its source changed substantively since then, it is stale until it is rewritten or acknowledged
     ("no-change"), whatever later revisions were based on. Untranslated French paragraphs follow the latest
-    alignment only (they have no English text to trace back).
+    alignment only (they have no English text to trace back). `differ` and `flagger` stand for
+    `diff` and `flags` (a caller may pass ones that remember).
     """
     if not adaptations:
         return ()
     latest = len(adaptations) - 1
-    origin = written_in(adaptations)
+    origin = written_in(adaptations, differ)
     out: list[Flag] = []
     for k, adaptation in enumerate(adaptations):
         mine = {idx: e for e, (at, idx) in origin.items() if at == k}
         if not mine and k != latest:
             continue
-        for flag in flags(adaptation.base_fr, current_fr, adaptation.en, adaptation.links, acks):
+        changes = differ(adaptation.base_fr, current_fr)
+        for flag in (flagger or flags)(adaptation.base_fr, current_fr, adaptation.en, adaptation.links, acks, changes):
             if flag.kind == "untranslated":
                 if k == latest:
                     out.append(flag)

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
 from tracker.model import Approval, Finding, Flag, Link, Paragraph, Revision, Story
+from tracker.revocations import AnyDecision, DecisionKind
+
+
+@dataclass(frozen=True, slots=True)
+class RowDecision:
+    """A decision in force on a row, as the details panel lists it: what, who, when, why; `decision` is the fact
+    itself (what a revocation names)."""
+
+    kind: DecisionKind
+    what: str
+    by: str
+    at: datetime
+    why: str
+    decision: AnyDecision
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +34,7 @@ class Row:
     en: tuple[Paragraph, ...]
     flags: tuple[Flag, ...] = ()
     findings: tuple[Finding, ...] = ()
+    decisions: tuple[RowDecision, ...] = ()
 
     @property
     def needs_action(self) -> bool:
@@ -56,6 +72,8 @@ class StoryView:
     en_revisions: tuple[int, ...] = ()
     notes: tuple[str, ...] = field(default=())
     approved_en: frozenset[int] = frozenset()  # English paragraphs whose own approval still matches their text
+    # every revision of both languages, oldest first, without paragraphs: time, author and label for pickers
+    revision_list: tuple[Revision, ...] = ()
 
     @property
     def title(self) -> str:
@@ -158,3 +176,42 @@ def build_rows(
         )
         for n, link in enumerate(ordered)
     )
+
+
+def fold(text: str) -> str:
+    """Text as a search compares it: accents dropped, case folded, runs of spaces (any kind) made one space."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
+
+
+def rows_matching(rows: Sequence[Row], query: str) -> tuple[int, ...]:
+    """Indices of the rows whose French or English contains `query`, accents and case ignored."""
+    wanted = fold(query)
+    if not wanted:
+        return ()
+    return tuple(n for n, row in enumerate(rows) if any(wanted in fold(p.text) for p in (*row.fr, *row.en)))
+
+
+def row_of_paragraph(rows: Sequence[Row], lang: str, index: int) -> int | None:
+    """The row holding paragraph `index` of one language (`fr` or `en`), None when no row does."""
+    for n, row in enumerate(rows):
+        if any(p.index == index for p in (row.fr if lang == "fr" else row.en)):
+            return n
+    return None
+
+
+ROW_FILTERS = ("all", "needs action", "QA findings", "changed since base")
+
+
+def filter_rows(rows: Sequence[Row], name: str) -> tuple[Row, ...]:
+    """The rows one of `ROW_FILTERS` keeps: every row; rows needing action (stale, untranslated, orphaned or a QA
+    error, not acknowledged or waived); rows with a QA finding nobody waived; rows whose French changed since the
+    English's base (stale, cosmetic or orphaned)."""
+    if name == "needs action":
+        return tuple(r for r in rows if r.needs_action)
+    if name == "QA findings":
+        return tuple(r for r in rows if any(not f.waived for f in r.findings))
+    if name == "changed since base":
+        return tuple(r for r in rows if any(f.kind in ("stale", "cosmetic", "orphaned") for f in r.flags))
+    return tuple(rows)

@@ -32,6 +32,7 @@ from tracker.model import (
     alignment_hash,
     content_hash,
 )
+from tracker.revocations import AnyDecision
 from tracker.segment import segment
 from tracker.view import ApprovalStatus, Row, StorySummary, StoryView, order_links
 
@@ -468,6 +469,11 @@ class FakeBackend:
         first = Link(link.fr[:fr_at], link.en[:en_at], 1.0, True)
         second = Link(link.fr[fr_at:], link.en[en_at:], 1.0, True)
         self._set_links(slug, fr_rev, en_rev, {link}, [p for p in (first, second) if p.fr or p.en], "split")
+
+    def revoke(self, slug: str, decision: AnyDecision, reason: str) -> None:
+        if isinstance(decision, Acknowledgement) and decision in self.acks:
+            self.acks.remove(decision)
+        self._record("revoke", (type(decision).__name__, reason))
 
     def waive(self, slug: str, finding: Finding, reason: str, *, fr_rev: int, en_rev: int) -> Waiver:
         fr, en = self._rev(slug, "fr", fr_rev), self._rev(slug, "en", en_rev)

@@ -15,6 +15,7 @@ from tracker.cli.common import FORMAT_OPTION, emit_json, settings
 from tracker.exitcodes import ExitCode
 
 if TYPE_CHECKING:
+    from tracker.model import Approval
     from tracker.storage import Store
 
 
@@ -43,11 +44,13 @@ def _now() -> datetime:
     type=click.Path(dir_okay=False, path_type=Path),
     help="A story folder: sign the approval with this SSH key, so `tracker check` counts it.",
 )
-def approve(slug: str, note: str, force: bool, paragraph: int | None, key: Path | None) -> ExitCode:
+@click.option("--revoke", is_flag=True, help="Withdraw your own verdict on the current English (needs --note).")
+def approve(slug: str, note: str, force: bool, paragraph: int | None, key: Path | None, revoke: bool) -> ExitCode:
     """Approve the story's current English revision against its current French revision (editors).
 
     SLUG may be a story folder: the approval goes into its tracker.json, signed with --sign KEY.
     Refused, with the reason, while stale, untranslated or QA-error rows are not acknowledged or waived.
+    With --revoke an editor withdraws their own verdict (of --paragraph, when given), saying why.
     """
     if Path(slug).is_dir():
         from tracker.services.folder_sign import approve_folder
@@ -61,6 +64,17 @@ def approve(slug: str, note: str, force: bool, paragraph: int | None, key: Path 
     if key is not None:
         raise click.UsageError("--sign signs an approval written into a story folder: give a folder")
     from tracker.services.approvals import decide
+
+    if revoke:
+        from tracker.cli.revoke_cmd import revoke_found
+        from tracker.services.approvals import acting_name
+        from tracker.services.revoke import own_verdicts
+
+        def mine(store: Store) -> list[Approval]:
+            name = acting_name(store, settings().acting_user, explicit=settings().user is not None)
+            return own_verdicts(store, slug, name, paragraph)
+
+        return revoke_found(slug, "verdict of yours", note, "text", mine)
 
     with _acting() as (store, name):
         a = decide(store, slug, "approved", by=name, at=_now(), note=note, force=force, paragraph=paragraph)

@@ -79,3 +79,12 @@ link.add_command(_command("unlink", "Record that paragraphs FR and EN have no co
 link.add_command(_command("relink", "Link French paragraphs FR to English paragraphs EN instead."))
 link.add_command(_command("merge", "Link several paragraphs of one side to paragraphs of the other, as one link."))
 link.add_command(_command("split", "Take FR -> EN out of the larger link holding them; the rest is realigned."))
+
+
+def _revoke() -> click.Command:
+    from tracker.cli.revoke_cmd import link_revoke
+
+    return link_revoke
+
+
+link.add_command(_revoke())

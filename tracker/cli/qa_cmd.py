@@ -129,13 +129,18 @@ def qa(first: str, second: str | None, mt_provider: str | None, fmt: str) -> Exi
 @click.option(
     "--en", "en", type=int, multiple=True, metavar="M", help="English paragraph of the finding [default: any]."
 )
-@click.option("--reason", required=True, metavar="TEXT", help="Why this finding needs no change.")
+@click.option(
+    "--reason", required=True, metavar="TEXT", help="Why this finding needs no change (or, with --revoke, does)."
+)
+@click.option("--revoke", is_flag=True, help="Take back the waivers in force of this check on these paragraphs.")
 @FORMAT_OPTION
-def waive(slug: str, check_id: str, fr: tuple[int, ...], en: tuple[int, ...], reason: str, fmt: str) -> ExitCode:
+def waive(
+    slug: str, check_id: str, fr: tuple[int, ...], en: tuple[int, ...], reason: str, revoke: bool, fmt: str
+) -> ExitCode:
     """Waive a QA finding on the latest revisions of a stored story, with a reason.
 
     The waiver records who and when, and is bound to the paragraph texts: it lapses when either side changes.
-    Waived findings stay listed by `tracker qa`, marked as waived.
+    Waived findings stay listed by `tracker qa`, marked as waived. With --revoke the waiver is taken back.
     """
     from tracker.qa import CHECKS
     from tracker.services.qa import waive as waive_finding
@@ -143,6 +148,13 @@ def waive(slug: str, check_id: str, fr: tuple[int, ...], en: tuple[int, ...], re
 
     if check_id not in CHECKS:
         raise click.UsageError(f"unknown check {check_id!r} (known: {', '.join(CHECKS)})")
+    if revoke:
+        from tracker.cli.revoke_cmd import revoke_found
+        from tracker.services.revoke import waivers_on
+
+        return revoke_found(
+            slug, f"{check_id} waiver", reason, fmt, lambda store: waivers_on(store, slug, check_id, fr, en or None)
+        )
     config = load_config()
     by, at = settings().acting_user, datetime.now(UTC)
     with open_store(settings().db) as store:

@@ -163,20 +163,32 @@ def status(slug: str, require: str | None, fmt: str) -> ExitCode:
 @click.option(
     "--kind",
     type=click.Choice(["no-change", "omitted"]),
-    required=True,
-    help="no-change: the English needs no update; omitted: left out of the English on purpose.",
+    help="no-change: the English needs no update; omitted: left out of the English on purpose [required unless"
+    " --revoke].",
 )
-@click.option("--note", default="", metavar="TEXT", help="Why, for the record.")
+@click.option("--note", default="", metavar="TEXT", help="Why, for the record (required with --revoke).")
 @click.option("--rev", "fr_rev", type=int, metavar="N", help="The French revision [default: the latest].")
+@click.option("--revoke", is_flag=True, help="Take back the acknowledgements in force on this paragraph (of --kind).")
 @FORMAT_OPTION
-def ack(slug: str, fr_index: int, kind: str, note: str, fr_rev: int | None, fmt: str) -> ExitCode:
+def ack(slug: str, fr_index: int, kind: str | None, note: str, fr_rev: int | None, revoke: bool, fmt: str) -> ExitCode:
     """Acknowledge French paragraph N of a stored story: no change needed, or omitted on purpose.
 
     The acknowledgement records who and when and is bound to the paragraph's text: it holds until that
-    French paragraph changes again.
+    French paragraph changes again. With --revoke it is taken back (a new fact saying who, when and why).
     """
     from tracker.services.status import acknowledge
     from tracker.storage import open_store
+
+    if revoke:
+        from tracker.cli.revoke_cmd import revoke_found
+        from tracker.services.revoke import acks_on
+
+        wanted: AckKind | None = "omitted" if kind == "omitted" else "no-change" if kind else None
+        return revoke_found(
+            slug, "acknowledgement", note, fmt, lambda store: acks_on(store, slug, fr_index, wanted, fr_rev)
+        )
+    if kind is None:
+        raise click.UsageError("--kind is required (no-change or omitted)")
 
     by, at = settings().acting_user, datetime.now(UTC)
     ack_kind: AckKind = "omitted" if kind == "omitted" else "no-change"

@@ -6,6 +6,7 @@ store's pool, so worker threads may call it concurrently.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
@@ -18,18 +19,24 @@ from tracker.model import (
     Document,
     Finding,
     Link,
+    LinkDecision,
     Paragraph,
     Revision,
     User,
     Waiver,
 )
 from tracker.mt.suggestion import Suggestion
+from tracker.revocations import AnyDecision
 from tracker.segment import segment
 from tracker.services import alignment, approvals, identity
+from tracker.services import revoke as revocation
+from tracker.services.derived import DerivedCache
+from tracker.services.edits import edited_links
 from tracker.services.status import acknowledge, stored_diff
 from tracker.services.summaries import SummaryCache
 from tracker.services.views import load_view, shown_links
 from tracker.storage import Store
+from tracker.storage.notify import ChangeListener
 from tracker.view import StorySummary, StoryView
 
 
@@ -45,6 +52,9 @@ class Desk:
         self.name = identity.writer(store, user)  # on PostgreSQL a desk acts as its connection's role, never another
         self.clock = clock
         self._summaries = SummaryCache(store)
+        # each link's QA findings and each revision pair's diff, derived once per content for the whole desk
+        self.derived = DerivedCache(store)
+        self._listeners = threading.local()
 
     # ------------------------------------------------------------------ reading
     def user(self) -> User | None:
@@ -55,7 +65,7 @@ class Desk:
         return self._summaries.summaries()
 
     def view(self, slug: str, fr_rev: int | None = None, en_rev: int | None = None) -> StoryView:
-        return load_view(self.store, slug, fr_rev, en_rev)
+        return load_view(self.store, slug, fr_rev, en_rev, cache=self.derived)
 
     def history(self, slug: str) -> list[Revision]:
         return [self.store.revision(slug, r.lang, r.number) for r in self.store.revisions(slug)]
@@ -70,6 +80,21 @@ class Desk:
 
     def changed_since(self, token: str) -> bool:
         return self.change_token() != token
+
+    def wait_for_change(self, token: str, timeout: float) -> bool:
+        """True once the database moved on from `token`. On PostgreSQL it waits up to `timeout` seconds and
+        answers as soon as a write commits (LISTEN/NOTIFY); on SQLite it answers at once (the caller polls)."""
+        if self.store.dialect != "postgresql":
+            return self.changed_since(token)
+        listener = getattr(self._listeners, "listener", None)
+        if listener is None:
+            # one listening connection per waiting thread (the UI's poll worker): psycopg connections are not shared
+            listener = self._listeners.listener = ChangeListener(self.store)
+        # listening before this check: a write committed in between is both seen here and queued for the wait
+        if self.changed_since(token):
+            return True
+        listener.wait(timeout)
+        return self.changed_since(token)
 
     # ------------------------------------------------------------------ translating
     def save_english(
@@ -97,18 +122,26 @@ class Desk:
         texts[start : end + 1] = new
         if not texts:
             raise RefusedError(f"{slug}: an English revision needs at least one paragraph")
+        # the rows the translator saw, carried onto the new revision: only the edited one changes
+        carried = None
+        if expected_en_rev is not None:
+            seen = shown_links(self.store, slug, fr_rev, expected_en_rev, self.derived)
+            carried = edited_links(seen, start, end, len(new), fr)
+            if not set(fr) <= {i for link in seen for i in link.fr}:
+                raise RefusedError(f"{slug}: French r{fr_rev} has no paragraphs {list(fr)}")
         document = Document(tuple(Paragraph(i, t, 2 * i + 1, 2 * i + 1) for i, t in enumerate(texts)))
+        at = self.clock()
         revision, created = self.store.add_revision(
-            slug,
-            "en",
-            document,
-            by=self.name,
-            at=self.clock(),
-            based_on=fr_rev,
-            origin="tui",
-            expected_latest=expected_en_rev,
+            slug, "en", document, by=self.name, at=at, based_on=fr_rev, origin="tui", expected_latest=expected_en_rev
         )
-        if created and fr and new:
+        if created and carried is not None:
+            if fr and new:
+                relinked = (Link(tuple(sorted(set(fr))), tuple(range(start, start + len(new))), 1.0, True),)
+                self.store.add_link_decision(
+                    LinkDecision(slug, fr_rev, revision.number, relinked, self.name, at, "relink")
+                )
+            self.store.save_alignment(slug, fr_rev, revision.number, carried)
+        elif created and fr and new:
             self._decide(slug, "relink", fr, tuple(range(start, start + len(new))), fr_rev, revision.number)
         return revision
 
@@ -213,3 +246,8 @@ class Desk:
         return approvals.decide(
             self.store, slug, "rejected", by=self.name, at=self.clock(), note=note, fr_rev=fr_rev, en_rev=en_rev
         )
+
+    def revoke(self, slug: str, decision: AnyDecision, reason: str) -> None:
+        if decision.story != slug:
+            raise RefusedError(f"{slug}: that decision is on {decision.story}")
+        revocation.revoke(self.store, decision, reason, by=self.name, at=self.clock())

@@ -17,12 +17,12 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from tracker import __version__
 from tracker.approvals import approval_verdict
 from tracker.errors import StoreError
 from tracker.flags import needs_action
 from tracker.model import Story
 from tracker.qa import QAConfig
+from tracker.services.derived import config_table
 from tracker.services.qa import load_qa_config
 from tracker.services.views import load_view
 from tracker.signals import signal_of
@@ -95,15 +95,7 @@ class SummaryCache:
 
 def derivation_key(config: QAConfig) -> str:
     """What a summary's derivation depends on besides the facts: the QA configuration, the release, `DERIVATION`."""
-    table = {
-        "derivation": DERIVATION,
-        "release": __version__,
-        "disabled": sorted(config.disabled),
-        "severity": dict(sorted(config.severity.items())),
-        "length": [config.length_min, config.length_max],
-        "coverage": config.min_coverage,
-        "names": {k: list(v) for k, v in sorted(config.names.items())},
-    }
+    table = {"derivation": DERIVATION, **config_table(config)}
     return hashlib.sha256(json.dumps(table, sort_keys=True).encode()).hexdigest()
 
 

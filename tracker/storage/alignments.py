@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
 
 from tracker.model import Link, LinkDecision
+from tracker.revocations import in_force
 from tracker.storage.audit_store import append_entry
 from tracker.storage.base import StoreBase, dump, from_db_time, load, to_db_time, upsert
 from tracker.storage.fingerprints import insert_fact
+from tracker.storage.revocations import revoked_ids
 from tracker.storage.tables import ALIGNMENT, LINK_DECISION
 
 
@@ -18,6 +21,8 @@ def links_to_json(links: Sequence[Link]) -> str:
     return dump([{"fr": list(k.fr), "en": list(k.en), "score": k.score, "confirmed": k.confirmed} for k in links])
 
 
+# A story's alignments are read again on every view (one per English revision): each text is parsed once.
+@functools.lru_cache(maxsize=16)
 def links_from_json(text: str) -> tuple[Link, ...]:
     data: list[dict[str, Any]] = load(text)
     return tuple(
@@ -66,9 +71,10 @@ class AlignmentStore(StoreBase):
             append_entry(conn, "link", decision.story, detail, by=decision.by, at=decision.at, facts=facts)
 
     def link_decisions(self, slug: str, fr_rev: int, en_rev: int) -> list[LinkDecision]:
-        """People's link decisions on a revision pair, oldest first."""
+        """People's link decisions on a revision pair in force (none revoked), oldest first."""
         with self._read() as conn:
             story_id = self._story_id(conn, slug)
+            revoked = revoked_ids(conn, story_id)
             rows = conn.execute(
                 select(LINK_DECISION.c.links, LINK_DECISION.c.actor, LINK_DECISION.c.at, LINK_DECISION.c.action)
                 .where(
@@ -78,7 +84,8 @@ class AlignmentStore(StoreBase):
                 )
                 .order_by(LINK_DECISION.c.id)
             ).all()
-        return [
+        decisions = [
             LinkDecision(slug, fr_rev, en_rev, links_from_json(links), by, from_db_time(at), action)
             for links, by, at, action in rows
         ]
+        return in_force(decisions, revoked)

@@ -1,4 +1,6 @@
-"""Decisions people make about a story, stored as append-only facts: acknowledgements, waivers, approvals."""
+"""Decisions people make about a story, stored as append-only facts: acknowledgements, waivers, approvals.
+
+Reads return the decisions in force: those no revocation names (see tracker.revocations)."""
 
 from __future__ import annotations
 
@@ -6,9 +8,11 @@ from sqlalchemy import func, select
 
 from tracker.errors import ConflictError
 from tracker.model import Acknowledgement, Approval, Waiver
+from tracker.revocations import in_force
 from tracker.storage.audit_store import append_entry
 from tracker.storage.base import StoreBase, dump, from_db_time, load, to_db_time
 from tracker.storage.fingerprints import insert_fact
+from tracker.storage.revocations import revoked_ids
 from tracker.storage.tables import ACK, APPROVAL, REVISION, STORY, WAIVER
 
 
@@ -39,9 +43,10 @@ class DecisionStore(StoreBase):
             .order_by(ACK.c.id)
         )
         with self._read() as conn:
-            self._story_id(conn, slug)
+            revoked = revoked_ids(conn, self._story_id(conn, slug))
             rows = conn.execute(query).all()
-        return [Acknowledgement(slug, h, kind, by, from_db_time(at), note) for h, kind, by, at, note in rows]
+        acks = [Acknowledgement(slug, h, kind, by, from_db_time(at), note) for h, kind, by, at, note in rows]
+        return in_force(acks, revoked)
 
     def add_waiver(self, waiver: Waiver) -> None:
         with self._write() as conn:
@@ -68,12 +73,13 @@ class DecisionStore(StoreBase):
             .order_by(WAIVER.c.id)
         )
         with self._read() as conn:
-            self._story_id(conn, slug)
+            revoked = revoked_ids(conn, self._story_id(conn, slug))
             rows = conn.execute(query).all()
-        return [
+        waivers = [
             Waiver(slug, check, tuple(load(fr)), tuple(load(en)), by, from_db_time(at), reason)
             for check, fr, en, by, at, reason in rows
         ]
+        return in_force(waivers, revoked)
 
     def add_approval(self, approval: Approval, *, expected_fr_rev: int, expected_en_rev: int) -> None:
         """Record a verdict, unless either language got a newer revision since the editor looked (ConflictError)."""
@@ -138,12 +144,15 @@ class DecisionStore(StoreBase):
             .order_by(APPROVAL.c.id)
         )
         with self._read() as conn:
-            self._story_id(conn, slug)
+            revoked = revoked_ids(conn, self._story_id(conn, slug))
             rows = conn.execute(query).all()
-        return [
-            Approval(slug, fr_rev, en_rev, fh, eh, ah, verdict, by, from_db_time(at), note, bool(forced), paragraph)
-            for fr_rev, en_rev, fh, eh, ah, verdict, by, at, note, forced, paragraph in rows
-        ]
+        return in_force(
+            [
+                Approval(slug, fr_rev, en_rev, fh, eh, ah, verdict, by, from_db_time(at), note, bool(forced), paragraph)
+                for fr_rev, en_rev, fh, eh, ah, verdict, by, at, note, forced, paragraph in rows
+            ],
+            revoked,
+        )
 
 
 def _short(hashes: tuple[str, ...]) -> str:

@@ -11,9 +11,21 @@ from sqlalchemy import text
 from tracker.errors import NotFoundError
 from tracker.storage.base import StoreBase
 
-FACT_TABLES = ("story", "revision", "paragraph", "link_decision", "ack", "waiver", "approval", "audit", "feed_file", "term")
+FACT_TABLES = (
+    "story",
+    "revision",
+    "paragraph",
+    "link_decision",
+    "ack",
+    "waiver",
+    "approval",
+    "audit",
+    "feed_file",
+    "term",
+    "revocation",
+)
 # the translation memory is derived from the facts (or imported): rebuildable, so a cache
-CACHE_TABLES = ("alignment", "summary_cache", "mt_cache", "memory_entry", "memory_source")
+CACHE_TABLES = ("alignment", "summary_cache", "mt_cache", "memory_entry", "memory_source", "derived_cache")
 ADMIN_TABLES = ("tracker_user", "setting")
 
 

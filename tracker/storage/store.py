@@ -6,6 +6,7 @@ from tracker.storage import migrate
 from tracker.storage.alignments import AlignmentStore
 from tracker.storage.audit_store import AuditStore
 from tracker.storage.decisions import DecisionStore
+from tracker.storage.derived import DerivedCacheStore
 from tracker.storage.engine import make_engine, resolve_url
 from tracker.storage.feeds import FeedFileStore
 from tracker.storage.grants import GrantStore
@@ -13,6 +14,7 @@ from tracker.storage.identity import IdentityStore
 from tracker.storage.memory import MemoryStore
 from tracker.storage.mtcache import MTCacheStore
 from tracker.storage.revisions import RevisionStore
+from tracker.storage.revocations import RevocationStore
 from tracker.storage.summaries import SummaryCacheStore
 from tracker.storage.terms import TermStore
 from tracker.storage.users import UserStore
@@ -26,6 +28,8 @@ class Store(
     AuditStore,
     MTCacheStore,
     SummaryCacheStore,
+    DerivedCacheStore,
+    RevocationStore,
     IdentityStore,
     MemoryStore,
     FeedFileStore,

@@ -89,6 +89,17 @@ class SummaryCacheRow(SQLModel, table=True):
     summary: str = Field(sa_type=Text)
 
 
+class DerivedCacheRow(SQLModel, table=True):
+    """A value derived from content (a link's QA findings, a revision pair's diff), keyed by the hashes of what it
+    was derived from and how: a cache any desk member may reuse, never a fact."""
+
+    __tablename__ = "derived_cache"
+
+    key: str = Field(primary_key=True, max_length=64)
+    kind: str = Field(max_length=16)
+    value: str = Field(sa_type=Text)
+
+
 class LinkDecisionRow(SQLModel, table=True):
     __tablename__ = "link_decision"
     __table_args__ = (Index(None, "story_id", "fr_rev", "en_rev"),)
@@ -144,6 +155,20 @@ class ApprovalRow(SQLModel, table=True):
     note: str = Field(default="", sa_type=Text)
     forced: bool = False
     paragraph: str | None = Field(default=None, max_length=64)
+
+
+class RevocationRow(SQLModel, table=True):
+    """A decision taken back: names the decision (`target`, its decision_id) and says who, when and why."""
+
+    __tablename__ = "revocation"
+
+    id: int | None = Field(default=None, primary_key=True)
+    story_id: int = Field(foreign_key="story.id", index=True)
+    kind: str = Field(max_length=16)
+    target: str = Field(max_length=64)
+    actor: str = Field(sa_type=Text)
+    at: datetime = Field(sa_column=_utc_column())
+    reason: str = Field(default="", sa_type=Text)
 
 
 class UserRow(SQLModel, table=True):
@@ -264,6 +289,8 @@ REVISION = _table(RevisionRow)
 PARAGRAPH = _table(ParagraphRow)
 ALIGNMENT = _table(AlignmentRow)
 SUMMARY_CACHE = _table(SummaryCacheRow)
+DERIVED_CACHE = _table(DerivedCacheRow)
+REVOCATION = _table(RevocationRow)
 LINK_DECISION = _table(LinkDecisionRow)
 ACK = _table(AckRow)
 WAIVER = _table(WaiverRow)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from tracker.model import AckKind, Acknowledgement, Approval, Change, Finding, Link, Revision, User, Waiver
+from tracker.revocations import AnyDecision
 from tracker.view import StorySummary, StoryView
 
 
@@ -132,4 +133,11 @@ class Backend(Protocol):
 
     def reject(self, slug: str, note: str, *, fr_rev: int, en_rev: int) -> Approval:
         """Send the adaptation back with a note (editors)."""
+        ...
+
+    def revoke(self, slug: str, decision: AnyDecision, reason: str) -> None:
+        """Take back a decision shown on a row (`Row.decisions`), saying why: recorded as a new fact.
+
+        RefusedError when it no longer stands (someone took it back already); ForbiddenError for another
+        editor's verdict."""
         ...

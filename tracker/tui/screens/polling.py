@@ -7,7 +7,7 @@ from textual.screen import Screen
 
 from tracker.errors import TrackerError
 from tracker.tui.backend import Backend
-from tracker.tui.messages import DatabaseChanged
+from tracker.tui.messages import POLL_SECONDS, DatabaseChanged
 
 
 class PollingScreen(Screen[None]):
@@ -20,7 +20,10 @@ class PollingScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="poll")
     def check_changes(self, token: str) -> None:
         try:
-            changed = self.backend.changed_since(token)
+            # a backend that hears writes as they commit (PostgreSQL) answers as soon as one does; the wait ends
+            # before the next poll starts
+            wait = getattr(self.backend, "wait_for_change", None)
+            changed = wait(token, POLL_SECONDS * 0.8) if wait is not None else self.backend.changed_since(token)
         except TrackerError:
             return  # unreachable for now: the next poll asks again
         if changed:

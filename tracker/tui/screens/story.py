@@ -34,7 +34,7 @@ from tracker.tui.messages import (
     ViewLoaded,
 )
 from tracker.tui.screens.modals import ConfirmModal
-from tracker.tui.screens.story_actions import StoryActions
+from tracker.tui.screens.story_filter import FilterActions
 from tracker.tui.widgets.details import DetailsPanel, describe_row
 from tracker.tui.widgets.keybar import KeyBar
 from tracker.tui.widgets.roweditor import RowEditor, editor_region
@@ -46,7 +46,7 @@ NARROW = 110
 DETAILS_DELAY = 0.05
 
 
-def story_bar(view: StoryView) -> Text:
+def story_bar(view: StoryView, extra: Text | None = None) -> Text:
     """One line: the story, how many rows need action, the approval state, then the title (what a narrow
     terminal cuts, with an ellipsis, is the end)."""
     out = Text(no_wrap=True, overflow="ellipsis")
@@ -56,6 +56,8 @@ def story_bar(view: StoryView) -> Text:
     out.append(f"{pending} to do" if pending else "up to date", style="bold red" if pending else "bold green")
     out.append("  │  ")
     out.append_text(approval_text(approval_verdict(view)))
+    if extra is not None:
+        out.append_text(extra)  # before the title, which a narrow terminal cuts
     if view.title and view.title != view.story.slug:
         out.append(f"  │  {visible(view.title)}")
     return out
@@ -78,7 +80,7 @@ def approval_text(verdict: ApprovalVerdict) -> Text:
     return out
 
 
-class StoryScreen(StoryActions):
+class StoryScreen(FilterActions):
     """One story, side by side; the cursor row is what every action applies to."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -101,6 +103,12 @@ class StoryScreen(StoryActions):
         Binding("X", "reject", "Reject", show=False, tooltip="Reject the English revision, with a note (editors)"),
         Binding("F", "pick_revision('fr')", "FR rev", show=False, tooltip="Show another French revision"),
         Binding("E", "pick_revision('en')", "EN rev", show=False, tooltip="Show another English revision"),
+        Binding("R", "revoke", "Take back", show=False, tooltip="Take back a decision on this row, saying why"),
+        Binding("slash", "search", "Search", tooltip="Search the story's French and English (accents, case ignored)"),
+        Binding("f3", "search_next(1)", "Next match", show=False, tooltip="Next search match"),
+        Binding("shift+f3", "search_next(-1)", "Previous match", show=False, tooltip="Previous search match"),
+        Binding("f", "filter", "Filter", tooltip="Filter rows: all, needs action, QA findings, changed since base"),
+        Binding("colon", "go_to", "Go to", show=False, tooltip="Go to a paragraph: 12 (French) or e12 (English)"),
         Binding("h", "history", "History", tooltip="Revisions of the story and diffs between them"),
         Binding("d", "toggle_details", "Details", show=False, tooltip="Show or hide the details panel"),
         Binding("r", "reload", "Reload", show=False, tooltip="Reload the story from the database"),
@@ -184,7 +192,6 @@ class StoryScreen(StoryActions):
         self.token = message.token or self.token
         self._histories.clear()
         self._revisions = None
-        self.query_one("#story-bar", Static).update(story_bar(message.view))
         view = message.view
         self.query_one("#head-fr", Label).update(f"Français — r{view.fr.number} of {len(view.fr_revisions) or 1}")
         if view.en is None:
@@ -193,7 +200,13 @@ class StoryScreen(StoryActions):
             base = f", written from FR r{view.base.number}" if view.base else ""
             self.query_one("#head-en", Label).update(f"English — r{view.en.number}{base}")
         approved = view.approval is not None and view.approval.valid
-        self.query_one(SideBySide).set_rows(view.rows, message.cursor, approved=approved)
+        self.query_one(SideBySide).set_rows(self.shown_rows(view.rows), message.cursor, approved=approved)
+        self.refresh_bar()
+
+    def refresh_bar(self) -> None:
+        if self.view is not None:
+            note = self.filter_note(len(self.view.rows), len(self.query_one(SideBySide).rows))
+            self.query_one("#story-bar", Static).update(story_bar(self.view, note))
 
     @property
     def current_row(self) -> Row | None:

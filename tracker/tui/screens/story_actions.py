@@ -23,6 +23,7 @@ from tracker.tui.screens.modals import (
     RevisionModal,
 )
 from tracker.tui.screens.polling import PollingScreen
+from tracker.tui.widgets.revisions import revision_choices
 from tracker.view import Row, StoryView
 
 # the flags an acknowledgement answers: a French change (no change needed) or a French paragraph left out
@@ -357,7 +358,7 @@ class StoryActions(PollingScreen):
             self.notify(f"No {lang.upper()} revisions.", severity="warning")
             return
         latest = max(numbers)
-        choices = [(n, f"r{n}{'  (latest)' if n == latest else ''}") for n in sorted(numbers, reverse=True)]
+        choices = revision_choices(view, lang)
         name = "French" if lang == "fr" else "English"
 
         def chosen(number: int | None) -> None:

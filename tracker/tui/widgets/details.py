@@ -11,6 +11,7 @@ from textual.strip import Strip
 
 from sources.xliff_units import row_translator_notes, stored_notes
 from tracker.layout import Line, Piece, wrap
+from tracker.tui.widgets.decisions import decisions_text
 from tracker.view import Row, StoryView
 
 _FLAG_TEXT = {
@@ -109,6 +110,7 @@ def describe_row(row: Row, view: StoryView, history: list[tuple[int, str, str]] 
     if translator:  # notes a translator wrote in a CAT tool, kept from a returned XLIFF
         out.append("\nTranslator notes\n", style="bold underline")
         out.append("".join(f"  • {note}\n" for note in translator))
+    out.append_text(decisions_text(row))
     if view.base is not None:
         out.append(f"\n{written_from(row, view)}\n")
     out.append("\nParagraph history\n", style="bold underline")

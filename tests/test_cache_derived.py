@@ -1,0 +1,128 @@
+"""Derived state kept by content: the cached view is the uncached one, a save derives only what it touched, and a
+second desk on the same database finds what the first derived."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.bigstory import build_story
+from tracker.model import Link
+from tracker.services.derived import DerivedCache
+from tracker.services.desk import Desk
+from tracker.services.edits import edited_links
+from tracker.services.seed import SAMPLE_SLUG, seed_sample
+from tracker.services.views import load_view
+from tracker.storage import Store
+
+T = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+def _edit_rows(desk: Desk, slug: str, rows: list[int]) -> None:
+    for n in rows:
+        view = desk.view(slug)
+        assert view.en is not None
+        row = next(r for r in view.rows[n:] if r.en and r.fr)
+        text = row.en[0].text.replace("the", "a") + " It said 12 words."
+        desk.save_english(
+            slug, row.link.en, text, fr_rev=view.fr.number, expected_en_rev=view.en.number, fr=row.link.fr
+        )
+
+
+def test_a_cached_view_is_the_uncached_view_of_the_sample_after_edits(store: Store) -> None:
+    seed_sample(store)
+    desk = Desk(store, "tina", clock=lambda: T)
+    assert desk.view(SAMPLE_SLUG) == load_view(store, SAMPLE_SLUG)
+    _edit_rows(desk, SAMPLE_SLUG, [2, 7])
+    desk.ack(SAMPLE_SLUG, 5, "no-change", "checked", fr_rev=3)
+    for fr_rev, en_rev in ((None, None), (2, 1), (3, 2), (1, 3)):
+        assert desk.view(SAMPLE_SLUG, fr_rev, en_rev) == load_view(store, SAMPLE_SLUG, fr_rev, en_rev)
+
+
+def test_a_cached_view_is_the_uncached_view_of_a_long_story(memory_store: Store) -> None:
+    build_story(memory_store, "long", 120)
+    desk = Desk(memory_store, "tina", clock=lambda: T)
+    _edit_rows(desk, "long", [3, 40, 90])
+    cached = desk.view("long")
+    assert cached == load_view(memory_store, "long")
+    assert any(r.findings for r in cached.rows) and any(r.flags for r in cached.rows)
+
+
+def test_a_save_derives_again_only_the_links_it_touched(memory_store: Store) -> None:
+    build_story(memory_store, "long", 120)
+    desk = Desk(memory_store, "tina", clock=lambda: T)
+    desk.view("long")
+    before = desk.derived.computed
+    _edit_rows(desk, "long", [50])
+    desk.view("long")
+    # the edited link's findings, the new English revision's diff from the one before (and nothing else)
+    assert 1 <= desk.derived.computed - before <= 3
+
+
+def test_another_desk_on_the_same_database_finds_what_the_first_derived(store: Store) -> None:
+    build_story(store, "long", 60)
+    first = Desk(store, "tina", clock=lambda: T)
+    first.view("long")
+    assert first.derived.computed > 0
+    second = Desk(store, "ed", clock=lambda: T)
+    assert second.view("long") == first.view("long")
+    assert second.derived.computed == 0
+
+
+def test_a_cache_that_cannot_be_read_is_derived_again(memory_store: Store) -> None:
+    build_story(memory_store, "long", 30)
+    with memory_store._write() as conn:  # a schema whose cache table went missing
+        conn.exec_driver_sql("DROP TABLE derived_cache")
+    cache = DerivedCache(memory_store)
+    assert load_view(memory_store, "long", cache=cache) == load_view(memory_store, "long")
+
+
+def _links(n_fr: int, n_en: int, cuts: list[int]) -> tuple[Link, ...]:
+    """A monotone alignment covering both sides once, some links one-sided."""
+    links, i, j = [], 0, 0
+    for c in cuts:
+        if i < n_fr and j < n_en:
+            take = c % 3
+            if take == 0:
+                links.append(Link((i,), ()))
+                i += 1
+            elif take == 1:
+                links.append(Link((), (j,)))
+                j += 1
+            else:
+                links.append(Link((i,), (j,), 0.8))
+                i, j = i + 1, j + 1
+    links += [Link((k,), ()) for k in range(i, n_fr)] + [Link((), (k,)) for k in range(j, n_en)]
+    return tuple(links)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    n_fr=st.integers(1, 12),
+    n_en=st.integers(1, 12),
+    cuts=st.lists(st.integers(0, 8), max_size=30),
+    data=st.data(),
+)
+def test_an_edit_keeps_every_paragraph_in_exactly_one_link(
+    n_fr: int, n_en: int, cuts: list[int], data: st.DataObject
+) -> None:
+    links = _links(n_fr, n_en, cuts)
+    start = data.draw(st.integers(0, n_en))
+    end = data.draw(st.integers(start - 1, n_en - 1))
+    n_new = data.draw(st.integers(0, 3))
+    fr = data.draw(st.lists(st.integers(0, n_fr - 1), max_size=2, unique=True))
+    out = edited_links(links, start, end, n_new, fr)
+    n_after = n_en - (end - start + 1) + n_new
+    assert sorted(i for k in out for i in k.fr) == list(range(n_fr))
+    assert sorted(j for k in out for j in k.en) == list(range(n_after))
+    assert all(k.fr or k.en for k in out)
+    if fr and n_new:
+        assert Link(tuple(sorted(fr)), tuple(range(start, start + n_new)), 1.0, True) in out
+    # links that touched neither the edit nor its French are carried as they were, shifted
+    for k in links:
+        if set(k.fr) & set(fr) or any(start <= j <= end for j in k.en) or (not fr and start in k.en):
+            continue
+        shifted = tuple(j if j < start else j + n_new - (end - start + 1) for j in k.en)
+        assert Link(k.fr, shifted, k.score, k.confirmed) in out

@@ -1,0 +1,223 @@
+"""Derived state computed once per content: each link's QA findings and each pair of revisions' diff, kept under
+a key hashing everything they came from (the texts, the QA configuration, the release), in memory and, for the
+desk, in the database's derived cache. A save then recomputes only the links whose texts it changed.
+
+Bump `DERIVATION` whenever a check or the diff derives differently from the same content.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any, cast
+
+from tracker import __version__
+from tracker.errors import InputError, StoreError
+from tracker.model import Acknowledgement, Change, Finding, Flag, Link, Revision
+from tracker.qa import QAConfig, check_link
+from tracker.qa.coverage import check_coverage
+from tracker.storage import Store
+
+DERIVATION = 1
+# entries kept in memory per kind: a 10,000-paragraph story's links, twice, with room to spare
+_MEMORY_LIMIT = 50_000
+# a diff or a set of flags covers a whole revision pair: far fewer of those are worth keeping
+_MEMORY_LIMITS = {"diff": 256, "flags": 256}
+_REVISION_LIMIT = 64
+
+
+def _digest(*parts: str) -> str:
+    # each part length-prefixed, so no two different lists of parts hash alike; one encode and one hash
+    joined = "".join([f"{len(p)}\x00{p}" for p in parts])
+    return hashlib.sha256(f"{DERIVATION}\x00{joined}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+Content = tuple[Any, ...]
+
+
+class DerivedCache:
+    """Values by content: a bounded dict in this process (keyed by the content itself, which Python hashes
+    cheaply), backed when given a store by its derived cache (keyed by a SHA-256 digest of the content)."""
+
+    def __init__(self, store: Store | None = None) -> None:
+        self.store = store
+        self._memory: dict[str, dict[Content, Any]] = {}
+        self._revisions: dict[tuple[str, str, int | None, str], Revision] = {}
+        self._lock = threading.Lock()
+        self.computed = 0  # values derived here rather than found: what a test or a benchmark asks
+
+    def get_many(
+        self, kind: str, contents: Sequence[Content], digest: Callable[[Content], str], decode: Callable[[str], Any]
+    ) -> dict[Content, Any]:
+        """The known values of these contents, from memory, else from the database (then kept in memory)."""
+        with self._lock:
+            memory = self._memory.setdefault(kind, {})
+            found = {c: memory[c] for c in contents if c in memory}
+        missing = {digest(c): c for c in contents if c not in found}
+        if missing and self.store is not None:
+            # a cache: an unreadable one (say, a schema not yet upgraded by its owner) is derived again instead
+            with contextlib.suppress(StoreError):
+                stored = {missing[k]: decode(v) for k, v in self.store.derived_values(list(missing)).items()}
+                found.update(stored)
+                self._remember(kind, stored)
+        return found
+
+    def put_many(
+        self, kind: str, values: dict[Content, Any], digest: Callable[[Content], str], encode: Callable[[Any], str]
+    ) -> None:
+        """Keep new values in memory and in the database (when it cannot be written, the next reader derives)."""
+        if not values:
+            return
+        self.computed += len(values)
+        self._remember(kind, values)
+        if self.store is not None:
+            with contextlib.suppress(StoreError):
+                self.store.save_derived(kind, {digest(c): encode(v) for c, v in values.items()})
+
+    def memo(self, kind: str, content: Content, derive: Callable[[], Any]) -> Any:
+        """A value kept in this process only: cheap to derive again once its inputs are known."""
+        with self._lock:
+            memory = self._memory.setdefault(kind, {})
+            if content in memory:
+                return memory[content]
+        value = derive()
+        self._remember(kind, {content: value})
+        return value
+
+    def revision(self, slug: str, lang: str, number: int | None, content: str) -> Revision | None:
+        """A revision read before, if its number still holds that content."""
+        with self._lock:
+            return self._revisions.get((slug, lang, number, content))
+
+    def remember_revision(self, revision: Revision) -> None:
+        with self._lock:
+            if len(self._revisions) > _REVISION_LIMIT:
+                self._revisions.clear()
+            self._revisions[(revision.story, revision.lang, revision.number, revision.content_hash)] = revision
+
+    def _remember(self, kind: str, values: dict[Content, Any]) -> None:
+        with self._lock:
+            memory = self._memory.setdefault(kind, {})
+            if len(memory) + len(values) > _MEMORY_LIMITS.get(kind, _MEMORY_LIMIT):
+                memory.clear()  # crude but bounded: the database still holds them
+            memory.update(values)
+
+
+# ---------------------------------------------------------------------------------------------- QA findings
+def config_table(config: QAConfig) -> dict[str, Any]:
+    """What QA findings depend on besides the texts: the configuration and the release (bundled name tables)."""
+    return {
+        "release": __version__,
+        "disabled": sorted(config.disabled),
+        "severity": dict(sorted(config.severity.items())),
+        "length": [config.length_min, config.length_max],
+        "coverage": config.min_coverage,
+        "names": {k: list(v) for k, v in sorted(config.names.items())},
+    }
+
+
+def config_key(config: QAConfig) -> str:
+    return hashlib.sha256(json.dumps(config_table(config), sort_keys=True).encode()).hexdigest()
+
+
+def _content_digest(content: Content) -> str:
+    key, fr, en = content
+    return _digest(key, *fr, "\x1e", *en)
+
+
+def _findings_to_json(found: list[tuple[str, str, str, tuple[str, ...]]]) -> str:
+    return json.dumps([list(f[:3]) + [list(f[3])] for f in found], ensure_ascii=False)
+
+
+def _findings_from_json(text: str) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    return [(c, s, m, tuple(spans)) for c, s, m, spans in json.loads(text)]
+
+
+def check_cached(
+    fr: Sequence[str], en: Sequence[str], links: Sequence[Link], config: QAConfig, cache: DerivedCache
+) -> tuple[Finding, ...]:
+    """The same findings as `tracker.qa.check`, each link's looked up by the content of its paragraphs."""
+    for link in links:
+        if any(not 0 <= i < len(fr) for i in link.fr) or any(not 0 <= j < len(en) for j in link.en):
+            raise InputError("alignment", f"link {list(link.fr)} -> {list(link.en)} names a paragraph that is absent")
+    key = config_key(config)
+    paired = [link for link in links if link.fr and link.en]
+    keys = [(key, tuple(fr[i] for i in link.fr), tuple(en[j] for j in link.en)) for link in paired]
+    known = cache.get_many("qa", keys, _content_digest, _findings_from_json)
+    new: dict[Content, list[tuple[str, str, str, tuple[str, ...]]]] = {}
+    findings: list[Finding] = []
+    for link, k in zip(paired, keys, strict=True):
+        found = known.get(k, new.get(k))
+        if found is None:
+            fr_text = " ".join(fr[i] for i in link.fr)
+            en_text = " ".join(en[j] for j in link.en)
+            # a link's findings always name the link's own paragraphs, so they are kept without them
+            found = new[k] = [
+                (f.check, f.severity, f.message, f.spans) for f in check_link(fr_text, en_text, link, config)
+            ]
+        findings.extend(Finding(c, s, link.fr, link.en, m, spans) for c, s, m, spans in found)  # type: ignore[arg-type]
+    cache.put_many("qa", new, _content_digest, _findings_to_json)
+    if config.enabled("coverage"):
+        findings.extend(check_coverage(fr, en, links, config.severity_of("coverage"), config.min_coverage))
+    return tuple(findings)
+
+
+# ---------------------------------------------------------------------------------------------- diffs
+def _changes_to_json(changes: tuple[Change, ...]) -> str:
+    rows = [
+        [list(c.old), list(c.new), c.kind, c.substantive, list(c.reasons), [list(w) for w in c.words]] for c in changes
+    ]
+    return json.dumps(rows, ensure_ascii=False)
+
+
+def _changes_from_json(text: str) -> tuple[Change, ...]:
+    return tuple(
+        Change(tuple(o), tuple(n), kind, bool(sub), tuple(reasons), tuple((a, b) for a, b in words))
+        for o, n, kind, sub, reasons, words in json.loads(text)
+    )
+
+
+def _diff_digest(content: Content) -> str:
+    old, new = content
+    return _digest("diff", *old, "\x1e", *new)
+
+
+def cached_differ(cache: DerivedCache) -> Callable[[Sequence[str], Sequence[str]], tuple[Change, ...]]:
+    """`tracker.diff.diff`, remembered by the content of both revisions (revisions never change once stored)."""
+    from tracker.diff import diff
+
+    def differ(old: Sequence[str], new: Sequence[str]) -> tuple[Change, ...]:
+        content = (tuple(old), tuple(new))
+        hit = cache.get_many("diff", [content], _diff_digest, _changes_from_json).get(content)
+        if hit is not None:
+            return tuple(hit)
+        changes = diff(old, new)
+        cache.put_many("diff", {content: changes}, _diff_digest, _changes_to_json)
+        return changes
+
+    return differ
+
+
+def cached_flagger(cache: DerivedCache) -> Callable[..., tuple[Flag, ...]]:
+    """`tracker.flags.flags`, remembered in this process by all it reads (its diff is the costly part, and is
+    remembered on its own)."""
+    from tracker.flags import flags
+
+    def flagger(
+        base_fr: Sequence[str],
+        current_fr: Sequence[str],
+        en: Sequence[str],
+        links: Sequence[Link],
+        acks: Sequence[Acknowledgement] = (),
+        changes: Sequence[Change] | None = None,
+    ) -> tuple[Flag, ...]:
+        content = (tuple(base_fr), tuple(current_fr), tuple(en), tuple(links), tuple(acks))
+        return cast(
+            "tuple[Flag, ...]",
+            cache.memo("flags", content, lambda: flags(base_fr, current_fr, en, links, acks, changes)),
+        )
+
+    return flagger
