@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from tracker.cli.common import FORMAT_OPTION, emit_json, read_document, settings
+from tracker.cli.common import FORMAT_OPTION, emit_json, open_db, read_document
 from tracker.exitcodes import ExitCode
 from tracker.model import Link
 
@@ -118,17 +118,17 @@ def align(
         raise click.UsageError(f"{first} is a file: give the English file after it, or a stored story's slug")
     elif mt_provider:
         from tracker.services.translate import align_with_mt
-        from tracker.storage import open_store
 
-        with open_store(settings().db) as store:
+        with open_db() as store:
             stored = align_with_mt(
                 store, first, _mt_config(mt_provider), fr_number=fr_number, en_number=en_number, warn=_warn
             )
         fr, en, links = stored.fr, stored.en, stored.links
     else:
-        from tracker.services.alignment import align_stored
+        from tracker.services.alignment import align_revisions
 
-        stored = align_stored(first, fr_number=fr_number, en_number=en_number, url=settings().db)
+        with open_db() as store:
+            stored = align_revisions(store, first, fr_number=fr_number, en_number=en_number)
         fr, en, links = stored.fr, stored.en, stored.links
     if fmt == "json":
         emit_json({"links": [link_json(link) for link in links]})

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from tracker.approvals import ROLES
-from tracker.cli.common import FORMAT_OPTION, emit_json, settings
+from tracker.cli.common import FORMAT_OPTION, emit_json, open_db, settings
 from tracker.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -21,9 +21,8 @@ if TYPE_CHECKING:
 def _acting() -> Iterator[tuple[Store, str]]:
     """The store, and the name the acting user goes by on it (their database role on PostgreSQL)."""
     from tracker.services.approvals import acting_name
-    from tracker.storage import open_store
 
-    with open_store(settings().db) as store:
+    with open_db() as store:
         yield store, acting_name(store, settings().acting_user, explicit=settings().user is not None)
 
 
@@ -70,9 +69,8 @@ def reject(slug: str, note: str) -> ExitCode:
 def audit(slug: str | None, verify: bool, fmt: str) -> ExitCode:
     """Read the append-only audit log (of one story, or all), or verify its hash chain."""
     from tracker.audit import verify as verify_chain
-    from tracker.storage import open_store
 
-    with open_store(settings().db) as store:
+    with open_db() as store:
         if slug is not None:
             store.story(slug)  # an unknown story is a data error, not an empty log
         entries = store.audit(None if verify else slug)

@@ -8,13 +8,16 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from tracker.errors import TrackerError
 from tracker.exitcodes import ExitCode
 from tracker.model import Document
+
+if TYPE_CHECKING:
+    from tracker.storage import Store
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,28 @@ def settings() -> Settings:
     ctx = click.get_current_context()
     obj = ctx.find_root().obj
     return obj if isinstance(obj, Settings) else Settings()
+
+
+def open_db() -> Store:
+    """The database the running command selected (`--db`, `$TRACKER_DB`, else the default), see `open_database`."""
+    return open_database(settings().db)
+
+
+def open_database(db: str | None) -> Store:
+    """Open a database with its schema upgraded. Every command and the TUI open stories here, so the default
+    database is created and seeded with the sample story by whichever of them opens it first (one rule for all).
+    """
+    from tracker.services.seed import ensure_seeded
+    from tracker.storage import is_default, open_store
+
+    store = open_store(db)
+    if is_default(db):
+        try:
+            ensure_seeded(store)
+        except BaseException:
+            store.close()
+            raise
+    return store
 
 
 def fail(exc: TrackerError) -> ExitCode:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from tracker.cli.common import settings
+from tracker.cli.common import open_db, settings
 from tracker.exitcodes import ExitCode
 
 
@@ -18,9 +18,8 @@ def _exchange_file(slug: str, dest: Path, fmt: str) -> Path:
     """Write one exchange file (XLIFF, TMX, NewsML-G2) for the story into `dest`."""
     from tracker.services.folder_store import EXCHANGE_SUFFIX, exchange_file
     from tracker.services.folders import write_file
-    from tracker.storage import open_store
 
-    with open_store(settings().db) as store:
+    with open_db() as store:
         data = exchange_file(store, slug, fmt, at=datetime.now(UTC), by=settings().acting_user)
     path = dest / f"{slug}{EXCHANGE_SUFFIX[fmt]}"
     write_file(path, data)
@@ -42,9 +41,8 @@ def export(slug: str, dest: Path, fmt: str) -> ExitCode:
     """Write a stored story as a story folder for git and `tracker check` (or as XLIFF, TMX, NewsML-G2)."""
     if fmt == "folder":
         from tracker.services.folder_store import export_folder
-        from tracker.storage import open_store
 
-        with open_store(settings().db) as store:
+        with open_db() as store:
             path = export_folder(store, slug, dest)
     else:
         path = _exchange_file(slug, dest, fmt)
@@ -59,9 +57,8 @@ def export(slug: str, dest: Path, fmt: str) -> ExitCode:
 def import_folder(folder: Path, slug: str | None) -> ExitCode:
     """Read a story folder into the database: texts as revisions, then the decisions of its sidecar."""
     from tracker.services.folder_store import import_folder as store_folder
-    from tracker.storage import open_store
 
-    with open_store(settings().db) as store:
+    with open_db() as store:
         lines = store_folder(store, folder, by=settings().acting_user, at=datetime.now(UTC), slug=slug)
     for line in lines:
         click.echo(line)

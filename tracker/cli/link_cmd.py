@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import click
 
-from tracker.cli.common import FORMAT_OPTION, emit_json, settings
+from tracker.cli.common import FORMAT_OPTION, emit_json, open_db, settings
 from tracker.exitcodes import ExitCode
 
 
@@ -26,10 +26,9 @@ def parse_indices(text: str) -> tuple[int, ...]:
 def _run(action: str, slug: str, fr: str, en: str, fr_number: int | None, en_number: int | None, fmt: str) -> ExitCode:
     from tracker.cli.align_cmd import link_json, render_text
     from tracker.services.alignment import decide
-    from tracker.storage import open_store
 
     options = settings()
-    with open_store(options.db) as store:
+    with open_db() as store:
         try:
             result = decide(
                 store,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from tracker.cli.common import FORMAT_OPTION, emit_json, settings
+from tracker.cli.common import FORMAT_OPTION, emit_json, open_db, settings
 from tracker.exitcodes import ExitCode
 from tracker.model import Finding, Link
 
@@ -105,9 +105,8 @@ def qa(first: str, second: str | None, mt_provider: str | None, fmt: str) -> Exi
         raise click.UsageError(f"{first} is a file: give the English file after it, or a stored story's slug")
     else:
         from tracker.services.qa import qa_revisions
-        from tracker.storage import open_store
 
-        with open_store(settings().db) as store:
+        with open_db() as store:
             result = qa_revisions(store, first, config=config)
             findings = result.findings
             if mt_provider:
@@ -139,13 +138,12 @@ def waive(slug: str, check_id: str, fr: tuple[int, ...], en: tuple[int, ...], re
     """
     from tracker.qa import CHECKS
     from tracker.services.qa import waive as waive_finding
-    from tracker.storage import open_store
 
     if check_id not in CHECKS:
         raise click.UsageError(f"unknown check {check_id!r} (known: {', '.join(CHECKS)})")
     config = load_config()
     by, at = settings().acting_user, datetime.now(UTC)
-    with open_store(settings().db) as store:
+    with open_db() as store:
         waiver, finding = waive_finding(store, slug, check_id, fr, en or None, reason, by=by, at=at, config=config)
     if fmt == "json":
         emit_json({"waived": finding_json(finding), "by": waiver.by, "at": waiver.at.isoformat(), "reason": reason})

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from tracker.cli.common import FORMAT_OPTION, emit_json, settings
+from tracker.cli.common import FORMAT_OPTION, emit_json, open_db, settings
 from tracker.exitcodes import ExitCode
 from tracker.flags import needs_action
 from tracker.model import AckKind, Flag
@@ -73,9 +73,10 @@ def status(slug: str, fmt: str) -> ExitCode:
     acknowledged as omitted; orphaned: an English paragraph whose French source was removed.
     Exits 1 when any flag needs action.
     """
-    from tracker.services.status import story_status
+    from tracker.services.status import status_of
 
-    found = story_status(settings().db, slug)
+    with open_db() as store:
+        found = status_of(store, slug)
     if fmt == "json":
         emit_json(
             {
@@ -113,11 +114,10 @@ def ack(slug: str, fr_index: int, kind: str, note: str, fr_rev: int | None, fmt:
     French paragraph changes again.
     """
     from tracker.services.status import acknowledge
-    from tracker.storage import open_store
 
     by, at = settings().acting_user, datetime.now(UTC)
     ack_kind: AckKind = "omitted" if kind == "omitted" else "no-change"
-    with open_store(settings().db) as store:
+    with open_db() as store:
         made, number = acknowledge(store, slug, fr_index, ack_kind, note, by=by, at=at, fr_rev=fr_rev)
     if fmt == "json":
         emit_json(

@@ -7,30 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from tracker.cli.common import FORMAT_OPTION, emit_json, read_file, settings
+from tracker.cli.common import FORMAT_OPTION, emit_json, open_db, read_file, settings
 from tracker.exitcodes import ExitCode
 
 if TYPE_CHECKING:
     from tracker.model import Revision
-    from tracker.storage import Store
 
 LANG_CHOICE = click.Choice(["fr", "en"])
-
-
-def _open() -> Store:
-    """The selected database; the default one is seeded with the sample story on first use."""
-    from tracker.services.seed import ensure_seeded
-    from tracker.storage import is_default, open_store
-
-    db = settings().db
-    store = open_store(db)
-    if is_default(db):
-        try:
-            ensure_seeded(store)
-        except BaseException:
-            store.close()
-            raise
-    return store
 
 
 def _when(at: datetime) -> str:
@@ -95,7 +78,7 @@ def import_(
     from tracker.cli.formats_cmd import import_detected, wants_detected_import
 
     if wants_detected_import(files, slug, lang):
-        with _open() as store:
+        with open_db() as store:
             return import_detected(
                 store, files, slug=slug, lang=lang, label=label, by=author or settings().acting_user,
                 based_on=based_on, fmt=fmt,
@@ -108,7 +91,7 @@ def import_(
 
     at = datetime.now(UTC)
     by = author or settings().acting_user
-    with _open() as store:
+    with open_db() as store:
         results = [
             import_document(
                 store, doc, path, slug=slug, lang=lang, by=by, at=at, label=label, based_on=based_on, origin=path
@@ -136,7 +119,7 @@ def import_(
 @FORMAT_OPTION
 def stories(fmt: str) -> ExitCode:
     """List the stories in the database, with their latest revision in each language."""
-    with _open() as store:
+    with open_db() as store:
         rows = [(s, {lang: store.latest_number(s.slug, lang) for lang in s.languages}) for s in store.stories()]
     if fmt == "json":
         emit_json({"stories": [{"slug": s.slug, "title": s.title, "latest": latest} for s, latest in rows]})
@@ -158,7 +141,7 @@ def stories(fmt: str) -> ExitCode:
 @FORMAT_OPTION
 def log(slug: str, lang: str | None, fmt: str) -> ExitCode:
     """List the revisions of story SLUG, oldest first: who, when, label, content hash, French base."""
-    with _open() as store:
+    with open_db() as store:
         revisions = store.revisions(slug, lang)
     if fmt == "json":
         emit_json({"story": slug, "revisions": [_revision_json(r) for r in revisions]})
@@ -182,7 +165,7 @@ def log(slug: str, lang: str | None, fmt: str) -> ExitCode:
 @FORMAT_OPTION
 def show(slug: str, lang: str, number: int | None, fmt: str) -> ExitCode:
     """Print the paragraphs of a revision of story SLUG, numbered from 0 (the index every report uses)."""
-    with _open() as store:
+    with open_db() as store:
         r = store.revision(slug, lang, number)
     if fmt == "json":
         paragraphs = [

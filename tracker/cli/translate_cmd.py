@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from tracker.cli.common import FORMAT_OPTION, emit_json, read_document, settings
+from tracker.cli.common import FORMAT_OPTION, emit_json, open_db, read_document
 from tracker.exitcodes import ExitCode
 
 
@@ -104,9 +104,8 @@ def translate(
         raise click.UsageError("--para and --fr pick paragraphs of a stored story; a FILE is translated whole")
     if selects or _looks_like_slug(subject):
         from tracker.services.translate import suggest_paragraphs
-        from tracker.storage import open_store
 
-        with open_store(settings().db) as store:
+        with open_db() as store:
             stored = suggest_paragraphs(store, subject, config, paras=list(paras) or None, fr_number=fr_number)
         where = {"story": subject, "fr_rev": stored[0].fr_rev if stored else None}
         _emit([_item(s.index, s.suggestion) for s in stored], config.name, "fr", "en", fmt, where)

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from tracker.cli.common import settings
+from tracker.cli.common import open_database, settings
 from tracker.errors import StoreError
 from tracker.exitcodes import ExitCode
 
@@ -19,13 +19,9 @@ def build_backend(db: str | None, user: str) -> Any:
     """
     try:
         from tracker.services.desk import Desk  # type: ignore[import-not-found,unused-ignore]
-        from tracker.services.seed import ensure_seeded  # type: ignore[import-not-found,unused-ignore]
-        from tracker.storage import open_store  # type: ignore[attr-defined,unused-ignore]
     except ImportError as exc:
         raise StoreError(f"the terminal UI needs the desk service, which is not available yet ({exc})") from exc
-    store = open_store(db)
-    ensure_seeded(store)
-    return Desk(store, user)
+    return Desk(open_database(db), user)
 
 
 @click.command()
