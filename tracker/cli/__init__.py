@@ -40,6 +40,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "audit": ("tracker.cli.approval_cmd", "audit", "Read or verify the tamper-evident audit log."),
     "users": ("tracker.cli.approval_cmd", "users", "Manage users and roles (admins)."),
     "translate": ("tracker.cli.translate_cmd", "translate", "Machine-translation suggestions (never saved unasked)."),
+    "sample": ("tracker.cli.sample_cmd", "sample", "Write the sample story's files into a folder (for the tour)."),
     "tui": ("tracker.cli.tui_cmd", "tui", "Open the terminal UI (the default with no command)."),
 }
 

@@ -23,7 +23,21 @@ def _acting() -> Iterator[tuple[Store, str]]:
     from tracker.services.approvals import acting_name
 
     with open_db() as store:
-        yield store, acting_name(store, settings().acting_user, explicit=settings().user is not None)
+        name = acting_name(store, settings().acting_user, explicit=settings().user is not None)
+        _first_user(store, name)
+        yield store, name
+
+
+def _first_user(store: Store, name: str) -> None:
+    """A database with no users makes its first acting user (a decision or `users`) its admin, and says so."""
+    from tracker.services.approvals import acting_user
+
+    if store.db_user() is None and not store.users():
+        acting_user(store, name, at=_now())
+        click.echo(
+            f"tracker: {name} is the first user of this database ({store.display_url}): registered as its admin",
+            err=True,
+        )
 
 
 def _now() -> datetime:
