@@ -89,6 +89,10 @@ def cli(ctx: click.Context, db: str | None, user: str | None) -> None:
     """
     ctx.obj = Settings(db=db, user=user)
     if ctx.invoked_subcommand is None:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            # cron, CI or a pipe: a full-screen UI there writes escape codes until killed
+            click.echo("tracker: no terminal to open the UI in; give a command (see tracker --help)", err=True)
+            ctx.exit(ExitCode.USAGE)
         from tracker.cli.tui_cmd import tui
 
         ctx.invoke(tui)

@@ -136,7 +136,7 @@ def users(ctx: click.Context) -> ExitCode:
 
 @users.command("add")
 @click.argument("name")
-@click.option("--role", type=click.Choice(ROLES), default="translator", show_default=True)
+@click.option("--role", type=click.Choice(ROLES), default="translator", show_default=True, help="What NAME may do.")
 def users_add(name: str, role: str) -> ExitCode:
     """Register NAME with a role (admins)."""
     from tracker.services.approvals import add_user
