@@ -40,6 +40,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "audit": ("tracker.cli.approval_cmd", "audit", "Read or verify the tamper-evident audit log."),
     "users": ("tracker.cli.approval_cmd", "users", "Manage users and roles (admins)."),
     "translate": ("tracker.cli.translate_cmd", "translate", "Machine-translation suggestions (never saved unasked)."),
+    "config": ("tracker.cli.config_cmd", "config", "Show the configuration file in use and every setting's source."),
     "sample": ("tracker.cli.sample_cmd", "sample", "Write the sample story's files into a folder (for the tour)."),
     "tui": ("tracker.cli.tui_cmd", "tui", "Open the terminal UI (the default with no command)."),
 }
@@ -65,7 +66,13 @@ class LazyGroup(click.Group):
             formatter.write_dl(rows)
 
 
-@click.group(cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LazyGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="Configuration file: $TRACKER_CONFIG, else $XDG_CONFIG_HOME/tracker/config.toml, that is "
+    "~/.config/tracker/config.toml; `tracker config` shows the one in use and where each setting came from.",
+)
 @click.version_option(__version__, "--version", prog_name="tracker", message="%(prog)s %(version)s")
 @click.option(
     "--db",
