@@ -35,5 +35,17 @@ def tui(story: str | None) -> ExitCode:
     from tracker.tui.app import run_app
 
     db, user = settings().db, settings().acting_user
+    opened: list[Any] = []
+
+    def open_backend() -> Any:
+        opened.append(build_backend(db, user))
+        return opened[-1]
+
     # opened by the app in a worker, so the frame paints while sqlmodel loads; its errors still exit 3
-    return run_app(lambda: build_backend(db, user), story=story)
+    try:
+        return run_app(open_backend, story=story)
+    finally:
+        # closing the last connection checkpoints SQLite's write-ahead log into the file: a tracker.db copied
+        # after a session holds every change of it, not only those before the -wal file
+        for desk in opened:
+            desk.store.close()
