@@ -13,14 +13,20 @@ from tracker.cli import main
 from tracker.storage import engine, open_store
 
 
-def test_a_writer_kept_waiting_says_it_retries_then_gives_up_in_one_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    db = tmp_path / "held.db"
-    open_store(str(db)).close()
-    text = tmp_path / "fr.txt"
-    text.write_text("Un.\n", encoding="utf-8")
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty database beside a one-paragraph text `fr.txt`; writers say they are busy after 0.1 s."""
+    path = tmp_path / "held.db"
+    open_store(str(path)).close()
+    (tmp_path / "fr.txt").write_text("Un.\n", encoding="utf-8")
     monkeypatch.setattr(engine, "BUSY_NOTICE_S", 0.1)
+    return path
+
+
+def test_a_writer_kept_waiting_says_it_retries_then_gives_up_in_one_line(
+    db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = db.parent / "fr.txt"
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_S", 0.6)
     holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
@@ -38,15 +44,11 @@ def test_a_writer_kept_waiting_says_it_retries_then_gives_up_in_one_line(
 
 
 def test_a_writer_that_gets_the_lock_while_retrying_stores_its_revision(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     import threading
 
-    db = tmp_path / "held.db"
-    open_store(str(db)).close()
-    text = tmp_path / "fr.txt"
-    text.write_text("Un.\n", encoding="utf-8")
-    monkeypatch.setattr(engine, "BUSY_NOTICE_S", 0.1)
+    text = db.parent / "fr.txt"
     holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
     holder.execute("BEGIN IMMEDIATE")
     # the holder lets go once the writer has said it is busy (the busy line is its first write to stderr)
@@ -62,7 +64,7 @@ def test_a_writer_that_gets_the_lock_while_retrying_stores_its_revision(
     assert "database is busy (another process is writing); retrying" in err
 
 
-def test_a_copied_database_file_holds_every_change(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_copied_database_file_holds_every_change(tmp_path: Path) -> None:
     db = tmp_path / "t.db"
     text = tmp_path / "fr.txt"
     text.write_text("Un.\n", encoding="utf-8")
