@@ -94,8 +94,18 @@ def import_(
     with open_db() as store:
         results = [
             import_document(
-                store, doc, path, slug=slug, lang=lang, by=by, at=at, label=label, based_on=based_on, origin=path
-            )
+                store,
+                doc,
+                path,
+                slug=slug,
+                lang=lang,
+                by=by,
+                at=at,
+                label=label,
+                based_on=based_on,
+                origin=path,
+                once=True,
+            )  # fmt: skip
             for path, doc in documents
         ]
     if fmt == "json":
