@@ -42,6 +42,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "translate": ("tracker.cli.translate_cmd", "translate", "Machine-translation suggestions (never saved unasked)."),
     "config": ("tracker.cli.config_cmd", "config", "Show the configuration file in use and every setting's source."),
     "sample": ("tracker.cli.sample_cmd", "sample", "Write the sample story's files into a folder (for the tour)."),
+    "title": ("tracker.cli.title_cmd", "title", "Show or set a story's title."),
     "tui": ("tracker.cli.tui_cmd", "tui", "Open the terminal UI (the default with no command)."),
 }
 
