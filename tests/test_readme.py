@@ -186,3 +186,17 @@ def test_the_set_up_commands_are_the_two_the_project_supports() -> None:
     assert any(d.startswith("pytest") for d in project["project"]["optional-dependencies"]["test"])
     assert project["tool"]["pytest"]["ini_options"]["testpaths"] == ["tests"]
     assert "\"pip install -e '.[test]' && pytest\"" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_the_package_metadata_matches_what_ci_tests_and_ships_its_licence() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    meta = project["project"]
+    assert meta["license"] == "MIT" and meta["license-files"] == ["LICENSE"]
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+    # the SPDX license string needs setuptools 77 (76 refuses it: checked with `pip wheel --no-deps .`)
+    assert project["build-system"]["requires"] == ["setuptools>=77"]
+    prefix = "Programming Language :: Python :: 3."
+    versions = [c.rsplit(" ", 1)[1] for c in meta["classifiers"] if c.startswith(prefix)]
+    assert meta["requires-python"] == f">={versions[0]}"
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert f"for version in {' '.join(versions)}; do" in ci
