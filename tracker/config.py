@@ -6,7 +6,9 @@ Sections belong to their areas (`[qa]`, `[mt]`, `[names]`, ...); each area valid
 from __future__ import annotations
 
 import os
+import sys
 import tomllib
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +30,55 @@ def data_dir() -> Path:
     return Path(base) / "tracker"
 
 
+# The keys each area reads (None: any key, like the names table). A key outside them would be silently ignored,
+# so it is reported; an area adding a table or key adds it here.
+_QA_CHECKS = ("numbers", "dates", "quotes", "names", "untranslated", "length", "coverage")
+_MT_PROVIDERS = ("google", "mymemory", "libre", "deepl", "microsoft")
+KNOWN_KEYS: dict[str, Mapping[str, Any] | None] = {
+    "qa": {
+        "disable": None, "enable": None, "severity": None, "length_min": None, "length_max": None,
+        **{check: {"enabled": None, "severity": None} for check in _QA_CHECKS},
+        "length": {"enabled": None, "severity": None, "min": None, "max": None},
+        "coverage": {"enabled": None, "severity": None, "min": None},
+    },
+    "names": None,
+    "mt": {"provider": None, "timeout": None, "attempts": None, **dict.fromkeys(_MT_PROVIDERS)},
+}  # fmt: skip
+_warned: set[str] = set()
+
+
+def unknown_keys(data: Mapping[str, Any], known: Mapping[str, Any] | None = None, prefix: str = "") -> Iterator[str]:
+    """Dotted names of the keys of `data` no area reads (`qa.lenght`, `colour`)."""
+    known = KNOWN_KEYS if known is None else known
+    for key, value in data.items():
+        if key not in known:
+            yield f"{prefix}{key}"
+        elif known[key] is not None and isinstance(value, Mapping):
+            yield from unknown_keys(value, known[key], f"{prefix}{key}.")
+
+
+def config_source() -> str:
+    """Where the configuration path came from, for `tracker config`."""
+    if os.environ.get("TRACKER_CONFIG"):
+        return "$TRACKER_CONFIG"
+    return "$XDG_CONFIG_HOME" if os.environ.get("XDG_CONFIG_HOME") else "default (~/.config)"
+
+
 def load_config(path: Path | None = None) -> dict[str, Any]:
-    """The parsed configuration (empty when there is no file); a malformed file is an input error naming it."""
+    """The parsed configuration (empty when there is no file); a malformed file is an input error naming it.
+
+    Unknown keys are reported once per file on stderr: a misspelt key must not pass for a setting.
+    """
     path = path or config_path()
+    parsed = _parse(path)
+    if str(path) not in _warned:
+        _warned.add(str(path))
+        for key in unknown_keys(parsed):
+            sys.stderr.write(f"tracker: warning: {path}: unknown key {key!r} ignored (see `tracker config`)\n")
+    return parsed
+
+
+def _parse(path: Path) -> dict[str, Any]:
     try:
         data = path.read_bytes()
     except FileNotFoundError:

@@ -38,13 +38,14 @@ def _wait_for(session: str, pattern: str, timeout: float = 60.0) -> str:
 def _command(tmp_path: Path) -> list[str]:
     """The real launcher on a fresh database when the desk exists; else the same app on the fake backend."""
     if importlib.util.find_spec("tracker.services.desk") is not None:
-        return [sys.executable, str(ROOT / "tui.py"), "--db", str(tmp_path / "desk.db"), "--as", "ana"]
+        # the default database of a fresh data folder: the one the sample story is seeded into
+        return [sys.executable, str(ROOT / "tui.py"), "--as", "ana"]
     return [sys.executable, str(ROOT / "tests" / "tui" / "run_fake.py")]
 
 
 def test_the_program_shows_french_english_and_a_flag_in_a_real_terminal(tmp_path: Path) -> None:
     session = f"tracker-{uuid.uuid4().hex[:8]}"
-    env = {"TRACKER_CONFIG": str(tmp_path / "none.toml"), "TERM": "xterm-256color"}
+    env = {"TRACKER_CONFIG": str(tmp_path / "none.toml"), "TERM": "xterm-256color", "XDG_DATA_HOME": str(tmp_path)}
     exports = " ".join(f"{k}={v}" for k, v in env.items())
     command = " ".join(_command(tmp_path))
     # the program starts a moment later, after the window has its size (a running tmux server may impose its own)

@@ -43,6 +43,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "suggest": ("tracker.cli.memory_cmd", "suggest", "Translation-memory matches for French that needs English."),
     "tm": ("tracker.cli.memory_cmd", "tm", "The translation memory: concordance search, build."),
     "translate": ("tracker.cli.translate_cmd", "translate", "Machine-translation suggestions (never saved unasked)."),
+    "config": ("tracker.cli.config_cmd", "config", "Show the configuration file in use and every setting's source."),
+    "sample": ("tracker.cli.sample_cmd", "sample", "Write the sample story's files into a folder (for the tour)."),
+    "title": ("tracker.cli.title_cmd", "title", "Show or set a story's title."),
     "tui": ("tracker.cli.tui_cmd", "tui", "Open the terminal UI (the default with no command)."),
     "watch": ("tracker.cli.watch_cmd", "watch", "Import what lands in a drop folder, each file at most once."),
     "terms": ("tracker.cli.tm_cmd", "terms", "Termbase: import a TBX for the names check."),
@@ -69,7 +72,13 @@ class LazyGroup(click.Group):
             formatter.write_dl(rows)
 
 
-@click.group(cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LazyGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="Configuration file: $TRACKER_CONFIG, else $XDG_CONFIG_HOME/tracker/config.toml, that is "
+    "~/.config/tracker/config.toml; `tracker config` shows the one in use and where each setting came from.",
+)
 @click.version_option(__version__, "--version", prog_name="tracker", message="%(prog)s %(version)s")
 @click.option(
     "--db",
@@ -93,6 +102,10 @@ def cli(ctx: click.Context, db: str | None, user: str | None) -> None:
     """
     ctx.obj = Settings(db=db, user=user)
     if ctx.invoked_subcommand is None:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            # cron, CI or a pipe: a full-screen UI there writes escape codes until killed
+            click.echo("tracker: no terminal to open the UI in; give a command (see tracker --help)", err=True)
+            ctx.exit(ExitCode.USAGE)
         from tracker.cli.tui_cmd import tui
 
         ctx.invoke(tui)

@@ -1,6 +1,6 @@
 """`tracker align`: which English paragraphs stand for which French ones, for two files or a stored story.
 
-Two files are aligned as they are; a story slug (with `--fr N` / `--en N`) aligns stored revisions and keeps the
+Two files are aligned as they are; a story slug (with `--fr-rev N` / `--en-rev N`) aligns stored revisions and keeps the
 links people confirmed.
 """
 
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from tracker.cli.common import FORMAT_OPTION, emit_json, settings
+from tracker.cli.common import FORMAT_OPTION, emit_json, open_db, pick_rev, rev_options
 from tracker.exitcodes import ExitCode
 from tracker.model import Link
 
@@ -126,8 +126,7 @@ def _machine_translation(fr: Sequence[str], provider: str) -> list[str] | None:
 @click.command()
 @click.argument("first", metavar="FR_FILE|SLUG")
 @click.argument("second", metavar="[EN_FILE]", required=False)
-@click.option("--fr", "fr_number", type=int, metavar="N", help="Stored French revision (default: the latest).")
-@click.option("--en", "en_number", type=int, metavar="N", help="Stored English revision (default: the latest).")
+@rev_options()
 @click.option("--width", type=int, default=None, help="Text output width (default: the terminal's).")
 @click.option(
     "--mt",
@@ -145,21 +144,22 @@ def _machine_translation(fr: Sequence[str], provider: str) -> list[str] | None:
 def align(
     first: str,
     second: str | None,
-    fr_number: int | None,
-    en_number: int | None,
     width: int | None,
     mt_provider: str | None,
     with_sentences: bool,
     fmt: str,
+    **revs: int | None,
 ) -> ExitCode:
     """Align French and English paragraphs: FR_FILE EN_FILE, or a stored story SLUG.
 
     Every paragraph of both sides appears in exactly one link; a link with nothing on one side is a paragraph
     with no counterpart (a French background paragraph dropped, an English subhead added).
     """
+    fr_number = pick_rev(revs["fr_rev"], None, revs["old_fr_rev"], "French")
+    en_number = pick_rev(revs["en_rev"], None, revs["old_en_rev"], "English")
     if second is not None:
         if fr_number is not None or en_number is not None:
-            raise click.UsageError("--fr/--en apply to a stored story, not to two files")
+            raise click.UsageError("--fr-rev/--en-rev apply to a stored story, not to two files")
         from tracker.align import align as align_texts
 
         fr, en = read_paragraphs(first), read_paragraphs(second)
@@ -168,17 +168,17 @@ def align(
         raise click.UsageError(f"{first} is a file: give the English file after it, or a stored story's slug")
     elif mt_provider:
         from tracker.services.translate import align_with_mt
-        from tracker.storage import open_store
 
-        with open_store(settings().db) as store:
+        with open_db() as store:
             stored = align_with_mt(
                 store, first, _mt_config(mt_provider), fr_number=fr_number, en_number=en_number, warn=_warn
             )
         fr, en, links = stored.fr, stored.en, stored.links
     else:
-        from tracker.services.alignment import align_stored
+        from tracker.services.alignment import align_revisions
 
-        stored = align_stored(first, fr_number=fr_number, en_number=en_number, url=settings().db)
+        with open_db() as store:
+            stored = align_revisions(store, first, fr_number=fr_number, en_number=en_number)
         fr, en, links = stored.fr, stored.en, stored.links
     found = None
     if with_sentences:

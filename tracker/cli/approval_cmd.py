@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from tracker.approvals import ROLES
-from tracker.cli.common import FORMAT_OPTION, emit_json, settings
+from tracker.cli.common import FORMAT_OPTION, emit_json, open_db, settings
 from tracker.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -22,11 +22,22 @@ if TYPE_CHECKING:
 @contextmanager
 def _acting() -> Iterator[tuple[Store, str]]:
     """The store, and the name the acting user goes by on it (their database role on PostgreSQL)."""
-    from tracker.storage import open_store
-
     name = settings().acting_user  # refused before anything opens when --as names someone else on PostgreSQL
-    with open_store(settings().db) as store:
+    with open_db() as store:
+        _first_user(store, name)
         yield store, name
+
+
+def _first_user(store: Store, name: str) -> None:
+    """A database with no users makes its first acting user (a decision or `users`) its admin, and says so."""
+    from tracker.services.approvals import acting_user
+
+    if store.db_user() is None and not store.users():
+        acting_user(store, name, at=_now())
+        click.echo(
+            f"tracker: {name} is the first user of this database ({store.display_url}): registered as its admin",
+            err=True,
+        )
 
 
 def _now() -> datetime:
@@ -126,13 +137,11 @@ def audit(
     tracker audit --head --sign ~/.ssh/id_ed25519 > head.signed
     tracker audit --verify --expect head.signed --allowed-signers admins.allowed
     """
-    from tracker.storage import open_store
-
     if key is not None and not show_head:
         raise click.UsageError("--sign signs the head: give --head too")
     if (expect is not None or allowed_signers is not None) and not verify:
         raise click.UsageError("--expect and --allowed-signers check a chain: give --verify too")
-    with open_store(settings().db) as store:
+    with open_db() as store:
         if show_head:
             from tracker.services.auditing import head_line, signed_head
 
@@ -205,7 +214,7 @@ def users(ctx: click.Context) -> ExitCode:
 
 @users.command("add")
 @click.argument("name")
-@click.option("--role", type=click.Choice(ROLES), default="translator", show_default=True)
+@click.option("--role", type=click.Choice(ROLES), default="translator", show_default=True, help="What NAME may do.")
 def users_add(name: str, role: str) -> ExitCode:
     """Register NAME with a role (admins)."""
     from tracker.services.approvals import add_user

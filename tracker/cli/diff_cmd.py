@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from tracker.cli.common import FORMAT_OPTION, emit_json, settings
+from tracker.cli.common import FORMAT_OPTION, emit_json, open_db
 from tracker.exitcodes import ExitCode
 from tracker.model import Change
 from tracker.terminal import visible
@@ -108,9 +108,8 @@ def render_text(changes: tuple[Change, ...], *, plain: bool, show_all: bool, col
 
 def _stored(slug: str, lang: str, start: int | None, end: int | None) -> tuple[Change, ...]:
     from tracker.services.status import stored_diff
-    from tracker.storage import open_store
 
-    with open_store(settings().db) as store:
+    with open_db() as store:
         return stored_diff(store, slug, lang, start, end)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from tracker.cli.common import settings
+from tracker.cli.common import open_db, settings
 from tracker.exitcodes import ExitCode
 
 
@@ -18,9 +18,8 @@ def _exchange_file(slug: str, dest: Path, fmt: str, force: bool) -> Path:
     """Write one exchange file (XLIFF, TMX, NewsML-G2) for the story into `dest`."""
     from tracker.services.folder_store import EXCHANGE_SUFFIX, exchange_file
     from tracker.services.folders import write_file
-    from tracker.storage import open_store
 
-    with open_store(settings().db) as store:
+    with open_db() as store:
         data = exchange_file(store, slug, fmt, at=datetime.now(UTC), by=settings().acting_user)
     path = dest / f"{slug}{EXCHANGE_SUFFIX[fmt]}"
     write_file(path, data, force=force)
@@ -48,9 +47,8 @@ def export(slug: str, dest: Path, fmt: str, force: bool) -> ExitCode:
     """Write a stored story as a story folder for git and `tracker check` (or as XLIFF 2.1 or 1.2, TMX, NewsML-G2)."""
     if fmt == "folder":
         from tracker.services.folder_store import export_folder
-        from tracker.storage import open_store
 
-        with open_store(settings().db) as store:
+        with open_db() as store:
             path = export_folder(store, slug, dest, force=force)
     else:
         path = _exchange_file(slug, dest, fmt, force)
@@ -65,9 +63,8 @@ def export(slug: str, dest: Path, fmt: str, force: bool) -> ExitCode:
 def import_folder(folder: Path, slug: str | None) -> ExitCode:
     """Read a story folder into the database: texts as revisions, then the decisions of its sidecar."""
     from tracker.services.folder_store import import_folder as store_folder
-    from tracker.storage import open_store
 
-    with open_store(settings().db) as store:
+    with open_db() as store:
         lines = store_folder(store, folder, by=settings().acting_user, at=datetime.now(UTC), slug=slug)
     for line in lines:
         click.echo(line)

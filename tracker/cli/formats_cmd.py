@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from tracker.cli.common import FORMAT_OPTION, emit_json, settings
+from tracker.cli.common import FORMAT_OPTION, emit_json, open_db, settings
 from tracker.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -36,9 +36,8 @@ def import_git(file: Path, slug: str, lang: str, fmt: str) -> ExitCode:
     a commit whose content equals the latest revision stores nothing.
     """
     from tracker.services.gitimport import import_git as run_import
-    from tracker.storage import open_store
 
-    with open_store(settings().db) as store:
+    with open_db() as store:
         results = run_import(store, file, story=slug, lang=lang, by=settings().acting_user)
     if fmt == "json":
         emit_json(

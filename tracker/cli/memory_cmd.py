@@ -57,10 +57,10 @@ def suggest(slug: str, fr_index: int | None, limit: int, fmt: str) -> ExitCode:
     75 %) or partial (it contains a remembered paragraph's sentences), each with the French words that differ,
     the figures that differ (the English must change too), the English, and where it came from. Nothing is saved:
     a person inserts a match and saves it."""
-    from tracker.cli.store_cmd import open_selected
+    from tracker.cli.common import open_db
     from tracker.services.memory import suggest as suggestions
 
-    with open_selected() as store:
+    with open_db() as store:
         found = suggestions(store, slug, fr_index, limit)
     if fmt == "json":
         rows = [{"fr": s.fr, "text": s.text, "matches": [match_json(m) for m in s.matches]} for s in found]
@@ -93,10 +93,10 @@ def tm() -> None:
 @FORMAT_OPTION
 def search(phrase: str, limit: int, fmt: str) -> ExitCode:
     """A concordance: remembered pairs whose French or English contains PHRASE (accents and case ignored)."""
-    from tracker.cli.store_cmd import open_selected
+    from tracker.cli.common import open_db
     from tracker.services.memory import search as concordance
 
-    with open_selected() as store:
+    with open_db() as store:
         found = concordance(store, phrase, limit)
     if fmt == "json":
         emit_json({"phrase": phrase, "entries": [entry_json(e) for e in found]})
@@ -120,10 +120,10 @@ _add_import()
 @tm.command()
 def build() -> ExitCode:
     """Take every English revision not yet in the memory into it (any search does this first, incrementally)."""
-    from tracker.cli.store_cmd import open_selected
+    from tracker.cli.common import open_db
     from tracker.services.memory import take_in
 
-    with open_selected() as store:
+    with open_db() as store:
         added = take_in(store)
         size = store.memory_size()
     click.echo(f"{added} new pair{'s' * (added != 1)}; {size} in the memory")

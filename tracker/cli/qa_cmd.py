@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from tracker.cli.common import FORMAT_OPTION, emit_json, settings
+from tracker.cli.common import FORMAT_OPTION, deprecated, emit_json, open_db, parse_paragraphs, settings
 from tracker.exitcodes import ExitCode
 from tracker.model import Finding, Link
 
@@ -105,9 +105,8 @@ def qa(first: str, second: str | None, mt_provider: str | None, fmt: str) -> Exi
         raise click.UsageError(f"{first} is a file: give the English file after it, or a stored story's slug")
     else:
         from tracker.services.qa import qa_revisions
-        from tracker.storage import open_store
 
-        with open_store(settings().db) as store:
+        with open_db() as store:
             result = qa_revisions(store, first, config=config)
             findings = result.findings
             if mt_provider:
@@ -122,30 +121,50 @@ def qa(first: str, second: str | None, mt_provider: str | None, fmt: str) -> Exi
     return gate(findings)
 
 
+def _indices(text: str) -> tuple[int, ...]:
+    indices, rev = parse_paragraphs(text)
+    if rev is not None:
+        raise click.UsageError(f"{text!r}: a waiver is made on the latest revisions (no @N)")
+    return indices
+
+
 @click.command()
 @click.argument("slug")
+@click.argument("fr_paras", metavar="FR", required=False)
+@click.argument("en_paras", metavar="[EN]", required=False)
 @click.option("--check", "check_id", required=True, metavar="ID", help="The check of the finding (numbers, ...).")
-@click.option("--fr", "fr", type=int, multiple=True, metavar="N", help="French paragraph of the finding (repeatable).")
 @click.option(
-    "--en", "en", type=int, multiple=True, metavar="M", help="English paragraph of the finding [default: any]."
-)
+    "--fr", "fr", type=int, multiple=True, hidden=True,
+    callback=deprecated("waive --fr N (a paragraph)", "waive SLUG FR"),
+)  # fmt: skip
+@click.option(
+    "--en", "en", type=int, multiple=True, hidden=True,
+    callback=deprecated("waive --en M (a paragraph)", "waive SLUG FR EN"),
+)  # fmt: skip
 @click.option(
     "--reason", required=True, metavar="TEXT", help="Why this finding needs no change (or, with --revoke, does)."
 )
 @click.option("--revoke", is_flag=True, help="Take back the waivers in force of this check on these paragraphs.")
 @FORMAT_OPTION
 def waive(
-    slug: str, check_id: str, fr: tuple[int, ...], en: tuple[int, ...], reason: str, revoke: bool, fmt: str
-) -> ExitCode:
-    """Waive a QA finding on the latest revisions of a stored story, with a reason.
+    slug: str, fr_paras: str | None, en_paras: str | None, check_id: str, fr: tuple[int, ...], en: tuple[int, ...],
+    reason: str, revoke: bool, fmt: str,
+) -> ExitCode:  # fmt: skip
+    """Waive the QA finding on French paragraphs FR (and English EN; default: any) of a stored story's latest
+    revisions, with a reason. FR and EN are 0-based indices like 13 or 8,9, as `tracker qa` prints them.
 
     The waiver records who and when, and is bound to the paragraph texts: it lapses when either side changes.
     Waived findings stay listed by `tracker qa`, marked as waived. With --revoke the waiver is taken back.
     """
     from tracker.qa import CHECKS
     from tracker.services.qa import waive as waive_finding
-    from tracker.storage import open_store
 
+    if fr_paras is not None:
+        fr = (*fr, *_indices(fr_paras))
+    if en_paras is not None:
+        en = (*en, *_indices(en_paras))
+    if not fr and not en:
+        raise click.UsageError("name the finding's paragraphs: tracker waive SLUG FR [EN] --check ID --reason TEXT")
     if check_id not in CHECKS:
         raise click.UsageError(f"unknown check {check_id!r} (known: {', '.join(CHECKS)})")
     if revoke:
@@ -157,7 +176,7 @@ def waive(
         )
     config = load_config()
     by, at = settings().acting_user, datetime.now(UTC)
-    with open_store(settings().db) as store:
+    with open_db() as store:
         waiver, finding = waive_finding(store, slug, check_id, fr, en or None, reason, by=by, at=at, config=config)
     if fmt == "json":
         emit_json({"waived": finding_json(finding), "by": waiver.by, "at": waiver.at.isoformat(), "reason": reason})

@@ -39,10 +39,10 @@ def report(slug: str, fmt: str, output: Path | None) -> ExitCode:
     reasons, the French word diff since the English's base, QA findings and waivers, the approval verdict and the
     story's audit trail. One file, no script and no external asset: it opens from an email or a CI artifact,
     prints, and reads without colour."""
-    from tracker.cli.store_cmd import open_selected
+    from tracker.cli.common import open_db
     from tracker.services.review import review_page
 
-    with open_selected() as store:
+    with open_db() as store:
         page = review_page(store, slug, at=datetime.now(UTC))
     if output is None:
         click.echo(page, nl=False)

@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from tracker.cli.common import FORMAT_OPTION, emit_json, settings
+from tracker.cli.common import (
+    FORMAT_OPTION,
+    deprecated,
+    emit_json,
+    open_db,
+    parse_paragraphs,
+    pick_rev,
+    rev_options,
+    settings,
+)
 from tracker.exitcodes import ExitCode
 from tracker.flags import needs_action
 from tracker.model import AckKind, Flag
@@ -128,9 +137,10 @@ def status(slug: str, require: str | None, fmt: str) -> ExitCode:
     the note), awaiting, or none. Exits 1 when any flag needs action; with --require approved, exits 1 exactly when
     the English shown is not approved as it stands.
     """
-    from tracker.services.status import story_status
+    from tracker.services.status import status_of
 
-    found = story_status(settings().db, slug)
+    with open_db() as store:
+        found = status_of(store, slug)
     if fmt == "json":
         emit_json(
             {
@@ -157,9 +167,24 @@ def status(slug: str, require: str | None, fmt: str) -> ExitCode:
     return ExitCode.FINDINGS if found.needs_action else ExitCode.OK
 
 
+def _one_paragraph(para: str | None, old: int | None) -> tuple[int, int | None]:
+    if para is None and old is None:
+        raise click.UsageError("name the French paragraph: tracker ack SLUG N --kind ...")
+    if para is None:
+        return int(old or 0), None
+    indices, rev = parse_paragraphs(para)
+    if len(indices) != 1 or (old is not None and old != indices[0]):
+        raise click.UsageError(f"{para!r}: ack takes one French paragraph")
+    return indices[0], rev
+
+
 @click.command()
 @click.argument("slug")
-@click.option("--fr", "fr_index", type=int, required=True, metavar="N", help="The French paragraph (0-based).")
+@click.argument("para", metavar="PARA", required=False)
+@click.option(
+    "--fr", "old_para", type=click.IntRange(min=0), hidden=True,
+    callback=deprecated("ack --fr N (a paragraph)", "ack SLUG N"),
+)  # fmt: skip
 @click.option(
     "--kind",
     type=click.Choice(["no-change", "omitted"]),
@@ -167,18 +192,26 @@ def status(slug: str, require: str | None, fmt: str) -> ExitCode:
     " --revoke].",
 )
 @click.option("--note", default="", metavar="TEXT", help="Why, for the record (required with --revoke).")
-@click.option("--rev", "fr_rev", type=int, metavar="N", help="The French revision [default: the latest].")
+@rev_options(en=False, old=False)
+@click.option(
+    "--rev", "old_rev", type=click.IntRange(min=1), hidden=True, callback=deprecated("ack --rev N", "--fr-rev N")
+)
 @click.option("--revoke", is_flag=True, help="Take back the acknowledgements in force on this paragraph (of --kind).")
 @FORMAT_OPTION
-def ack(slug: str, fr_index: int, kind: str | None, note: str, fr_rev: int | None, revoke: bool, fmt: str) -> ExitCode:
-    """Acknowledge French paragraph N of a stored story: no change needed, or omitted on purpose.
+def ack(
+    slug: str, para: str | None, old_para: int | None, kind: str | None, note: str, fr_rev: int | None,
+    old_rev: int | None, revoke: bool, fmt: str,
+) -> ExitCode:  # fmt: skip
+    """Acknowledge French paragraph PARA (0-based; PARA@N counts it in revision N) of a stored story: no change
+    needed, or omitted on purpose.
 
     The acknowledgement records who and when and is bound to the paragraph's text: it holds until that
     French paragraph changes again. With --revoke it is taken back (a new fact saying who, when and why).
     """
     from tracker.services.status import acknowledge
-    from tracker.storage import open_store
 
+    fr_index, at_rev = _one_paragraph(para, old_para)
+    fr_rev = pick_rev(fr_rev, at_rev, old_rev, "French")
     if revoke:
         from tracker.cli.revoke_cmd import revoke_found
         from tracker.services.revoke import acks_on
@@ -192,7 +225,7 @@ def ack(slug: str, fr_index: int, kind: str | None, note: str, fr_rev: int | Non
 
     by, at = settings().acting_user, datetime.now(UTC)
     ack_kind: AckKind = "omitted" if kind == "omitted" else "no-change"
-    with open_store(settings().db) as store:
+    with open_db() as store:
         made, number = acknowledge(store, slug, fr_index, ack_kind, note, by=by, at=at, fr_rev=fr_rev)
     if fmt == "json":
         emit_json(

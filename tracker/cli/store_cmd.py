@@ -8,30 +8,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from sources.xliff_units import stored_notes
-from tracker.cli.common import FORMAT_OPTION, emit_json, settings
+from tracker.cli.common import FORMAT_OPTION, emit_json, open_db, settings
 from tracker.exitcodes import ExitCode
 
 if TYPE_CHECKING:
     from tracker.model import Revision
-    from tracker.storage import Store
 
 LANG_CHOICE = click.Choice(["fr", "en"])
-
-
-def open_selected() -> Store:
-    """The selected database; the default one is seeded with the sample story on first use."""
-    from tracker.services.seed import ensure_seeded
-    from tracker.storage import is_default, open_store
-
-    db = settings().db
-    store = open_store(db)
-    if is_default(db):
-        try:
-            ensure_seeded(store)
-        except BaseException:
-            store.close()
-            raise
-    return store
 
 
 def _when(at: datetime) -> str:
@@ -119,7 +102,7 @@ def import_(
     from tracker.services.identity import author_name
 
     if encoding or wants_detected_import(files, slug, lang):
-        with open_selected() as store:
+        with open_db() as store:
             by = author_name(store, author, settings().acting_user)
             return import_detected(
                 store, files, slug=slug, lang=lang, label=label, by=by, based_on=based_on, fmt=fmt, encoding=encoding,
@@ -132,12 +115,22 @@ def import_(
     from tracker.services.imports import import_document
 
     at = datetime.now(UTC)
-    with open_selected() as store:
+    with open_db() as store:
         by = author_name(store, author, settings().acting_user)
         results = [
             import_document(
-                store, doc, path, slug=slug, lang=lang, by=by, at=at, label=label, based_on=based_on, origin=path
-            )
+                store,
+                doc,
+                path,
+                slug=slug,
+                lang=lang,
+                by=by,
+                at=at,
+                label=label,
+                based_on=based_on,
+                origin=path,
+                once=True,
+            )  # fmt: skip
             for path, doc in documents
         ]
     if fmt == "json":
@@ -163,7 +156,7 @@ def import_(
 @FORMAT_OPTION
 def log(slug: str, lang: str | None, fmt: str) -> ExitCode:
     """List the revisions of story SLUG, oldest first: who, when, label, content hash, French base."""
-    with open_selected() as store:
+    with open_db() as store:
         revisions = store.revisions(slug, lang)
     kinds = _kinds(revisions if lang != "en" else [])
     if fmt == "json":
@@ -203,7 +196,7 @@ def show(slug: str, lang: str | None, number: int | None, layout: str | None, wi
         return _show_aligned(slug, layout, width)
     if lang is None:
         raise click.UsageError("give --lang fr or --lang en (or --side-by-side / --plain for both)")
-    with open_selected() as store:
+    with open_db() as store:
         r = store.revision(slug, lang, number)
     if fmt == "json":
         paragraphs = [
@@ -225,7 +218,7 @@ def _show_aligned(slug: str, layout: str, width: int | None) -> ExitCode:
     from tracker.reports.sidebyside import plain, side_by_side
     from tracker.services.views import load_view
 
-    with open_selected() as store:
+    with open_db() as store:
         view = load_view(store, slug)
     columns = width or shutil.get_terminal_size((140, 40)).columns
     click.echo(side_by_side(view, columns) if layout == "columns" else plain(view), nl=False)

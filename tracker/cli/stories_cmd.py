@@ -83,10 +83,10 @@ def table(stories: list[StorySummary]) -> list[str]:
 def stories(filter_by: str, sort_by: str, search: str, fmt: str) -> ExitCode:
     """List the stories in the database as the TUI list shows them: state (stale N, untranslated N, QA N or up to
     date), approval, latest French and English revisions, last update, title."""
-    from tracker.cli.store_cmd import open_selected
+    from tracker.cli.common import open_db
     from tracker.services.summaries import summaries
 
-    with open_selected() as store:
+    with open_db() as store:
         found = listed(summaries(store), filter_by=_FILTERS[filter_by], sort_by=_SORTS[sort_by], query=search)
     if fmt == "json":
         emit_json({"stories": [summary_json(s) for s in found]})

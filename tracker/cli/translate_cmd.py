@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from tracker.cli.common import FORMAT_OPTION, emit_json, settings
+from tracker.cli.common import FORMAT_OPTION, emit_json, open_db, pick_rev, rev_options
 from tracker.exitcodes import ExitCode
 
 
@@ -67,7 +67,7 @@ def _item(index: int, suggestion: Any) -> dict[str, Any]:
 @click.option(
     "--para", "paras", type=int, multiple=True, metavar="N", help="Paragraph of a stored story (0-based; repeatable)."
 )
-@click.option("--fr", "fr_number", type=int, metavar="N", help="Stored French revision (default: the latest).")
+@rev_options(en=False)
 @click.option("--from", "source", default="fr", show_default=True, help="Source language (files).")
 @click.option("--to", "target", default="en", show_default=True, help="Target language (files).")
 @click.option("--timeout", type=float, metavar="S", help="Seconds to wait for each request (default 10).")
@@ -77,7 +77,8 @@ def translate(
     list_only: bool,
     provider: str | None,
     paras: tuple[int, ...],
-    fr_number: int | None,
+    fr_rev: int | None,
+    old_fr_rev: int | None,
     source: str,
     target: str,
     timeout: float | None,
@@ -88,6 +89,7 @@ def translate(
     Paragraph boundaries are kept: one suggestion per paragraph, separated by blank lines. Suggestions are
     printed only; they become English text when a person accepts them.
     """
+    fr_number = pick_rev(fr_rev, None, old_fr_rev, "French")
     if list_only:
         return _list_providers(fmt)
     if subject is None:
@@ -101,12 +103,11 @@ def translate(
         config = dataclasses.replace(config, timeout=timeout)
     selects = bool(paras) or fr_number is not None
     if selects and Path(subject).is_file():
-        raise click.UsageError("--para and --fr pick paragraphs of a stored story; a FILE is translated whole")
+        raise click.UsageError("--para and --fr-rev pick paragraphs of a stored story; a FILE is translated whole")
     if selects or _looks_like_slug(subject):
         from tracker.services.translate import suggest_paragraphs
-        from tracker.storage import open_store
 
-        with open_store(settings().db) as store:
+        with open_db() as store:
             stored = suggest_paragraphs(store, subject, config, paras=list(paras) or None, fr_number=fr_number)
         where = {"story": subject, "fr_rev": stored[0].fr_rev if stored else None}
         _emit([_item(s.index, s.suggestion) for s in stored], config.name, "fr", "en", fmt, where)

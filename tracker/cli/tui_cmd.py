@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from tracker.cli.common import settings
+from tracker.cli.common import open_database, settings
 from tracker.errors import StoreError
 from tracker.exitcodes import ExitCode
 
@@ -19,13 +19,9 @@ def build_backend(db: str | None, user: str) -> Any:
     """
     try:
         from tracker.services.desk import Desk  # type: ignore[import-not-found,unused-ignore]
-        from tracker.services.seed import ensure_seeded  # type: ignore[import-not-found,unused-ignore]
-        from tracker.storage import open_store  # type: ignore[attr-defined,unused-ignore]
     except ImportError as exc:
         raise StoreError(f"the terminal UI needs the desk service, which is not available yet ({exc})") from exc
-    store = open_store(db)
-    ensure_seeded(store)
-    return Desk(store, user)
+    return Desk(open_database(db), user)
 
 
 @click.command()
@@ -39,5 +35,17 @@ def tui(story: str | None) -> ExitCode:
     from tracker.tui.app import run_app
 
     db, user = settings().db, settings().acting_user
+    opened: list[Any] = []
+
+    def open_backend() -> Any:
+        opened.append(build_backend(db, user))
+        return opened[-1]
+
     # opened by the app in a worker, so the frame paints while sqlmodel loads; its errors still exit 3
-    return run_app(lambda: build_backend(db, user), story=story)
+    try:
+        return run_app(open_backend, story=story)
+    finally:
+        # closing the last connection checkpoints SQLite's write-ahead log into the file: a tracker.db copied
+        # after a session holds every change of it, not only those before the -wal file
+        for desk in opened:
+            desk.store.close()

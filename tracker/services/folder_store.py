@@ -115,15 +115,18 @@ def import_folder(store: Store, path: str | Path, *, by: str, at: datetime, slug
     done: list[str] = []
     base_rev = None
     if base is not None and not note:
-        result = import_document(store, base, f"{folder.path} (adapted from)", slug=name, lang="fr", by=by, at=at)
+        result = import_document(
+            store, base, f"{folder.path} (adapted from)", slug=name, lang="fr", by=by, at=at, once=True
+        )
         base_rev = result.revision
         done.append(result.message)
     elif note:
         done.append(f"{name}: the French the English was adapted from is unknown; English based on the current French")
-    fr_result = import_document(store, folder.fr, str(folder.fr_path), slug=name, lang="fr", by=by, at=at)
+    # once: a folder read again finds each text already stored, whichever revision holds it, and stores nothing
+    fr_result = import_document(store, folder.fr, str(folder.fr_path), slug=name, lang="fr", by=by, at=at, once=True)
     base_rev = base_rev or fr_result.revision
     en_result = import_document(
-        store, folder.en, str(folder.en_path), slug=name, lang="en", by=by, at=at, based_on=base_rev.number
+        store, folder.en, str(folder.en_path), slug=name, lang="en", by=by, at=at, based_on=base_rev.number, once=True
     )
     done += [en_result.message, fr_result.message]
     en_rev = en_result.revision

@@ -217,15 +217,18 @@ def already_stored(stored: Sequence[Revision], document: Document, chash: str = 
     meta = dict(document.meta)
     guid, version = meta.get("guid"), meta.get("version", "")
     chash, status = chash or document.content_hash, wire_status(document)
+    # the revision that holds this very item first, so a `skipped` line names it; a later version second
     for revision in reversed(stored):
         other = dict(revision.meta)
-        if guid and other.get("guid") == guid:
-            theirs = other.get("version", "")
-            if theirs == version or (number(theirs) or 0) > (number(version) or 10**9):
-                return revision
+        if guid and other.get("guid") == guid and other.get("version", "") == version:
+            return revision
         if other.get("commit") and other.get("commit") == meta.get("commit"):
             return revision
         if revision.content_hash == chash and revision.status == status:
+            return revision
+    for revision in reversed(stored):
+        other = dict(revision.meta)
+        if guid and other.get("guid") == guid and (number(other.get("version", "")) or 0) > (number(version) or 10**9):
             return revision
     return None
 

@@ -45,8 +45,14 @@ def import_document(
     based_on: int | None = None,
     origin: str | None = None,
     expected_latest: int | None | EllipsisType = ...,
+    once: bool = False,
 ) -> ImportResult:
-    """Store an already-read document; identical content to the latest revision stores nothing."""
+    """Store an already-read document; identical content to the latest revision stores nothing, and with `once`
+    neither does content identical to any revision of that language (a file or folder imported again)."""
+    if once:
+        stored = stored_as(store, slug, lang, document)
+        if stored is not None:
+            return ImportResult(stored, False, source)
     revision, created = store.add_revision(
         slug,
         lang,
@@ -59,6 +65,19 @@ def import_document(
         expected_latest=expected_latest,
     )
     return ImportResult(revision, created, source)
+
+
+def stored_as(store: Store, slug: str, lang: str, document: Document) -> Revision | None:
+    """The revision of the story holding exactly this content in this language, if any."""
+    from tracker.errors import NotFoundError
+
+    try:
+        revisions = store.revisions(slug, lang)
+    except NotFoundError:
+        return None
+    wanted = document.content_hash
+    found = next((r for r in revisions if r.content_hash == wanted), None)
+    return None if found is None else store.revision(slug, lang, found.number)
 
 
 def import_bytes(

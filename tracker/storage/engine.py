@@ -20,6 +20,8 @@ from tracker.config import data_dir
 from tracker.errors import BusyError, ConflictError, StoreError
 
 BUSY_TIMEOUT_S = 10.0
+# A writer waiting longer than this for the write lock says so (busy, retrying) and goes on waiting to the timeout.
+BUSY_NOTICE_S = 1.0
 # Execution option marking a connection that will write: SQLite then begins with BEGIN IMMEDIATE.
 WRITE_OPTION = "tracker_write"
 
@@ -111,9 +113,39 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE_OPTION) else "BEGIN")
+        if conn.get_execution_options().get(WRITE_OPTION):
+            _begin_writing(conn, database or ":memory:")
+        else:
+            conn.exec_driver_sql("BEGIN")
 
     return engine
+
+
+def _begin_writing(conn: Connection, database: str) -> None:
+    """BEGIN IMMEDIATE, waiting for the write lock: after BUSY_NOTICE_S a line on stderr says the database is busy
+    and that the tracker retries, so nobody stares at a silent terminal until the timeout's one-line error."""
+    import sys
+
+    first = min(BUSY_NOTICE_S, BUSY_TIMEOUT_S)
+    if first >= BUSY_TIMEOUT_S:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        return
+    conn.exec_driver_sql(f"PRAGMA busy_timeout = {int(first * 1000)}")
+    try:
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except exc.OperationalError as error:
+            if "locked" not in str(error).lower() and "busy" not in str(error).lower():
+                raise
+        rest = BUSY_TIMEOUT_S - first
+        sys.stderr.write(
+            f"tracker: {database}: database is busy (another process is writing); retrying for {rest:.0f} s\n"
+        )
+        conn.exec_driver_sql(f"PRAGMA busy_timeout = {int(rest * 1000)}")
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    finally:
+        conn.exec_driver_sql(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
 
 
 def _first_line(error: BaseException) -> str:

@@ -7,7 +7,7 @@ from datetime import datetime
 from types import EllipsisType
 from typing import Any
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, Row, select, update
 
 from tracker.errors import NotFoundError
 from tracker.model import LANGS, Document, Paragraph, Revision, Story
@@ -62,6 +62,16 @@ class RevisionStore(StoreBase):
         check_slug(slug)
         with self._write() as conn:
             ensure_stories(conn, {slug: title}, to_db_time(at or datetime.now().astimezone()))
+        return self.story(slug)
+
+    def set_title(self, slug: str, title: str, *, by: str, at: datetime) -> Story:
+        """Name a story (a headline-less import has none); recorded in the audit log, revisions untouched."""
+        from tracker.storage.audit_store import append_entry
+
+        with self._write() as conn:
+            story_id = self._story_id(conn, slug, lock=True)
+            conn.execute(update(STORY).where(STORY.c.id == story_id).values(title=title))
+            append_entry(conn, "title", slug, f"title: {title}", by=by, at=at)
         return self.story(slug)
 
     def add_revision(
