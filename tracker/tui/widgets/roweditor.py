@@ -14,6 +14,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import TextArea
 
 # rows shorter than this still get room to type (the border takes two lines)
@@ -56,6 +57,22 @@ class RowEditor(TextArea):
             await self.run_action(bindings[0].action)
             return
         await super()._on_key(event)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Removing a widget detaches it and clears the styles of its component classes at once, but the screen's
+        # compositor keeps painting it from its last layout until the next one (and a widget mounted but not yet
+        # styled has none either): TextArea then looks its gutter style up and raises KeyError, taking the app
+        # down. Such a frame is replaced by the next layout; a blank one is all it needs.
+        if not self.is_attached or not self._styled():
+            return [Strip.blank(crop.width)] * crop.height
+        return super().render_lines(crop)
+
+    def _styled(self) -> bool:
+        try:
+            self.get_component_styles(*self.COMPONENT_CLASSES)
+        except KeyError:
+            return False
+        return True
 
     def place(self, region: Region) -> None:
         """Cover `region` (screen cells): the row's English column and the border around it."""
