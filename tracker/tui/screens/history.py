@@ -17,6 +17,7 @@ from tracker.model import Change, Revision
 from tracker.tui.backend import Backend
 from tracker.tui.messages import ActionFailed, DiffLoaded, HistoryLoaded
 from tracker.tui.widgets.keybar import KeyBar
+from tracker.tui.widgets.wordmarks import append_words
 
 
 def diff_text(changes: tuple[Change, ...], *, show_unchanged: bool = False) -> Text:
@@ -35,13 +36,7 @@ def diff_text(changes: tuple[Change, ...], *, show_unchanged: bool = False) -> T
         if change.reasons:
             out.append(f"  ({', '.join(change.reasons)})", style="dim")
         out.append("\n")
-        for op, text in change.words:
-            if op == "=":
-                out.append(text)
-            elif op == "-":
-                out.append(f"[-{text}-]", style="bold red strike")
-            else:
-                out.append(f"{{+{text}+}}", style="bold green underline")
+        append_words(out, change.words)
         out.append("\n\n")
     if not shown:
         out.append("No change between these revisions.", style="dim")
