@@ -360,3 +360,38 @@ async def test_a_valid_approval_puts_a_tick_in_the_gutter_of_rows_that_need_noth
         sbs.move_to(0)
         await pilot.pause()
         assert any("✓" in sbs.render_line(y).text for y in range(sbs.size.height))
+
+
+async def test_an_unregistered_user_is_told_before_the_editor_opens_and_the_desk_refuses_too(
+    backend: FakeBackend,
+) -> None:
+    backend.acting = None
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "e")
+        await settle(pilot)
+        assert not _screen(app).query(RowEditor)
+        assert any("not a registered user: only registered users" in t for t in toasts(app))
+        assert "reading only" in app.sub_title
+
+
+def test_on_the_desk_an_unregistered_user_may_not_write_english(memory_store: object) -> None:
+    import pytest
+
+    from tracker.errors import ForbiddenError
+    from tracker.services.desk import Desk
+    from tracker.services.seed import ensure_seeded
+
+    ensure_seeded(memory_store)  # type: ignore[arg-type]
+    Desk(memory_store, "ana").user()  # type: ignore[arg-type]  # the first user of a database becomes its admin
+    view = Desk(memory_store, "ana").view(SLUG)  # type: ignore[arg-type]
+    assert view.en is not None
+    with pytest.raises(ForbiddenError, match="nobody is not a registered user: only registered users"):
+        Desk(memory_store, "nobody").save_english(  # type: ignore[arg-type]
+            SLUG, (0,), "Nobody's standfirst.", fr_rev=view.fr.number, expected_en_rev=view.en.number
+        )
+    saved = Desk(memory_store, "ana").save_english(  # type: ignore[arg-type]
+        SLUG, (0,), "Ana's standfirst.", fr_rev=view.fr.number, expected_en_rev=view.en.number
+    )
+    assert saved.author == "ana" and "Ana's standfirst." in saved.texts

@@ -139,7 +139,7 @@ class TrackerApp(App[None]):
         self.set_timer(STARTUP_SECONDS, resume_collection)
         if user_error is not None:
             self.notify(f"Could not read the acting user: {user_error}", severity="warning")
-        self.sub_title = f"{user.name} ({user.role})" if user else "not a registered user: read-only decisions"
+        self.sub_title = f"{user.name} ({user.role})" if user else "not a registered user: reading only"
         if self.initial_story:
             # the list is built only when the person goes back to it, so the story paints sooner
             from tracker.tui.screens.story import StoryScreen

@@ -92,6 +92,15 @@ class StoryActions(PollingScreen):
             return False
         return True
 
+    def _may_write(self) -> bool:
+        """False (with the desk's own reason) when the acting user is known not to be registered."""
+        from tracker.services.writers import english_refusal
+
+        if not self.acting_known or self.acting is not None:
+            return True  # unknown yet: the backend still refuses, and the editor keeps the text
+        self.notify(f"You are {english_refusal(None)}.", severity="warning", timeout=8)
+        return False
+
     def _confirm(self, question: str, done: str, call: Callable[[], object]) -> None:
         """Ask first, then decide: alignment corrections take effect at once and for everyone."""
 
@@ -122,6 +131,8 @@ class StoryActions(PollingScreen):
             self.notify("You are looking at an old French revision: press F to pick the latest, then edit.")
             return
         if not row.fr and not row.en:
+            return
+        if not self._may_write():
             return
         english = initial if initial is not None else "\n\n".join(p.text for p in row.en)
         heading = title or (f"English ¶ {', '.join(str(p.index) for p in row.en)}" if row.en else "New English")
