@@ -149,3 +149,13 @@ def test_end_to_end_with_the_aligner_flags_the_sample_as_expected() -> None:
     assert _as_expected(flags(FR2, FR3, EN1, r2_r1, OMITTED)) == _listed("flags_on_en.r1_after_fr.r3")
     history = (Adaptation(FR2, EN1, r2_r1), Adaptation(FR3, EN2, align(FR3, EN2)))
     assert _as_expected(history_flags(FR3, history, OMITTED)) == _listed("flags_on_en.r2_after_fr.r3")
+
+
+def test_a_link_of_two_french_paragraphs_flags_only_the_one_that_changed() -> None:
+    base = ["Le sommet s'est tenu lundi.", "Les deux dirigeants se sont serré la main."]
+    now = [base[0] + " Il a duré trois heures.", base[1]]
+    (flag,) = flags(
+        base, now, ["The summit was held on Monday, and the two leaders shook hands."], [Link((0, 1), (0,))]
+    )
+    assert (flag.kind, flag.fr, flag.en) == ("stale", (0,), (0,))
+    assert all(c.new == (0,) for c in flag.changes)  # the unchanged neighbour lends it neither a reason nor a diff

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from tracker.diff import diff
 from tracker.diff.lexicon import is_signature
-from tracker.model import AckKind, Acknowledgement, Change, Flag, Link, text_hash
+from tracker.model import AckKind, Acknowledgement, Change, Flag, FlagKind, Link, text_hash
 
 __all__ = ["Adaptation", "carry_links", "flags", "history_flags", "needs_action", "written_in"]
 
@@ -62,15 +62,19 @@ def flags(
         link_changes = list({id(c): c for i in link.fr if (c := by_old.get(i)) is not None}.values())
         current = tuple(sorted({j for c in link_changes for j in c.new}))
         covered.update(current)
-        texts = [current_fr[j] for j in current]
         if not current:
             out.append(Flag("orphaned", (), link.en, ("French source removed",), tuple(link_changes)))
-        elif any(c.substantive for c in link_changes):
-            acked = _acked(acks, "no-change", texts)
-            out.append(Flag("stale", current, link.en, _reasons(link_changes), tuple(link_changes), acked))
-        elif any(_text_changed(c) for c in link_changes):
-            acked = _acked(acks, "no-change", texts)
-            out.append(Flag("cosmetic", current, link.en, _reasons(link_changes), tuple(link_changes), acked))
+            continue
+        # A flag names only the French paragraphs whose text changed: a paragraph the link also holds but that
+        # did not change would show the flag (and its neighbour's reasons) on its own row once a split or a
+        # relink gives it one, and count it twice in what is left to do.
+        substantive = [c for c in link_changes if c.substantive]
+        kind: FlagKind = "stale" if substantive else "cosmetic"
+        cause = substantive or [c for c in link_changes if _text_changed(c)]
+        if cause:
+            fr = tuple(sorted({j for c in cause for j in c.new}))
+            acked = _acked(acks, "no-change", [current_fr[j] for j in fr])
+            out.append(Flag(kind, fr, link.en, _reasons(cause), tuple(cause), acked))
     for j, text in enumerate(current_fr):
         if j in covered or is_signature(text) or not text.strip():
             continue

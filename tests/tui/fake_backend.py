@@ -451,6 +451,10 @@ class FakeBackend:
         self._record(what, tuple(add))
 
     def relink(self, slug: str, fr: tuple[int, ...], en: tuple[int, ...], *, fr_rev: int, en_rev: int) -> None:
+        for lang, rev, indices in (("fr", fr_rev, fr), ("en", en_rev, en)):
+            count = len(self._rev(slug, lang, rev).paragraphs)
+            if any(i >= count for i in indices):
+                raise NotFoundError(f"{slug}: {lang} revision {rev} has no paragraph {max(indices)}")
         current = self._links(slug, fr_rev, en_rev)
         touched = {lk for lk in current if set(lk.fr) & set(fr) or set(lk.en) & set(en)}
         rest = [Link((i,), ()) for lk in touched for i in lk.fr if i not in fr]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import threading
 
 from textual.widgets import Checkbox, Input, TextArea
 
@@ -10,6 +10,7 @@ from tests.tui.conftest import SLUG, settle, story_app, toasts
 from tests.tui.fake_backend import FakeBackend
 from tracker.model import User
 from tracker.tui.app import TrackerApp
+from tracker.tui.screens.edit_modals import ConflictModal
 from tracker.tui.screens.modals import AckModal, ApproveModal, ConfirmModal, NoteModal, RelinkModal
 from tracker.tui.screens.story import StoryScreen
 from tracker.tui.widgets.roweditor import RowEditor
@@ -77,7 +78,8 @@ async def test_a_save_after_someone_else_saved_shows_the_conflict(backend: FakeB
         app.screen.query_one(TextArea).text = "My version."
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert any("saved meanwhile" in t for t in toasts(app))
+        assert isinstance(app.screen, ConflictModal)  # what the other person saved is shown; nothing is lost
+        assert app.screen_stack[-2].query_one(TextArea).text == "My version."
         assert not any("My version." in r.texts for r in backend.revisions[(SLUG, "en")])
 
 
@@ -150,17 +152,25 @@ async def test_suggestion_online_opens_the_editor_with_it_and_saving_keeps_it() 
         assert any(t.startswith("[EN] Le sommet") for t in backend.revisions[(SLUG, "en")][-1].texts)
 
 
-async def test_relink_confirms_the_links_typed(backend: FakeBackend) -> None:
+async def test_relink_confirms_the_links_typed_and_a_refusal_keeps_the_dialog(backend: FakeBackend) -> None:
     app = story_app(backend)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         _go_to(app, lambda r: r.link.fr == (6,))
         await pilot.press("l")
         await pilot.pause()
-        assert isinstance(app.screen, RelinkModal)
-        app.screen.query_one("#relink-en", Input).value = "4"
+        modal = app.screen
+        assert isinstance(modal, RelinkModal)
+        modal.query_one("#relink-en", Input).value = "4, 99"  # there is no English paragraph 99
         await pilot.press("enter")
         await settle(pilot)
+        assert app.screen is modal and modal.query_one("#relink-en", Input).value == "4, 99"
+        assert "no paragraph 99" in str(modal.query_one("#relink-error").render())
+        assert not any(d[0] == "relink" for d in backend.decisions)
+        modal.query_one("#relink-en", Input).value = "4"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, RelinkModal)
         assert backend.decisions[-1][0] == "relink"
         rows = _screen(app).query_one(SideBySide).rows
         assert any(r.link.fr == (6,) and r.link.en == (4,) and r.link.confirmed for r in rows)
@@ -253,24 +263,33 @@ async def test_approve_as_an_unregistered_user_says_why_before_any_dialog(backen
 
 
 async def test_the_approve_dialog_opens_at_once_while_who_is_acting_is_still_being_asked() -> None:
+    # the answer is held back until the test has seen the dialog (a fixed sleep raced the test under load)
+    answer = threading.Event()
+
     class SlowUser(FakeBackend):
         def user(self) -> User | None:
-            time.sleep(1.5)
+            if threading.current_thread() is not threading.main_thread():  # the story screen's worker asks
+                answer.wait(timeout=60)
             return super().user()
 
     backend = SlowUser.with_sample()
     app = story_app(backend)
-    async with app.run_test(size=(140, 40)) as pilot:
-        while _screen(app).view is None:
-            await pilot.pause(0.05)
-        story = _screen(app)
-        await pilot.press("A", *"ok")
-        await pilot.pause()
-        assert not story.acting_known  # the answer is still on its way: the dialog did not wait for it
-        assert isinstance(app.screen, ApproveModal)
-        assert app.screen.query_one(Input).value == "ok"
-        await pilot.press("escape")
-        await settle(pilot)
+    try:
+        async with app.run_test(size=(140, 40)) as pilot:
+            while _screen(app).view is None:
+                await pilot.pause(0.05)
+            story = _screen(app)
+            await pilot.press("A", *"ok")
+            await pilot.pause()
+            assert not story.acting_known  # the answer is still on its way: the dialog did not wait for it
+            assert isinstance(app.screen, ApproveModal)
+            assert app.screen.query_one(Input).value == "ok"
+            answer.set()
+            await pilot.press("escape")
+            await settle(pilot)
+            assert story.acting_known
+    finally:
+        answer.set()
 
 
 async def test_approve_with_rows_to_do_is_refused_unless_forced_with_a_note(editor_backend: FakeBackend) -> None:
@@ -341,3 +360,38 @@ async def test_a_valid_approval_puts_a_tick_in_the_gutter_of_rows_that_need_noth
         sbs.move_to(0)
         await pilot.pause()
         assert any("✓" in sbs.render_line(y).text for y in range(sbs.size.height))
+
+
+async def test_an_unregistered_user_is_told_before_the_editor_opens_and_the_desk_refuses_too(
+    backend: FakeBackend,
+) -> None:
+    backend.acting = None
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "e")
+        await settle(pilot)
+        assert not _screen(app).query(RowEditor)
+        assert any("not a registered user: only registered users" in t for t in toasts(app))
+        assert "reading only" in app.sub_title
+
+
+def test_on_the_desk_an_unregistered_user_may_not_write_english(memory_store: object) -> None:
+    import pytest
+
+    from tracker.errors import ForbiddenError
+    from tracker.services.desk import Desk
+    from tracker.services.seed import ensure_seeded
+
+    ensure_seeded(memory_store)  # type: ignore[arg-type]
+    Desk(memory_store, "ana").user()  # type: ignore[arg-type]  # the first user of a database becomes its admin
+    view = Desk(memory_store, "ana").view(SLUG)  # type: ignore[arg-type]
+    assert view.en is not None
+    with pytest.raises(ForbiddenError, match="nobody is not a registered user: only registered users"):
+        Desk(memory_store, "nobody").save_english(  # type: ignore[arg-type]
+            SLUG, (0,), "Nobody's standfirst.", fr_rev=view.fr.number, expected_en_rev=view.en.number
+        )
+    saved = Desk(memory_store, "ana").save_english(  # type: ignore[arg-type]
+        SLUG, (0,), "Ana's standfirst.", fr_rev=view.fr.number, expected_en_rev=view.en.number
+    )
+    assert saved.author == "ana" and "Ana's standfirst." in saved.texts

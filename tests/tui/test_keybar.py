@@ -57,7 +57,8 @@ async def test_clicking_a_key_presses_it(backend: FakeBackend) -> None:
         assert bar.key_at(x + 1) == "h"
         line = _line(bar)
         assert bar.key_at(line.index("^p") + 1) == "ctrl+p"
-        assert bar.key_at(line.index(" ? Help ") + len(" ? Help ") + 2) is None  # the gap before the palette key
+        assert bar.key_at(line.index(" h History ") + len(" h History ") + 2) is None  # the gap before the user
+        assert bar.key_at(line.index(" ? Help ") + 1) == "question_mark"
         await pilot.click(KeyBar, offset=(x + 1, 0))
         await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
@@ -70,3 +71,19 @@ async def test_the_bar_says_who_is_acting(backend: FakeBackend) -> None:
         line = _line(app.screen.query_one(KeyBar))
         assert "ana (translator)" in line
         assert line.index("ana (translator)") < line.index("^p Commands")
+
+
+async def test_help_and_the_palette_stay_in_sight_at_80_columns_and_a_long_user_name_is_cut(
+    backend: FakeBackend,
+) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.sub_title = "anastasia.konstantinopoulou-vanderbilt (translator)"
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        line = _line(bar)
+        assert line.rstrip().endswith("? Help  ^p Commands") or line.rstrip().endswith("f1 Help  ^p Commands")
+        assert "anastasia" in line and "vanderbilt" not in line and len(line) == 80
+        help_at = line.index("Help")
+        assert bar.key_at(help_at) in ("question_mark", "question_mark,f1", "f1")

@@ -152,3 +152,31 @@ async def test_the_list_refreshes_itself_when_someone_else_writes(
         table = app.screen.query_one(DataTable)
         english = [str(c) for c in table.get_row_at(0)][list(stories.COLUMNS).index("EN")]
         assert english == "r3"  # the new English revision is listed
+
+
+async def test_history_shows_only_the_diff_last_asked_for_and_home_end_go_to_first_and_last(
+    backend: FakeBackend,
+) -> None:
+    from tracker.tui.messages import DiffLoaded
+
+    app = TrackerApp(backend, story=SLUG)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        table = screen.query_one(DataTable)
+        await pilot.press("home")
+        await settle(pilot)
+        assert table.cursor_row == 0
+        assert "first revision" in str(screen.query_one("#diff", Static).render())
+        # an answer to a request the cursor has since left behind arrives late: it is not shown
+        stale = DiffLoaded("fr", 2, 3, backend.diff(SLUG, "fr", 2, 3))
+        screen.post_message(stale)
+        await settle(pilot)
+        assert "first revision" in str(screen.query_one("#diff", Static).render())
+        await pilot.press("end")
+        await settle(pilot)
+        assert table.cursor_row == table.row_count - 1
+        assert "EN r1 → r2" in str(screen.query_one("#diff", Static).render())

@@ -67,3 +67,58 @@ def test_the_program_shows_french_english_and_a_flag_in_a_real_terminal(tmp_path
         _tmux("send-keys", "-t", session, "q")
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True, check=False)
+
+
+def _start(session: str, tmp_path: Path, user: str) -> None:
+    """The real launcher as `user` on the shared SQLite file, opened on the sample story, in its own tmux session."""
+    env = {"TRACKER_CONFIG": str(tmp_path / "none.toml"), "TERM": "xterm-256color", "PYTHONPATH": str(ROOT)}
+    exports = " ".join(f"{k}={v}" for k, v in env.items())
+    command = f"{sys.executable} {ROOT / 'tui.py'} --db {tmp_path / 'desk.db'} --as {user} tui --story sochi-summit"
+    _tmux("new-session", "-d", "-s", session, "-x", "140", "-y", "40", f"sleep 0.5; cd {ROOT} && {exports} {command}")
+    subprocess.run(["tmux", "resize-window", "-t", session, "-x", "140", "-y", "40"], capture_output=True)
+    _wait_for(session, r"to do|up to date", timeout=120)
+
+
+def _type(session: str, *keys: str, literal: bool = False) -> None:
+    _tmux("send-keys", "-t", session, *(["-l"] if literal else []), *keys)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("tracker.services.desk") is None, reason="needs the real desk")
+def test_two_terminals_on_one_file_save_one_row_and_both_texts_survive(tmp_path: Path) -> None:
+    from tracker.storage import open_store
+
+    ana, tom = (f"tracker-{name}-{uuid.uuid4().hex[:6]}" for name in ("ana", "tom"))
+    try:
+        _start(ana, tmp_path, "ana")  # the first user of the new database: its admin
+        add = [sys.executable, str(ROOT / "tui.py"), "--db", str(tmp_path / "desk.db"), "--as", "ana", "users", "add"]
+        subprocess.run([*add, "tom", "--role", "translator"], check=True, capture_output=True, cwd=ROOT)
+        _start(tom, tmp_path, "tom")
+        for session, words in ((ana, " Ana was here."), (tom, " Tom was here.")):
+            _type(session, "n")
+            _wait_for(session, r"^▶ ", timeout=30)
+            _type(session, "e")
+            _wait_for(session, r"Ctrl\+S save", timeout=30)
+            _type(session, words, literal=True)
+        _type(ana, "C-s")
+        _wait_for(ana, r"English saved as r\d", timeout=60)
+        _type(tom, "C-s")
+        _wait_for(tom, r"saved English r\d+ while you were editing", timeout=60)
+        _type(tom, "o")  # save mine over theirs
+        _wait_for(tom, r"English saved as r\d", timeout=60)
+        # Ctrl+Q with changed text asks first; d discards and quits
+        _type(ana, "e")
+        _wait_for(ana, r"Ctrl\+S save", timeout=30)
+        _type(ana, " Not kept.", literal=True)
+        _type(ana, "C-q")
+        _wait_for(ana, r"is not saved\. Quit\?", timeout=30)
+        _type(ana, "d")
+    finally:
+        for session in (ana, tom):
+            subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True, check=False)
+    with open_store(f"sqlite:///{tmp_path / 'desk.db'}") as store:
+        revisions = [store.revision("sochi-summit", "en", r.number) for r in store.revisions("sochi-summit", "en")]
+    anas, toms = revisions[-2], revisions[-1]
+    assert (anas.author, toms.author) == ("ana", "tom")
+    assert any(t.endswith(" Ana was here.") for t in anas.texts)
+    assert any(t.endswith(" Tom was here.") for t in toms.texts)
+    assert not any("Not kept." in t for r in revisions for t in r.texts)

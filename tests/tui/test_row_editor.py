@@ -180,3 +180,24 @@ async def test_after_a_resize_the_editor_is_still_over_its_own_row(backend: Fake
         assert column.y <= top < column.bottom  # the edited row is in sight
         assert editor.region.x == column.x - 1 and editor.region.y <= top
         assert sbs.region.contains_region(editor.region)  # not cut by the edge of the screen
+
+
+async def test_the_editor_paints_blank_once_removed_or_before_its_styles_exist() -> None:
+    # the screen's compositor may paint a removed editor until its next layout (the crash under load was the
+    # TextArea looking its gutter style up in the styles its removal had cleared)
+    from textual.app import App, ComposeResult
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield RowEditor("Sochi.", "title")
+
+    crop = Region(0, 0, 12, 3)
+    app = One()
+    async with app.run_test(size=(40, 10)) as pilot:
+        editor = app.query_one(RowEditor)
+        await pilot.pause()
+        assert "Sochi." in "".join(s.text for s in editor.render_lines(crop))
+        await editor.remove()
+        assert [s.text for s in editor.render_lines(crop)] == [" " * 12] * 3
+        unstyled = RowEditor("Sochi.", "title")
+        assert [s.text for s in unstyled.render_lines(crop)] == [" " * 12] * 3

@@ -21,6 +21,10 @@ def _then(*keys: str) -> Callable[[Pilot[Any]], Any]:
         if keys:
             await pilot.press(*keys)
             await settle(pilot)
+        # a blinking cursor is on or off depending on when the picture is taken (a busy machine takes it late)
+        for field in pilot.app.screen.query("TextArea, Input"):
+            field.cursor_blink = False  # type: ignore[attr-defined]
+        await pilot.pause()
 
     return run
 

@@ -172,11 +172,22 @@ async def test_an_unknown_opening_story_still_says_so_on_the_list() -> None:
     assert any("no-such-story" in str(n.message) for n in app._notifications)
 
 
-async def test_collection_paused_by_the_launcher_resumes_once_the_app_is_up() -> None:
+async def test_collection_paused_by_the_launcher_resumes_once_the_app_is_up(monkeypatch: pytest.MonkeyPatch) -> None:
     import gc
 
-    from tracker.tui.app import STARTUP_SECONDS
+    from tracker.tui import app as app_module
 
+    # the start-up timer is recorded and put off, so a slow machine cannot fire it before the first assertion
+    scheduled: list[float] = []
+    set_timer = TrackerApp.set_timer
+
+    def recording(self: TrackerApp, delay: float, callback: object = None, **kwargs: object) -> object:
+        if callback is app_module.resume_collection:
+            scheduled.append(delay)
+            delay = 3600.0
+        return set_timer(self, delay, callback, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(TrackerApp, "set_timer", recording)
     frozen = gc.get_freeze_count()
     gc.disable()
     try:
@@ -184,7 +195,8 @@ async def test_collection_paused_by_the_launcher_resumes_once_the_app_is_up() ->
         async with app.run_test(size=(140, 40)) as pilot:
             await settle(pilot)
             assert not gc.isenabled()  # nothing turns it back on before the start-up is over
-            await pilot.pause(STARTUP_SECONDS + 0.2)
+            assert scheduled == [app_module.STARTUP_SECONDS]
+            app_module.resume_collection()  # what the timer runs
             assert gc.isenabled()
             # the start-up's objects were set aside, so later collections do not scan them again
             assert gc.get_freeze_count() > frozen

@@ -35,6 +35,7 @@ from tracker.services.edits import edited_links
 from tracker.services.status import acknowledge, stored_diff
 from tracker.services.summaries import SummaryCache
 from tracker.services.views import load_view, shown_links
+from tracker.services.writers import require_english_writer
 from tracker.storage import Store
 from tracker.storage.notify import ChangeListener
 from tracker.view import StorySummary, StoryView
@@ -108,6 +109,7 @@ class Desk:
         expected_en_rev: int | None,
         fr: tuple[int, ...] = (),
     ) -> Revision:
+        require_english_writer(self.store, self.name, at=self.clock())
         current = self.store.revision(slug, "en", expected_en_rev).texts if expected_en_rev is not None else ()
         new = segment(text).texts if text.strip() else ()
         texts = list(current)

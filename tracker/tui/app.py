@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -24,6 +24,7 @@ from tracker.exitcodes import ExitCode
 from tracker.model import User
 from tracker.tui.backend import Backend
 from tracker.tui.commands import TrackerCommands
+from tracker.tui.keyhold import HOLD_LIMIT_SECONDS, KeyHold
 from tracker.tui.messages import StoriesLoaded, StoriesRequested, StoryRequested, ViewLoaded
 
 # how long after the backend opens the first screen is surely painted: collection, if the launcher paused it for
@@ -85,6 +86,7 @@ class TrackerApp(App[None]):
         self.open_backend = open_backend
         self.initial_story = story
         self.startup_error: Exception | None = None
+        self.key_hold = KeyHold()
 
     def compose(self) -> ComposeResult:
         # shown (only) until the backend is open: the first paint never waits for the database
@@ -137,7 +139,7 @@ class TrackerApp(App[None]):
         self.set_timer(STARTUP_SECONDS, resume_collection)
         if user_error is not None:
             self.notify(f"Could not read the acting user: {user_error}", severity="warning")
-        self.sub_title = f"{user.name} ({user.role})" if user else "not a registered user: read-only decisions"
+        self.sub_title = f"{user.name} ({user.role})" if user else "not a registered user: reading only"
         if self.initial_story:
             # the list is built only when the person goes back to it, so the story paints sooner
             from tracker.tui.screens.story import StoryScreen
@@ -158,11 +160,58 @@ class TrackerApp(App[None]):
 
         self.switch_screen(StoriesScreen(self.backend, selected=message.selected))
 
+    async def action_quit(self) -> None:
+        """Quit, once an open row editor's text is saved, or discarded by choice (the story screen asks)."""
+        from tracker.tui.screens.edit_modals import UnsavedModal
+
+        if isinstance(self.screen, UnsavedModal):
+            return  # already asking
+        for screen in reversed(self.screen_stack):
+            confirm_leave = getattr(screen, "confirm_leave", None)
+            if callable(confirm_leave):
+                confirm_leave("Quit", self.exit)
+                return
+        self.exit()
+
     def action_help(self) -> None:
         from tracker.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(binding_groups()))
+
+    # ------------------------------------------------------------------ keys held while the UI changes hands
+    def hold_keys(self) -> None:
+        """Keep the keys typed from now on until `release_keys` (see `tracker.tui.keyhold`)."""
+        generation = self.key_hold.start()
+        self.set_timer(HOLD_LIMIT_SECONDS, lambda: self._release_stuck(generation))
+
+    def release_keys(self) -> None:
+        """Dispatch the held keys again, after what the app has queued already (a change of focus, more keys)."""
+        self.call_later(self._replay_keys)
+
+    def _release_stuck(self, generation: int) -> None:
+        if self.key_hold.active and self.key_hold.generation == generation:
+            self.release_keys()
+
+    async def _replay_keys(self) -> None:
+        for key in self.key_hold.stop():
+            if self.key_hold.active:  # a replayed key started another hold: the rest waits for it
+                self.key_hold.keep(key)
+            else:
+                await super().on_event(key)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and self.key_hold.active:
+            self.key_hold.keep(event)
+            return
+        await super().on_event(event)
+
+    async def _on_key(self, event: events.Key) -> None:
+        # a key that bubbled up from the focused widget to run its binding: during a hold, it waits with the rest
+        if self.key_hold.active:
+            self.key_hold.hand_back(event)
+            event.stop()
+            event.prevent_default()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A worker that died of an unexpected error shows it in one line instead of taking the UI down."""

@@ -113,3 +113,25 @@ class StoriesRequested(Message):
     """A screen asks the app for the stories list in place of itself, its cursor on `selected`."""
 
     selected: str | None = None
+
+
+@dataclass
+class EnglishStored(Message):
+    """The row editor's English was saved as revision `number`."""
+
+    number: int
+
+
+@dataclass
+class SaveConflicted(Message):
+    """Someone saved English since the editor opened: `mine` was not saved; `latest` is the story as it is now."""
+
+    mine: str
+    latest: StoryView
+
+
+@dataclass
+class SaveFailed(Message):
+    """The row editor's English could not be saved (`text` says why); the editor keeps it."""
+
+    text: str

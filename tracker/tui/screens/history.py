@@ -17,6 +17,7 @@ from tracker.model import Change, Revision
 from tracker.tui.backend import Backend
 from tracker.tui.messages import ActionFailed, DiffLoaded, HistoryLoaded
 from tracker.tui.widgets.keybar import KeyBar
+from tracker.tui.widgets.wordmarks import append_words
 
 
 def diff_text(changes: tuple[Change, ...], *, show_unchanged: bool = False) -> Text:
@@ -35,17 +36,21 @@ def diff_text(changes: tuple[Change, ...], *, show_unchanged: bool = False) -> T
         if change.reasons:
             out.append(f"  ({', '.join(change.reasons)})", style="dim")
         out.append("\n")
-        for op, text in change.words:
-            if op == "=":
-                out.append(text)
-            elif op == "-":
-                out.append(f"[-{text}-]", style="bold red strike")
-            else:
-                out.append(f"{{+{text}+}}", style="bold green underline")
+        append_words(out, change.words)
         out.append("\n\n")
     if not shown:
         out.append("No change between these revisions.", style="dim")
     return out
+
+
+class Timeline(DataTable[str]):
+    """The revisions, one a row: Home and End go to the first and the last revision."""
+
+    def action_scroll_home(self) -> None:
+        self.action_scroll_top()
+
+    def action_scroll_end(self) -> None:
+        self.action_scroll_bottom()
 
 
 class HistoryScreen(Screen[None]):
@@ -65,11 +70,14 @@ class HistoryScreen(Screen[None]):
         self.marked: Revision | None = None
         self.show_unchanged = False
         self._last: DiffLoaded | None = None
+        # the diff the cursor asks for now: a thread worker cannot be stopped, so an answer to an earlier
+        # request (the cursor moved on meanwhile) may arrive after the one wanted, and is then dropped
+        self._wanted: tuple[str, int, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(f"History of {self.slug}", id="history-bar")
         with Horizontal(id="history-body"):
-            yield DataTable(id="timeline", cursor_type="row")
+            yield Timeline(id="timeline", cursor_type="row")
             with VerticalScroll(id="diff-pane"):
                 yield Static("", id="diff")
         yield KeyBar()
@@ -125,8 +133,10 @@ class HistoryScreen(Screen[None]):
         elif rev.number > 1:
             a, b = rev.number - 1, rev.number
         else:
+            self._wanted = None
             self.query_one("#diff", Static).update(Text(f"{rev.lang.upper()} r1: the first revision.", style="dim"))
             return
+        self._wanted = (rev.lang, a, b)
         self.load_diff(rev.lang, a, b)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="diff")
@@ -139,6 +149,8 @@ class HistoryScreen(Screen[None]):
         self.post_message(DiffLoaded(lang, a, b, changes))
 
     def on_diff_loaded(self, message: DiffLoaded) -> None:
+        if (message.lang, message.a, message.b) != self._wanted:
+            return
         self._last = message
         head = Text(f"{message.lang.upper()} r{message.a} → r{message.b}\n\n", style="bold underline")
         self.query_one("#diff", Static).update(head + diff_text(message.changes, show_unchanged=self.show_unchanged))

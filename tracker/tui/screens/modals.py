@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -12,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tracker.errors import TrackerError
 from tracker.model import AckKind
 from tracker.tui.widgets.toggles import DialogCheckbox, DialogRadioButton, DialogRadioSet
 
@@ -171,13 +174,22 @@ class ConfirmModal(ModalScreen[bool]):
 
 
 class RelinkModal(ModalScreen[tuple[tuple[int, ...], tuple[int, ...]] | None]):
-    """Say which French paragraphs stand for which English ones (numbers as shown in the columns)."""
+    """Say which French paragraphs stand for which English ones (numbers as shown in the columns).
+
+    With `apply`, the dialog stores the link itself (in a worker) and closes only once it is stored: a refusal
+    (a paragraph that does not exist) is shown in the dialog, with what was typed still in the fields.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = _CANCEL
 
-    def __init__(self, fr: tuple[int, ...], en: tuple[int, ...]) -> None:
+    def __init__(
+        self,
+        fr: tuple[int, ...],
+        en: tuple[int, ...],
+        apply: Callable[[tuple[int, ...], tuple[int, ...]], None] | None = None,
+    ) -> None:
         super().__init__()
-        self._fr, self._en = fr, en
+        self._fr, self._en, self._apply = fr, en, apply
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -186,6 +198,7 @@ class RelinkModal(ModalScreen[tuple[tuple[int, ...], tuple[int, ...]] | None]):
             yield Input(", ".join(map(str, self._fr)), id="relink-fr")
             yield Label("English ¶")
             yield Input(", ".join(map(str, self._en)), id="relink-en")
+            yield Static("", id="relink-error", classes="warning", markup=False)
             yield Label("Enter confirm · Tab next field · Esc cancel", classes="dialog-help")
 
     def on_mount(self) -> None:
@@ -195,9 +208,27 @@ class RelinkModal(ModalScreen[tuple[tuple[int, ...], tuple[int, ...]] | None]):
         fr = parse_indices(self.query_one("#relink-fr", Input).value)
         en = parse_indices(self.query_one("#relink-en", Input).value)
         if fr is None or en is None or not (fr or en):
-            self.notify("Paragraph numbers, please: 3, 4 or 3-4.", severity="warning")
+            self._refused("Paragraph numbers, please: 3, 4 or 3-4.")
             return
-        self.dismiss((fr, en))
+        if self._apply is None:
+            self.dismiss((fr, en))
+            return
+        self.query_one("#relink-error", Static).update("Linking…")
+        self._store(fr, en)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="relink")
+    def _store(self, fr: tuple[int, ...], en: tuple[int, ...]) -> None:
+        assert self._apply is not None
+        try:
+            self._apply(fr, en)
+        except TrackerError as exc:
+            self.app.call_from_thread(self._refused, f"Not linked: {exc}")
+            return
+        self.app.call_from_thread(self.dismiss, (fr, en))
+
+    def _refused(self, reason: str) -> None:
+        self.query_one("#relink-error", Static).update(reason)
+        self.notify(reason, severity="warning")
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -6,7 +6,6 @@ Reading happens here (workers that post ViewLoaded and friends); decisions live 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -33,11 +32,9 @@ from tracker.tui.messages import (
     UserLoaded,
     ViewLoaded,
 )
-from tracker.tui.screens.modals import ConfirmModal
 from tracker.tui.screens.story_filter import FilterActions
 from tracker.tui.widgets.details import DetailsPanel, describe_row
 from tracker.tui.widgets.keybar import KeyBar
-from tracker.tui.widgets.roweditor import RowEditor, editor_region
 from tracker.tui.widgets.sidebyside import SideBySide
 from tracker.view import Row, StoryView
 
@@ -124,7 +121,6 @@ class StoryScreen(FilterActions):
         self.view: StoryView | None = None
         self.token = ""
         self._stale_on_resume = False
-        self._own_write_at = 0.0
         self._details_timer: Timer | None = None
         # French history and diffs never change once written; kept until the next reload
         self._revisions: list[Revision] | None = None
@@ -132,9 +128,6 @@ class StoryScreen(FilterActions):
         self._histories: dict[tuple[int, int], list[tuple[int, str, str]]] = {}
         # the details panel follows the terminal's width until the user shows or hides it themselves
         self._details_chosen = False
-        # the row being edited in place and what saving does; a reload waits until the editor closes
-        self._editing: tuple[int, Callable[[str], None]] | None = None
-        self._reload_after_edit = False
 
     def compose(self) -> ComposeResult:
         yield Static("loading…", id="story-bar")
@@ -188,6 +181,15 @@ class StoryScreen(FilterActions):
         self.acting, self.acting_known = message.user, True
 
     def on_view_loaded(self, message: ViewLoaded) -> None:
+        if self._editing is not None:
+            if not self._stored:  # rows moving under an open editor would put it over another row: after it
+                self._deferred_view = message
+                return
+            self._deferred_view, self._reload_after_edit = None, False  # this view shows what was saved
+            self._close_editor()
+        self.show_view(message)
+
+    def show_view(self, message: ViewLoaded) -> None:
         self.view = message.view
         self.token = message.token or self.token
         self._histories.clear()
@@ -270,69 +272,6 @@ class StoryScreen(FilterActions):
             if self.query_one(SideBySide).cursor == message.row:
                 self._show_details(message.row)
 
-    # ------------------------------------------------------------------ editing in place
-    def edit_in_row(self, text: str, title: str, saved: Callable[[str], None]) -> None:
-        self._close_editor()
-        sbs = self.query_one(SideBySide)
-        self._editing = (sbs.cursor, saved)
-        self.mount(RowEditor(text, title, id="row-editor"))
-        self.call_after_refresh(self._place_editor)
-
-    def _place_editor(self) -> None:
-        if self._editing is None:
-            return
-        sbs, editor = self.query_one(SideBySide), self.query_one(RowEditor)
-        index = self._editing[0]
-        column, top, height = sbs.english_column(index)
-        if not column.y <= top < column.bottom:
-            # a resize or a scroll took the row out of sight: bring it back (this is called again on the scroll)
-            sbs.scroll_to_region(sbs.row_region(index), animate=False, force=True, immediate=True)
-            column, top, height = sbs.english_column(index)
-        # the editor grows with what is typed, as far as the rows area allows
-        lines = max(height, editor.wrapped_document.height)
-        editor.place(editor_region(column, top, lines, limit=sbs.region))
-
-    def on_text_area_changed(self, event: RowEditor.Changed) -> None:
-        if self._editing is not None:
-            self._place_editor()
-
-    def _close_editor(self) -> None:
-        if self._editing is None:
-            return
-        self._editing = None
-        self.query_one(RowEditor).remove()
-        self.query_one(SideBySide).focus()
-        if self._reload_after_edit:
-            self._reload_after_edit = False
-            self.load_view()
-
-    def on_row_editor_saved(self, message: RowEditor.Saved) -> None:
-        if self._editing is None:
-            return
-        saved = self._editing[1]
-
-        def save(yes: bool | None = True) -> None:
-            if yes:
-                self._close_editor()
-                saved(message.text)
-
-        if message.text.strip() or not self.query_one(RowEditor).original.strip():
-            save()
-        else:
-            self.app.push_screen(ConfirmModal("Save with this row's English deleted?"), save)
-
-    def on_row_editor_cancelled(self) -> None:
-        editor = self.query_one(RowEditor)
-        if editor.text == editor.original:
-            self._close_editor()
-            return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._close_editor()
-
-        self.app.push_screen(ConfirmModal("Discard your changes to this English?"), answered)
-
     # ------------------------------------------------------------------ outcomes and reloads
     def on_action_succeeded(self, message: ActionSucceeded) -> None:
         self.notify(message.text, timeout=4)
@@ -346,6 +285,10 @@ class StoryScreen(FilterActions):
             self.action_back()
 
     def action_reload(self) -> None:
+        if self._editing is not None:
+            self._reload_after_edit = True
+            self.notify("The story reloads when the editor closes.", timeout=3)
+            return
         self.load_view()
         self.notify("Reloaded.", timeout=2)
 
@@ -375,6 +318,9 @@ class StoryScreen(FilterActions):
         panel.display = not panel.display
 
     def action_back(self) -> None:
+        self.confirm_leave("Leave the story", self._leave)
+
+    def _leave(self) -> None:
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
             return

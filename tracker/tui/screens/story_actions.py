@@ -6,6 +6,7 @@ ActionSucceeded or ActionFailed; decisions always carry the revision numbers tha
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from textual import work
@@ -14,6 +15,7 @@ from tracker.errors import TrackerError
 from tracker.model import AckKind, User
 from tracker.tui.backend import Backend
 from tracker.tui.messages import ActionFailed, ActionSucceeded, SuggestionReceived
+from tracker.tui.screens.edit_target import EditTarget
 from tracker.tui.screens.modals import (
     AckModal,
     ApproveModal,
@@ -45,6 +47,8 @@ class StoryActions(PollingScreen):
     # who is acting: unknown (False) until the worker started on mount answers
     acting: User | None = None
     acting_known: bool = False
+    # when this screen last wrote: the change it makes in the database is no news to it
+    _own_write_at: float = 0.0
 
     @property
     def current_row(self) -> Row | None:
@@ -53,14 +57,15 @@ class StoryActions(PollingScreen):
     def load_view(self, cursor: int | None = None) -> object:
         raise NotImplementedError
 
-    def edit_in_row(self, text: str, title: str, saved: Callable[[str], None]) -> None:
-        """Open the row editor on the cursor row with `text`; `saved` gets the text when the person saves."""
+    def edit_in_row(self, text: str, title: str, target: EditTarget) -> None:
+        """Open the row editor on the cursor row with `text`, to replace what `target` says when saved."""
         raise NotImplementedError
 
     # ------------------------------------------------------------------ plumbing
     @work(thread=True, exclusive=True, exit_on_error=False, group="decide")
     def decide(self, done: str, call: Callable[[], object], reload: bool = True) -> None:
         """Run one decision off the UI thread; the outcome comes back as a message."""
+        self._own_write_at = time.monotonic()
         try:
             call()
         except TrackerError as exc:
@@ -87,6 +92,15 @@ class StoryActions(PollingScreen):
             )
             return False
         return True
+
+    def _may_write(self) -> bool:
+        """False (with the desk's own reason) when the acting user is known not to be registered."""
+        from tracker.services.writers import english_refusal
+
+        if not self.acting_known or self.acting is not None:
+            return True  # unknown yet: the backend still refuses, and the editor keeps the text
+        self.notify(f"You are {english_refusal(None)}.", severity="warning", timeout=8)
+        return False
 
     def _confirm(self, question: str, done: str, call: Callable[[], object]) -> None:
         """Ask first, then decide: alignment corrections take effect at once and for everyone."""
@@ -119,23 +133,20 @@ class StoryActions(PollingScreen):
             return
         if not row.fr and not row.en:
             return
+        if not self._may_write():
+            return
         english = initial if initial is not None else "\n\n".join(p.text for p in row.en)
         heading = title or (f"English ¶ {', '.join(str(p.index) for p in row.en)}" if row.en else "New English")
-
-        def saved(text: str) -> None:
-            if text.strip() == english.strip() and initial is None:
-                return
-            en, fr = tuple(p.index for p in row.en), tuple(p.index for p in row.fr)
-            expected = view.en.number if view.en else None
-            self.en_rev = None
-            self.decide(
-                "English saved as a new revision.",
-                lambda: self.backend.save_english(
-                    self.slug, en, text, fr_rev=view.fr.number, expected_en_rev=expected, fr=fr
-                ),
-            )
-
-        self.edit_in_row(english, f"{heading} — from French r{view.fr.number}", saved)
+        target = EditTarget(
+            row=self.cursor_index(),
+            fr_rev=view.fr.number,
+            en_rev=view.en.number if view.en else None,
+            en=tuple(p.index for p in row.en),
+            fr=tuple(p.index for p in row.fr),
+            original="\n\n".join(p.text for p in row.en),
+            suggested=initial is not None,
+        )
+        self.edit_in_row(english, f"{heading} — from French r{view.fr.number}", target)
 
     def action_suggest(self) -> None:
         ready = self._ready()
@@ -213,15 +224,16 @@ class StoryActions(PollingScreen):
             return
         view, row, en_rev = pair
 
-        def chosen(answer: tuple[tuple[int, ...], tuple[int, ...]] | None) -> None:
-            if answer is not None:
-                fr, en = answer
-                self.decide(
-                    f"Linked FR {list(fr)} to EN {list(en)}.",
-                    lambda: self.backend.relink(self.slug, fr, en, fr_rev=view.fr.number, en_rev=en_rev),
-                )
+        def apply(fr: tuple[int, ...], en: tuple[int, ...]) -> None:
+            self._own_write_at = time.monotonic()
+            self.backend.relink(self.slug, fr, en, fr_rev=view.fr.number, en_rev=en_rev)
 
-        self.app.push_screen(RelinkModal(row.link.fr, row.link.en), chosen)
+        def chosen(answer: tuple[tuple[int, ...], tuple[int, ...]] | None) -> None:
+            if answer is not None:  # stored by the dialog, which stays open with the reason when refused
+                fr, en = answer
+                self.post_message(ActionSucceeded(f"Linked FR {list(fr)} to EN {list(en)}."))
+
+        self.app.push_screen(RelinkModal(row.link.fr, row.link.en, apply), chosen)
 
     def action_unlink(self) -> None:
         pair = self._pair()

@@ -4,11 +4,11 @@ picks one and says why, and the backend records the revocation (a new fact; the 
 from __future__ import annotations
 
 from tracker.tui.screens.modals import NoteModal, RevisionModal
-from tracker.tui.screens.story_actions import StoryActions
+from tracker.tui.screens.story_editing import StoryEditing
 from tracker.tui.widgets.decisions import decision_line
 
 
-class RevokeActions(StoryActions):
+class RevokeActions(StoryEditing):
     """The story screen's revocation action, kept apart from the decisions themselves."""
 
     def action_revoke(self) -> None:

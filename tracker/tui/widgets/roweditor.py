@@ -2,7 +2,8 @@
 
 The story screen places it over the English column of the cursor row (absolute position, its own layer) and moves
 it when the rows scroll or the terminal changes size. Ctrl+S posts `Saved` with the text, Esc posts `Cancelled`;
-the screen saves through the backend and removes the editor. A blank line separates paragraphs.
+the screen saves through the backend and removes the editor once the text is stored (until then the editor says
+"saving…" and keeps the text). A blank line separates paragraphs.
 """
 
 from __future__ import annotations
@@ -14,18 +15,24 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import TextArea
+
+from tracker.tui.keyhold import hand_back_if_held, holder
 
 # rows shorter than this still get room to type (the border takes two lines)
 MIN_HEIGHT = 6
+HELP = "Ctrl+S save · Esc cancel"
 
 
 class RowEditor(TextArea):
     """A text area with a title saying what is edited and from which French revision."""
 
+    # not priority bindings: those run as the key arrives, before the letters typed ahead of it are inserted (a
+    # fast save lost its last words); `_on_key` runs them here, in the order typed
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel", priority=True),
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Cancel"),
     ]
 
     @dataclass
@@ -39,16 +46,34 @@ class RowEditor(TextArea):
         super().__init__(text, soft_wrap=True, show_line_numbers=False, id=id)
         self.original = text  # what Esc discards back to, asked first when it differs
         self.border_title = title
-        self.border_subtitle = "Ctrl+S save · Esc cancel"
+        self.border_subtitle = HELP
+        self.saving = False
 
     def on_mount(self) -> None:
         self.move_cursor(self.document.end)
         self.focus()
+        app = holder(self)
+        if app is not None:  # the keys typed since `e` (held meanwhile) come here now
+            app.release_keys()
+
+    def begin_saving(self) -> None:
+        self.saving, self.read_only = True, True
+        self.border_subtitle = "saving…"
+
+    def end_saving(self) -> None:
+        self.saving, self.read_only = False, False
+        self.border_subtitle = HELP
 
     async def _on_key(self, event: events.Key) -> None:
         # Textual runs a widget's own key bindings (arrows, backspace, home...) only once the key has bubbled up
         # to the app, through the screen's queue, while the letters typed after it are inserted here at once: in a
         # burst of typing, `a b Left X` gave `abX`. The editor's own bindings run here, in the order typed.
+        # Keys that arrive while the text is being saved (or while the app holds keys) come back after the save.
+        app = holder(self)
+        if self.saving and app is not None:
+            app.hold_keys()
+        if hand_back_if_held(self, event):
+            return
         bindings = self._bindings.key_to_bindings.get(event.key)
         if bindings:
             event.stop()
@@ -57,6 +82,22 @@ class RowEditor(TextArea):
             return
         await super()._on_key(event)
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Removing a widget detaches it and clears the styles of its component classes at once, but the screen's
+        # compositor keeps painting it from its last layout until the next one (and a widget mounted but not yet
+        # styled has none either): TextArea then looks its gutter style up and raises KeyError, taking the app
+        # down. Such a frame is replaced by the next layout; a blank one is all it needs.
+        if not self.is_attached or not self._styled():
+            return [Strip.blank(crop.width)] * crop.height
+        return super().render_lines(crop)
+
+    def _styled(self) -> bool:
+        try:
+            self.get_component_styles(*self.COMPONENT_CLASSES)
+        except KeyError:
+            return False
+        return True
+
     def place(self, region: Region) -> None:
         """Cover `region` (screen cells): the row's English column and the border around it."""
         self.styles.offset = (region.x, region.y)
@@ -64,6 +105,9 @@ class RowEditor(TextArea):
         self.styles.height = region.height
 
     def action_save(self) -> None:
+        app = holder(self)
+        if app is not None:  # the keys typed after Ctrl+S wait for the screen to decide what saving does
+            app.hold_keys()
         self.post_message(self.Saved(self.text))
 
     def action_cancel(self) -> None:
