@@ -88,11 +88,16 @@ class Scorer:
         if not fr or not en:
             return 0.0
         size = len(fr) + len(en)
-        if size > 2:
+        if size == 2:
+            sim = self.pair(fr[0], en[0])
+        else:
             left, right = self._side(0, fr), self._side(1, en)
             if left.title or right.title or left.redundant or right.redundant:
                 return UNMERGEABLE
-        return (self.group(fr, en) - THRESHOLD) * size / 2 - MERGE_COST * (size - 2)
+            # group() by hand, with the sides already at hand.
+            found = self._groups.get((fr, en))
+            sim = self._groups[fr, en] = self._similarity(left, right) if found is None else found
+        return (sim - THRESHOLD) * size / 2 - MERGE_COST * (size - 2)
 
     def _side(self, side: int, group: tuple[int, ...]) -> _Side:
         """One side's group taken together, built once."""
