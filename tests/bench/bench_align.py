@@ -164,17 +164,25 @@ def _side_by_side(rounds: int = 15) -> None:
         process.cdist(fr, en, scorer=fuzz.ratio)
         process.cdist(old, new, scorer=fuzz.ratio)
 
-    times: dict[str, list[float]] = {"ours": [], "floor": []}
+    def align_only() -> None:
+        align(fr, en)
+
+    def align_floor() -> None:
+        process.cdist(fr, en, scorer=fuzz.ratio)
+
+    runs = (("ours", ours), ("floor", floor), ("align", align_only), ("align floor", align_floor))
+    times: dict[str, list[float]] = {name: [] for name, _ in runs}
     for _ in range(rounds):
-        for name, fn in (("ours", ours), ("floor", floor)):
+        for name, fn in runs:
             start = time.process_time()
             fn()
             times[name].append((time.process_time() - start) * 1000)
-    mine, base = statistics.median(times["ours"]), statistics.median(times["floor"])
-    print(
-        f"align + diff, 30 paragraphs: tracker {mine:.2f} ms CPU | floor (rapidfuzz cdist, same pairs) "
-        f"{base:.2f} ms | ratio {mine / base:.1f}x (median of {rounds} interleaved rounds)"
-    )
+    median = {name: statistics.median(values) for name, values in times.items()}
+    for label, mine, base in (("align + diff", "ours", "floor"), ("align alone", "align", "align floor")):
+        print(
+            f"{label}, 30 paragraphs: tracker {median[mine]:.2f} ms CPU | floor (rapidfuzz cdist, same pairs) "
+            f"{median[base]:.2f} ms | ratio {median[mine] / median[base]:.1f}x (median of {rounds} interleaved rounds)"
+        )
 
 
 def _sentence_pass(n: int) -> None:
