@@ -1,7 +1,9 @@
 """Benchmark of the aligner: one article in-process, and growth from 100 to 10,000 paragraphs.
 
 Run `python tests/bench/bench_align.py [--max N]`. Prints times and peak memory, each against a baseline measured
-in the same run (a plain Python loop over the same paragraphs), so figures compare across machines.
+in the same run (a plain Python loop over the same paragraphs), so figures compare across machines; and align +
+diff of a 30-paragraph article side by side with the floor (rapidfuzz `cdist` scoring the same pairs), over
+interleaved rounds, medians of CPU time.
 Synthetic pairs: an "English" side made from the "French" one by replacing words, dropping, adding, merging and
 moving paragraphs, as adaptations do.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import statistics
 import sys
 import time
 import tracemalloc
@@ -17,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from tracker.align import align  # noqa: E402
 
@@ -134,6 +138,51 @@ def main() -> None:
         )
         previous = (n, cpu)
     _sentence_pass(min(args.max, 5000))
+    _side_by_side()
+
+
+def _side_by_side(rounds: int = 15) -> None:
+    """align + diff of a 30-paragraph article against rapidfuzz `cdist` over the same pairs: the floor, since
+    every aligner and diff must at least compare the paragraphs. Interleaved rounds; medians of CPU time."""
+    from bench_diff import cold_diff, revise, revision
+    from rapidfuzz import fuzz, process
+
+    from tracker.diff import diff
+
+    fr, en = synthetic_pair(30)
+    rng = random.Random(7)
+    old = revision(30, rng)
+    new = revise(old, rng, 0.2)
+    align(fr, en)
+    diff(old[:3], new[:3])  # imports and first-call costs every process pays once
+
+    def ours() -> None:
+        align(fr, en)
+        cold_diff(old, new)
+
+    def floor() -> None:
+        process.cdist(fr, en, scorer=fuzz.ratio)
+        process.cdist(old, new, scorer=fuzz.ratio)
+
+    def align_only() -> None:
+        align(fr, en)
+
+    def align_floor() -> None:
+        process.cdist(fr, en, scorer=fuzz.ratio)
+
+    runs = (("ours", ours), ("floor", floor), ("align", align_only), ("align floor", align_floor))
+    times: dict[str, list[float]] = {name: [] for name, _ in runs}
+    for _ in range(rounds):
+        for name, fn in runs:
+            start = time.process_time()
+            fn()
+            times[name].append((time.process_time() - start) * 1000)
+    median = {name: statistics.median(values) for name, values in times.items()}
+    for label, mine, base in (("align + diff", "ours", "floor"), ("align alone", "align", "align floor")):
+        print(
+            f"{label}, 30 paragraphs: tracker {median[mine]:.2f} ms CPU | floor (rapidfuzz cdist, same pairs) "
+            f"{median[base]:.2f} ms | ratio {median[mine] / median[base]:.1f}x (median of {rounds} interleaved rounds)"
+        )
 
 
 def _sentence_pass(n: int) -> None:

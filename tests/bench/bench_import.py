@@ -4,7 +4,10 @@ Prints the rate, the time spent parsing and storing, and the ratio against inser
 raw sqlite3 (same pragmas) measured in the same run: one transaction per item, and one per batch of as many
 items as the tracker's import stores per transaction (the fair baseline for its batches).
 
-    python tests/bench/bench_import.py [--items 10000] [--versions 5]
+    python tests/bench/bench_import.py [--items 10000] [--versions 5] [--pg postgresql+psycopg://HOST/DB]
+
+With `--pg`, the same import also goes into a fresh schema on that PostgreSQL server, against raw psycopg in
+the same run (executemany INSERTs, and COPY, one transaction per batch).
 """
 
 from __future__ import annotations
@@ -92,10 +95,69 @@ def raw_sqlite(path: Path, items: list[tuple[str, int, list[str]]], batch: int =
     return elapsed
 
 
+def raw_psycopg(url: str, items: list[tuple[str, int, list[str]]], batch: int, copy: bool) -> float:
+    """Seconds to store the same paragraphs with raw psycopg in a scratch schema, `batch` items a transaction."""
+    import uuid
+
+    import psycopg
+
+    schema = f"bench_raw_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(url.replace("+psycopg", "")) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+        conn.execute(f'SET search_path TO "{schema}"')
+        conn.execute("CREATE TABLE revision (id SERIAL PRIMARY KEY, story TEXT, number INTEGER, hash TEXT)")
+        conn.execute("CREATE TABLE paragraph (revision_id INTEGER, idx INTEGER, text TEXT, hash TEXT)")
+        conn.commit()
+        started = time.perf_counter()
+        for start in range(0, len(items), batch):
+            with conn.transaction(), conn.cursor() as cur:
+                rows = []
+                for story, number, texts in items[start : start + batch]:
+                    hashes = [hashlib.sha256(t.encode()).hexdigest() for t in texts]
+                    cur.execute(
+                        "INSERT INTO revision (story, number, hash) VALUES (%s, %s, %s) RETURNING id",
+                        (story, number, hashlib.sha256("\n".join(hashes).encode()).hexdigest()),
+                    )
+                    rid = cur.fetchone()[0]  # type: ignore[index]
+                    rows += [(rid, i, t, h) for i, (t, h) in enumerate(zip(texts, hashes, strict=True))]
+                if copy:
+                    with cur.copy("COPY paragraph (revision_id, idx, text, hash) FROM STDIN") as stream:
+                        for row in rows:
+                            stream.write_row(row)
+                else:
+                    cur.executemany("INSERT INTO paragraph VALUES (%s, %s, %s, %s)", rows)
+        elapsed = time.perf_counter() - started
+        conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+        conn.commit()
+    return elapsed
+
+
+def tracker_pg(url: str, folder: Path) -> float:
+    """Seconds the tracker spends storing (after reading) an import into a fresh schema of `url`."""
+    import uuid
+    from urllib.parse import quote
+
+    import psycopg
+
+    schema = f"bench_tracker_{uuid.uuid4().hex[:10]}"
+    plain = url.replace("+psycopg", "")
+    with psycopg.connect(plain, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    try:
+        sep = "&" if "?" in url else "?"
+        with open_store(f"{url}{sep}options={quote(f'-csearch_path={schema}')}") as store:
+            import_paths(store, [folder], by="bench", at=datetime.now(UTC), progress=progress_bar)
+        return PHASE_ENDS["store"] - PHASE_ENDS["read"]
+    finally:
+        with psycopg.connect(plain, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=10_000)
     parser.add_argument("--versions", type=int, default=5, help="versions per story (items / versions stories)")
+    parser.add_argument("--pg", help="also import into this PostgreSQL server (postgresql+psycopg://...)")
     args = parser.parse_args()
     rng = random.Random(20261126)
     with tempfile.TemporaryDirectory() as tmp:
@@ -122,6 +184,10 @@ def main() -> None:
         ]
         raw_time = raw_sqlite(Path(tmp) / "raw.db", raw_items)
         raw_batched = raw_sqlite(Path(tmp) / "raw-batched.db", raw_items, BATCH)
+        if args.pg:
+            pg_store = tracker_pg(args.pg, folder)
+            pg_insert = raw_psycopg(args.pg, raw_items, BATCH, copy=False)
+            pg_copy = raw_psycopg(args.pg, raw_items, BATCH, copy=True)
 
     print(f"items: {args.items} ({imported} imported), paragraphs: {paragraphs}")
     print(f"tracker import, total:                 {tracker_time:.1f} s = {args.items / tracker_time:.0f} items/s")
@@ -136,6 +202,12 @@ def main() -> None:
     batched = f"raw sqlite3, {BATCH} items a transaction:"
     print(f"{batched:<39}{raw_batched:.2f} s = {args.items / raw_batched:.0f} items/s")
     print(f"ratio storing only / raw batched:      {store_time / raw_batched:.1f}x")
+    if args.pg:
+        print(f"PostgreSQL, storing through the Store: {pg_store:.2f} s = {args.items / pg_store:.0f} items/s")
+        print(f"  raw psycopg, {BATCH} items a transaction: INSERT {pg_insert:.2f} s, COPY {pg_copy:.2f} s")
+        print(
+            f"  ratio storing / raw psycopg INSERT:  {pg_store / pg_insert:.2f}x; / raw COPY {pg_store / pg_copy:.2f}x"
+        )
     print(f"load average during the run:           {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
 
 

@@ -136,12 +136,10 @@ class Vocabulary:
     def __init__(self, bags: Sequence[set[str]]) -> None:
         df = Counter(chain.from_iterable(bags))
         n = max(len(bags), 1)
-        self.ids: dict[str, int] = {}
-        self.weights: list[float] = []
-        for feat, count in df.items():
-            self.ids[feat] = len(self.weights)
-            boost = 1.5 if feat.startswith("#") else 1.0
-            self.weights.append(boost * math.log(1.0 + n / count))
+        self.ids: dict[str, int] = dict(zip(df, range(len(df)), strict=True))
+        # Most features occur once or twice: one logarithm per distinct count, not per feature.
+        idf = {count: math.log(1.0 + n / count) for count in set(df.values())}
+        self.weights: list[float] = [(1.5 if feat.startswith("#") else 1.0) * idf[count] for feat, count in df.items()]
 
     def para(self, text: str, bag: set[str]) -> Para:
         ids = frozenset(map(self.ids.__getitem__, bag))

@@ -139,10 +139,10 @@ def _crossed(
     fr_paras = [vocab.para(text, bag) for text, bag in zip((*fa, *fb), fr_bags, strict=True)]
     en_paras = [vocab.para(text, bag) for text, bag in zip((*ea, *eb), en_bags, strict=True)]
     whole = Scorer(fr_paras, en_paras, vocab.weights)
-    table = _best(whole)
-    part = Scorer(fr_paras[len(fa) :], en_paras[len(ea) :], vocab.weights)
-    part.ratio = whole.ratio
-    within = table[len(fa)][len(ea)] + _best(part)[-1][-1]
+    gains: dict[tuple[int, int, int], float] = {}
+    table = _best(whole, gains)
+    # The second link's own path runs over the lower-right part of the same grid: the same steps, same gains.
+    within = table[len(fa)][len(ea)] + _best(whole, gains, len(fa), len(ea))[-1][-1]
     return table[-1][-1] - within > CROSSING_GAIN
 
 
@@ -156,9 +156,10 @@ def _hint(left: Iterable[set[str]], right: Iterable[set[str]]) -> bool:
 _STEPS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
 
 
-def _best(scorer: Scorer) -> list[list[float]]:
-    """What the best order-keeping path gains from the start to each cell of the sentence grid."""
-    n, m = len(scorer.fr), len(scorer.en)
+def _best(scorer: Scorer, gains: dict[tuple[int, int, int], float], i0: int = 0, j0: int = 0) -> list[list[float]]:
+    """What the best order-keeping path gains from cell (i0, j0) to each cell of the sentence grid past it;
+    `gains` holds each step's gain by (end cell, step), shared by the paths over one grid."""
+    n, m = len(scorer.fr) - i0, len(scorer.en) - j0
     table = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n + 1):
         row = table[i]
@@ -166,9 +167,15 @@ def _best(scorer: Scorer) -> list[list[float]]:
             if i == j == 0:
                 continue
             top = float("-inf")
-            for a, b in _STEPS:
+            for step, (a, b) in enumerate(_STEPS):
                 if a <= i and b <= j:
-                    gain = scorer.gain(tuple(range(i - a, i)), tuple(range(j - b, j))) if a and b else 0.0
+                    gain = 0.0
+                    if a and b:
+                        x, y = i0 + i, j0 + j
+                        found = gains.get((x, y, step))
+                        if found is None:
+                            found = gains[x, y, step] = scorer.gain(tuple(range(x - a, x)), tuple(range(y - b, y)))
+                        gain = found
                     top = max(top, table[i - a][j - b] + gain)
             row[j] = top
     return table

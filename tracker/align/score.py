@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from tracker.align.features import Para
 
@@ -38,6 +39,9 @@ class Scorer:
         self._pairs: dict[tuple[int, int], float] = {}
         self._postings: list[dict[int, list[int]] | None] = [None, None]
         self._groups: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
+        # One side's group taken together, per side: the DP and the sentence pass pair each group with many
+        # groups of the other side, so its union of features and their weight are built once.
+        self._sides: tuple[dict[tuple[int, ...], _Side], dict[tuple[int, ...], _Side]] = ({}, {})
 
     def postings(self, side: int) -> dict[int, list[int]]:
         """Feature id -> the paragraphs of `side` (0 = French) holding it, built once."""
@@ -75,7 +79,7 @@ class Scorer:
         key = (fr, en)
         cached = self._groups.get(key)
         if cached is None:
-            cached = self._similarity(tuple(self.fr[i] for i in fr), tuple(self.en[j] for j in en))
+            cached = self._similarity(self._side(0, fr), self._side(1, en))
             self._groups[key] = cached
         return cached
 
@@ -84,16 +88,33 @@ class Scorer:
         if not fr or not en:
             return 0.0
         size = len(fr) + len(en)
-        if size > 2 and any(self.fr[i].title for i in fr) | any(self.en[j].title for j in en):
-            return UNMERGEABLE
-        if self._redundant(self.fr, fr) or self._redundant(self.en, en):
-            return UNMERGEABLE
-        return (self.group(fr, en) - THRESHOLD) * size / 2 - MERGE_COST * (size - 2)
+        if size == 2:
+            sim = self.pair(fr[0], en[0])
+        else:
+            left, right = self._side(0, fr), self._side(1, en)
+            if left.title or right.title or left.redundant or right.redundant:
+                return UNMERGEABLE
+            # group() by hand, with the sides already at hand.
+            found = self._groups.get((fr, en))
+            sim = self._groups[fr, en] = self._similarity(left, right) if found is None else found
+        return (sim - THRESHOLD) * size / 2 - MERGE_COST * (size - 2)
 
-    @staticmethod
-    def _redundant(paras: Sequence[Para], group: tuple[int, ...]) -> bool:
-        """A group holding the same paragraph twice is no merge: duplicates add no evidence."""
-        return len(group) > 1 and len({paras[k].feats for k in group}) < len(group)
+    def _side(self, side: int, group: tuple[int, ...]) -> _Side:
+        """One side's group taken together, built once."""
+        cache = self._sides[side]
+        found = cache.get(group)
+        if found is None:
+            paras = [(self.fr, self.en)[side][k] for k in group]
+            feats = frozenset().union(*(p.feats for p in paras))
+            found = cache[group] = _Side(
+                feats,
+                sum(map(self._weight, feats)),
+                sum(p.chars for p in paras),
+                any(p.title for p in paras),
+                # A group holding the same paragraph twice is no merge: duplicates add no evidence.
+                len(group) > 1 and len({p.feats for p in paras}) < len(group),
+            )
+        return found
 
     def compatible(self, i: int, j: int) -> bool:
         """Whether paragraphs could translate each other by shape alone: both titles or neither, similar lengths."""
@@ -112,11 +133,19 @@ class Scorer:
         skew = abs(math.log((en_chars + 1) / ((fr_chars + 1) * self.ratio)))
         return math.exp(LENGTH_SLACK - skew) if skew > LENGTH_SLACK else 1.0
 
-    def _similarity(self, fr: tuple[Para, ...], en: tuple[Para, ...]) -> float:
-        left = frozenset().union(*(p.feats for p in fr))
-        right = frozenset().union(*(p.feats for p in en))
-        total = sum(map(self._weight, left)) + sum(map(self._weight, right))
+    def _similarity(self, fr: _Side, en: _Side) -> float:
+        total = fr.weight + en.weight
         if total <= 0:
             return 0.0
-        sim = 2 * sum(map(self._weight, left & right)) / total
-        return sim * self._shape(sum(p.chars for p in fr), sum(p.chars for p in en))
+        sim = 2 * sum(map(self._weight, fr.feats & en.feats)) / total
+        return sim * self._shape(fr.chars, en.chars)
+
+
+class _Side(NamedTuple):
+    """Paragraphs of one side taken together: their features, the features' weight, length and shape."""
+
+    feats: frozenset[int]
+    weight: float
+    chars: int
+    title: bool
+    redundant: bool
