@@ -58,8 +58,8 @@ def revoke_found(
 @click.argument("slug")
 @click.argument("fr", metavar="FR")
 @click.argument("en", metavar="EN")
-@click.option("--fr", "fr_number", type=int, metavar="N", help="French revision (default: the latest).")
-@click.option("--en", "en_number", type=int, metavar="N", help="English revision (default: the latest).")
+@click.option("--fr-rev", "fr_number", type=int, metavar="N", help="French revision (default: the latest).")
+@click.option("--en-rev", "en_number", type=int, metavar="N", help="English revision (default: the latest).")
 @click.option("--reason", required=True, metavar="TEXT", help="Why the link no longer stands.")
 @FORMAT_OPTION
 def link_revoke(

@@ -256,7 +256,13 @@ def current() -> ExitCode:
 
 @db.command()
 @click.argument("name", metavar="ROLE")
-@click.option("--role", "desk_role", type=click.Choice(["translator", "editor", "admin"]), required=True)
+@click.option(
+    "--role",
+    "desk_role",
+    type=click.Choice(["translator", "editor", "admin"]),
+    required=True,
+    help="The desk role ROLE acts in: what its privileges allow it to write.",
+)
 def grant(name: str, desk_role: str) -> ExitCode:
     """Make database role ROLE a desk member: on PostgreSQL grant its privileges (INSERT on facts, never UPDATE
     or DELETE; users and settings for admins only) and register it as a tracker user with --role."""
