@@ -92,6 +92,7 @@ def test_a_storys_life_urgent_update_correction_kill_reissue(
         slug = store.stories()[0].slug
         store.add_user("chief", "admin", by="chief", at=T)
         store.add_user("ed", "editor", by="chief", at=T)
+        store.add_user("tina", "translator", by="chief", at=T)
         view = load_view(store, slug)
         english = "The city council passed a 12 million euro budget on Monday.\n\nThe opposition decried a tax rise."
         Desk(store, "tina", clock=lambda: T).save_english(
