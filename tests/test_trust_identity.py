@@ -28,9 +28,9 @@ def _refused_in_one_line(code: int, err: str, name: str) -> None:
     "command",
     [
         ["import", "{fr}", "--story", "s", "--lang", "fr"],
-        ["ack", SAMPLE_SLUG, "--fr", "0", "--kind", "no-change", "--note", "n"],
-        ["waive", SAMPLE_SLUG, "--check", "numbers", "--fr", "0", "--reason", "n"],
-        ["link", "confirm", SAMPLE_SLUG, "0", "0"],
+        ["ack", SAMPLE_SLUG, "0", "--kind", "no-change", "--note", "n"],
+        ["waive", SAMPLE_SLUG, "0", "--check", "numbers", "--reason", "n"],
+        ["link", "confirm", SAMPLE_SLUG, "1", "1"],
         ["approve", SAMPLE_SLUG, "--force", "--note", "n"],
         ["users", "add", "mallory", "--role", "admin"],
         ["import-folder", "{tmp}"],
