@@ -37,7 +37,7 @@ async def test_stories_search_sort_and_filter(backend: FakeBackend) -> None:
     async with app.run_test(size=(140, 30)) as pilot:
         await settle(pilot)
         table = app.screen.query_one(DataTable)
-        await pilot.press("s", "s")  # sorted by name
+        await pilot.press("s", "s", "s")  # most to do -> urgency -> latest change -> name
         assert [r[0] for r in _cells(table)] == ["big-story", SLUG]
         assert "sorted by name" in str(app.screen.query_one("#stories-bar", Static).render())
         await pilot.press("slash", *"sochi")
