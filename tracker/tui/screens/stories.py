@@ -55,10 +55,14 @@ def state_cells(story: StorySummary) -> list[Text]:
     ]
 
 
+def column_widths(rows: list[list[Text]]) -> list[int]:
+    """The widths of every column but the title: each at its widest cell or header."""
+    return [max([len(head), *(row[n].cell_len for row in rows)]) for n, head in enumerate(COLUMNS[:-1])]
+
+
 def title_width(rows: list[list[Text]], room: int, padding: int) -> int:
     """The cells the title column may take: what the other columns (at their widest, with padding) leave."""
-    widths = [max([len(head), *(row[n].cell_len for row in rows)]) for n, head in enumerate(COLUMNS[:-1])]
-    return max(len(COLUMNS[-1]), room - sum(widths) - 2 * padding * len(COLUMNS))
+    return max(len(COLUMNS[-1]), room - sum(column_widths(rows)) - 2 * padding * len(COLUMNS))
 
 
 class StoriesScreen(PollingScreen):
@@ -145,7 +149,10 @@ class StoriesScreen(PollingScreen):
         self._room = room = self.room()
         fit = title_width(rows, room, table.cell_padding)
         table.clear(columns=True)  # columns too: their widths only ever grow, even when a search hides a story
-        table.add_columns(*COLUMNS)
+        # widths given, not measured: a table measured later (after the first paint) showed every column cut to
+        # its header's width until the next reload
+        for head, width in zip(COLUMNS, [*column_widths(rows), fit], strict=True):
+            table.add_column(head, width=width)
         for s, cells in zip(shown, rows, strict=True):
             title = Text(visible(s.title), no_wrap=True, overflow="ellipsis")
             title.truncate(fit, overflow="ellipsis")
