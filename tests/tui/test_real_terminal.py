@@ -87,6 +87,10 @@ def _type(session: str, *keys: str, literal: bool = False) -> None:
 def test_two_terminals_on_one_file_save_one_row_and_both_texts_survive(tmp_path: Path) -> None:
     from tracker.storage import open_store
 
+    from tracker.services.seed import seed_sample
+
+    with open_store(f"sqlite:///{tmp_path / 'desk.db'}") as store:  # a named database is never seeded by itself
+        seed_sample(store)
     ana, tom = (f"tracker-{name}-{uuid.uuid4().hex[:6]}" for name in ("ana", "tom"))
     try:
         _start(ana, tmp_path, "ana")  # the first user of the new database: its admin

@@ -59,8 +59,14 @@ class Desk:
 
     # ------------------------------------------------------------------ reading
     def user(self) -> User | None:
-        # reading only: opening the UI never registers anyone (the first admin is named on the command line)
-        return self.store.user(self.name)
+        """The acting user; reading only: opening the UI registers nobody. On a laptop database with no users
+        yet, the person acting is shown as the admin they become with their first write or decision (as
+        `require_english_writer` and the CLI's first `users`/`approve` make them), so one person on their own
+        file is never told they may not write."""
+        found = self.store.user(self.name)
+        if found is None and self.store.db_user() is None and not self.store.users():
+            return User(self.name, "admin", self.clock())
+        return found
 
     def stories(self) -> list[StorySummary]:
         # the list is shown again each time a person comes back to it: unchanged stories are not re-derived
