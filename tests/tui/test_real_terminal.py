@@ -85,9 +85,8 @@ def _type(session: str, *keys: str, literal: bool = False) -> None:
 
 @pytest.mark.skipif(importlib.util.find_spec("tracker.services.desk") is None, reason="needs the real desk")
 def test_two_terminals_on_one_file_save_one_row_and_both_texts_survive(tmp_path: Path) -> None:
-    from tracker.storage import open_store
-
     from tracker.services.seed import seed_sample
+    from tracker.storage import open_store
 
     with open_store(f"sqlite:///{tmp_path / 'desk.db'}") as store:  # a named database is never seeded by itself
         seed_sample(store)
