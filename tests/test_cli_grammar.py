@@ -132,8 +132,13 @@ def test_opening_the_ui_registers_nobody(tmp_path: Path) -> None:
     from tracker.storage import open_store
 
     with open_store(str(tmp_path / "t.db")) as store:
-        assert Desk(store, "ana").user() is None
-        assert store.users() == []
+        shown = Desk(store, "ana").user()  # an empty desk: ana is shown as the admin her first write makes her
+        assert shown is not None and shown.role == "admin"
+        assert store.users() == []  # ... and nothing was registered by opening
+        from datetime import UTC, datetime
+
+        store.add_user("chief", "admin", by="chief", at=datetime.now(UTC))
+        assert Desk(store, "ana").user() is None  # a desk with users: a name it does not know is nobody
 
 
 def test_sample_writes_the_files_and_keeps_a_changed_one(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
