@@ -191,8 +191,8 @@ def test_the_set_up_commands_are_the_two_the_project_supports() -> None:
 def test_the_package_metadata_matches_what_ci_tests_and_ships_its_licence() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     meta = project["project"]
-    assert meta["license"] == "MIT" and meta["license-files"] == ["LICENSE"]
-    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+    assert meta["license"] == "MIT" and meta["license-files"] == ["tracker/LICENSE"]
+    assert (ROOT / "tracker" / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
     # the SPDX license string needs setuptools 77 (76 refuses it: checked with `pip wheel --no-deps .`)
     assert project["build-system"]["requires"] == ["setuptools>=77"]
     prefix = "Programming Language :: Python :: 3."
