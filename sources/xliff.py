@@ -22,14 +22,12 @@ from sources.xliff_units import (
     english_document,
     original_of,
     row_kind,
-    row_translator_notes,
-    stored_notes,
     tracker_notes,
 )
 from sources.xmlsafe import localname, xml_text
 from tracker.errors import InputError
 from tracker.model import Document
-from tracker.view import Row, StoryView
+from tracker.view import Row, StoryView, row_translator_notes, stored_notes
 
 __all__ = ["PARAGRAPH_BREAK", "XLIFF_NS", "XliffUnit", "english_document", "read_xliff", "write_xliff"]
 

@@ -18,14 +18,12 @@ from sources.xliff_units import (
     XliffUnit,
     original_of,
     row_kind,
-    row_translator_notes,
-    stored_notes,
     tracker_notes,
 )
 from sources.xmlsafe import localname, xml_text
 from tracker import __version__
 from tracker.errors import InputError
-from tracker.view import Row, StoryView
+from tracker.view import Row, StoryView, row_translator_notes, stored_notes
 
 XLIFF12_NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"

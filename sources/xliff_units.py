@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tracker.model import Change, Document, Flag, Paragraph, Revision, Role
+from tracker.model import Change, Document, Flag, Paragraph, Role
 from tracker.view import Row, StoryView
 
 # Paragraphs of one row are joined by a line break inside a unit and split again on the way back.
@@ -115,29 +115,6 @@ def tracker_notes(row: Row, translator: Sequence[str] = ()) -> list[tuple[str, s
         notes.append(("qa", priority, f"{finding.check} {finding.severity}{waived}: {finding.message}"))
     notes.extend((TRANSLATOR, "5", text) for text in translator)
     return notes
-
-
-def stored_notes(revision: Revision | None) -> list[dict[str, object]]:
-    """Translator notes kept on an English revision (meta `notes`: JSON list of {"en": [...], "text": ...})."""
-    raw = dict(revision.meta).get("notes") if revision is not None else None
-    try:
-        value = json.loads(raw) if raw else []
-    except ValueError:
-        return []
-    return (
-        [n for n in value if isinstance(n, dict) and isinstance(n.get("text"), str)] if isinstance(value, list) else []
-    )
-
-
-def row_translator_notes(row: Row, notes: Sequence[dict[str, object]]) -> list[str]:
-    """The stored translator notes anchored on this row's English paragraphs."""
-    mine = {p.index for p in row.en}
-    out = []
-    for note in notes:
-        anchors = note.get("en")
-        if isinstance(anchors, list) and mine & {a for a in anchors if isinstance(a, int)}:
-            out.append(str(note["text"]))
-    return out
 
 
 def english_document(units: Sequence[XliffUnit], *, label: str | None = None, fmt: str = "xliff") -> Document:

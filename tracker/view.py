@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -215,3 +216,26 @@ def filter_rows(rows: Sequence[Row], name: str) -> tuple[Row, ...]:
     if name == "changed since base":
         return tuple(r for r in rows if any(f.kind in ("stale", "cosmetic", "orphaned") for f in r.flags))
     return tuple(rows)
+
+
+def stored_notes(revision: Revision | None) -> list[dict[str, object]]:
+    """Translator notes kept on an English revision (meta `notes`: JSON list of {"en": [...], "text": ...})."""
+    raw = dict(revision.meta).get("notes") if revision is not None else None
+    try:
+        value = json.loads(raw) if raw else []
+    except ValueError:
+        return []
+    return (
+        [n for n in value if isinstance(n, dict) and isinstance(n.get("text"), str)] if isinstance(value, list) else []
+    )
+
+
+def row_translator_notes(row: Row, notes: Sequence[dict[str, object]]) -> list[str]:
+    """The stored translator notes anchored on this row's English paragraphs."""
+    mine = {p.index for p in row.en}
+    out = []
+    for note in notes:
+        anchors = note.get("en")
+        if isinstance(anchors, list) and mine & {a for a in anchors if isinstance(a, int)}:
+            out.append(str(note["text"]))
+    return out

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from sources.xliff_units import stored_notes
 from tracker.cli.common import FORMAT_OPTION, emit_json, open_db, settings
 from tracker.exitcodes import ExitCode
+from tracker.view import stored_notes
 
 if TYPE_CHECKING:
     from tracker.model import Revision

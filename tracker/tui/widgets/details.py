@@ -9,10 +9,9 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from sources.xliff_units import row_translator_notes, stored_notes
 from tracker.layout import Line, Piece, wrap
 from tracker.tui.widgets.decisions import decisions_text
-from tracker.view import Row, StoryView
+from tracker.view import Row, StoryView, row_translator_notes, stored_notes
 
 _FLAG_TEXT = {
     "stale": ("S stale", "the French changed since the English was written: update or acknowledge"),
