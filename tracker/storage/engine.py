@@ -26,6 +26,24 @@ BUSY_NOTICE_S = 1.0
 WRITE_OPTION = "tracker_write"
 
 
+def _wal(cursor: Any) -> None:
+    """Turn on WAL. Switching a new file's journal needs it to itself, and SQLite answers 'locked' at once, without
+    its busy handler, while another process holds it (several first opens of one new database): wait as for a
+    write lock, then give up with the usual busy error."""
+    import sqlite3
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def default_url() -> str:
     """`$TRACKER_DB` if set, else the SQLite file in the user's data folder."""
     return os.environ.get("TRACKER_DB") or f"sqlite:///{data_dir() / 'tracker.db'}"
@@ -106,7 +124,7 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
             cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             cursor.execute("PRAGMA foreign_keys = ON")
             if not memory:
-                cursor.execute("PRAGMA journal_mode = WAL")
+                _wal(cursor)
                 cursor.execute("PRAGMA synchronous = NORMAL")
         finally:
             cursor.close()
