@@ -280,15 +280,11 @@ def judge_all(
     jobs = jobs or os.cpu_count() or 1
     if jobs < 2 or len(folders) < PARALLEL_FROM:
         return tuple(check_folder(folder, git, shown) for folder in folders)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from tracker.services.pools import process_pool
 
-    methods = multiprocessing.get_all_start_methods()
-    # fork reuses the modules already imported, which is most of a worker's start-up cost
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
     size = max(8, len(folders) // (jobs * 4))
     chunks = [list(folders[i : i + size]) for i in range(0, len(folders), size)]
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with process_pool(jobs) as pool:
         parts = pool.map(_judge_chunk, chunks, [git] * len(chunks), [shown] * len(chunks))
         return tuple(result for part in parts for result in part)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +19,7 @@ from sources.encoding import lying_declaration, reencoded
 from sources.xliff_units import Returned
 from tracker.errors import InputError, TrackerError
 from tracker.model import LANGS, Document, Revision
+from tracker.services.pools import process_pool
 from tracker.services.reading import parse_documents, read_bytes, walk
 from tracker.storage import Store
 from tracker.storage.bulk import NewRevision, planned
@@ -167,7 +167,7 @@ def _read_all(jobs: list[_Job], workers: int | None) -> Iterator[tuple[Path, lis
     if count <= 1:
         yield from map(_read_job, jobs)
         return
-    with ProcessPoolExecutor(max_workers=count) as pool:
+    with process_pool(count) as pool:
         yield from pool.map(_read_job, jobs, chunksize=32)
 
 
