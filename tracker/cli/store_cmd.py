@@ -64,7 +64,8 @@ def _kinds(revisions: list[Revision]) -> dict[tuple[str, int], str]:
 @click.option(
     "--force",
     is_flag=True,
-    help="A returned XLIFF that differs from its export: import it anyway, missing paragraphs kept as they were.",
+    help="Import anyway: a returned XLIFF that differs from its export (missing paragraphs kept as they were), "
+    "or a file whose words are another language than --lang.",
 )
 @FORMAT_OPTION
 def import_(
@@ -112,7 +113,11 @@ def import_(
     from tracker.services.reading import read_plain
 
     documents = [(path, read_plain(path)) for path in files]
+    from tracker.services.formats import fits_language
     from tracker.services.imports import import_document
+
+    for path, doc in documents if not force else ():
+        fits_language(doc, lang, path)
 
     at = datetime.now(UTC)
     with open_db() as store:

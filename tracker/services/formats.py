@@ -117,6 +117,18 @@ def tracked_lang(document: Document, lang: str | None, source: str) -> str:
     return chosen
 
 
+def fits_language(document: Document, lang: str, source: str) -> None:
+    """Refuse a document forced into `lang` (`--lang`) whose words are clearly another language's (an English
+    article or a licence file forced in as French); a text too short or too mixed to tell always fits."""
+    from tracker.language import NAMES, language_of
+
+    found = language_of("\n\n".join(document.texts))
+    if found is not None and found != lang:
+        raise InputError(
+            source, f"reads as {NAMES[found]}, not {NAMES[lang]} (--lang {lang}); give --force to import it anyway"
+        )
+
+
 def _returned(data: bytes, source: str) -> Returned | None:
     """The units of a returned XLIFF (1.2 or 2.x), or None for any other file."""
     if kind_of(data, source) != "xml" or b"xliff" not in data[:4096].lower():
@@ -129,9 +141,10 @@ def _returned(data: bytes, source: str) -> Returned | None:
 
 
 def read_documents(
-    path: Path, *, story: str | None, lang: str | None, order: int, encoding: str | None = None
+    path: Path, *, story: str | None, lang: str | None, order: int, encoding: str | None = None, force: bool = False
 ) -> list[_Pending]:
-    """The documents of one file; `encoding` reads it as that encoding whatever it declares."""
+    """The documents of one file; `encoding` reads it as that encoding whatever it declares. A document forced
+    into `lang` must read as that language, unless `force`."""
     source = str(path)
     data = read_source(path)
     returned = _returned(data, source)
@@ -145,18 +158,20 @@ def read_documents(
     for document in parse_documents(data, source):
         slug = story or story_slug(story_key(document))
         lang_ = tracked_lang(document, lang, source)
+        if lang and not force:
+            fits_language(document, lang, source)
         pending.append(_Pending(source, order, document, slug, lang_, dict(document.meta), warning=warning))
     return pending
 
 
-_Job = tuple[Path, str | None, str | None, int, str | None]
+_Job = tuple[Path, str | None, str | None, int, str | None, bool]
 
 
 def _read_job(job: _Job) -> tuple[Path, list[_Pending] | str]:
     """One file's documents, or the reason it is refused (a string: exceptions with arguments do not pickle)."""
-    path, story, lang, order, encoding = job
+    path, story, lang, order, encoding, force = job
     try:
-        return path, read_documents(path, story=story, lang=lang, order=order, encoding=encoding)
+        return path, read_documents(path, story=story, lang=lang, order=order, encoding=encoding, force=force)
     except TrackerError as exc:
         return path, getattr(exc, "problem", str(exc))
 
@@ -377,7 +392,7 @@ def import_paths(
     pending: list[_Pending] = []
     files = expand(paths)
     known = _Known(store)
-    jobs = [(path, story, lang, order, encoding) for order, path in enumerate(files)]
+    jobs = [(path, story, lang, order, encoding, force) for order, path in enumerate(files)]
     for done, (path, read) in enumerate(_read_all(jobs, workers), start=1):
         if isinstance(read, str):
             results.append(FileResult(str(path), "refused", problem=read))
