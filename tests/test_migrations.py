@@ -68,7 +68,7 @@ def test_the_alembic_command_line_is_configured_from_pyproject(tmp_path: Path) -
 def test_a_database_made_by_the_first_release_opens_with_its_facts_and_a_summary_cache(db_url: str) -> None:
     from datetime import UTC, datetime
 
-    from sqlalchemy import text
+    from sqlalchemy import DateTime, bindparam, text
 
     from tracker.model import Paragraph, content_hash
     from tracker.services.qa import load_qa_config
@@ -83,12 +83,15 @@ def test_a_database_made_by_the_first_release_opens_with_its_facts_and_a_summary
     assert schema_status(db_url) == ("0001", HEAD)
     now, paragraph = datetime.now(UTC), Paragraph(0, "Un fait.")
     with engine.begin() as conn:  # what the first release wrote (its audit entries had no facts column)
-        conn.execute(text("INSERT INTO story (id, slug, title, created_at) VALUES (1, 'kept', '', :at)"), {"at": now})
+        # typed, so SQLAlchemy writes the time as the tracker does (sqlite3's own datetime adapter is deprecated)
+        at = bindparam("at", type_=DateTime(timezone=True))
+        story = text("INSERT INTO story (id, slug, title, created_at) VALUES (1, 'kept', '', :at)").bindparams(at)
+        conn.execute(story, {"at": now})
         conn.execute(
             text(
                 "INSERT INTO revision (id, story_id, lang, number, created_at, author, origin, content_hash, status, "
                 "meta) VALUES (1, 1, 'fr', 1, :at, 't', '', :h, 'usable', '[]')"
-            ),
+            ).bindparams(at),
             {"at": now, "h": content_hash((paragraph.hash,))},
         )
         conn.execute(
