@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tracker.align.sentences import Sentence, link_sentences
-from tracker.model import Link
+from tracker.model import Change, Flag, Link
 from tracker.sentences import sentences
 
 _SPACE = re.compile(r"\s+")
@@ -45,3 +45,23 @@ def carriers(fr_base: Sequence[str], en: Sequence[str], link: Link, fr_now: Sequ
     changed = tuple(k for k, s in enumerate(found.fr) if _key(fr_base[s.paragraph][s.start : s.end]) not in now)
     english = sorted({j for s in found.links if set(s.fr) & set(changed) for j in s.en})
     return Carriers(changed, tuple(english), tuple(found.en[j] for j in english))
+
+
+def _side(change: Change, dropped: str) -> str:
+    """A change's text on one side, rebuilt from its word diff (`dropped` is the other side's mark)."""
+    return "".join(text for op, text in change.words if op != dropped)
+
+
+def flag_carriers(flag: Flag, en: Sequence[str]) -> Carriers | None:
+    """For a flag on changed French (stale, cosmetic, a correction): the English sentences, among `en` (the flag's
+    English paragraphs in order), that carry the French sentences its changes touched. None when the flag is not
+    about changed text (untranslated, orphaned), when its changes carry no word diff, or when the English is one
+    sentence (there is nothing to narrow down)."""
+    if flag.kind in ("untranslated", "orphaned") or sum(len(sentences(text)) for text in en) < 2:
+        return None
+    changed = [c for c in flag.changes if c.old and c.new and c.words and c.kind != "unchanged"]
+    if not changed:
+        return None
+    base = [_side(c, "+") for c in changed]
+    now = [_side(c, "-") for c in changed]
+    return carriers(base, en, Link(tuple(range(len(base))), tuple(range(len(en)))), now)

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -30,8 +31,38 @@ if TYPE_CHECKING:
     from tracker.signals import WireState
 
 
-def flag_json(flag: Flag) -> dict[str, Any]:
-    """One flag as JSON: current French and English indices, and the French changes since the English's base."""
+def carrier_lines(flag: Flag, en: Sequence[str]) -> list[str]:
+    """Which English sentences carry the French that changed, each quoted: what to rewrite, narrowed down."""
+    from tracker.align.carriers import flag_carriers
+
+    english = [en[j] for j in flag.en if j < len(en)]
+    found = flag_carriers(flag, english)
+    if found is None:
+        return []
+    quoted = [english[s.paragraph][s.start : s.end].strip() for s in found.sentences]
+    return [found.describe() + (": " + " / ".join(f'"{q}"' for q in quoted) if quoted else "")]
+
+
+def carriers_json(flag: Flag, en: Sequence[str]) -> list[dict[str, Any]]:
+    """The English sentences carrying the changed French: paragraph index, sentence number in it (from 1), text."""
+    from tracker.align.carriers import flag_carriers
+    from tracker.sentences import sentence_spans
+
+    paragraphs = [j for j in flag.en if j < len(en)]
+    found = flag_carriers(flag, [en[j] for j in paragraphs])
+    if found is None:
+        return []
+    out = []
+    for s in found.sentences:
+        text = en[paragraphs[s.paragraph]]
+        number = 1 + sum(1 for start, _ in sentence_spans(text) if start < s.start)
+        out.append({"en": paragraphs[s.paragraph], "sentence": number, "text": text[s.start : s.end].strip()})
+    return out
+
+
+def flag_json(flag: Flag, en: Sequence[str] = ()) -> dict[str, Any]:
+    """One flag as JSON: current French and English indices, the French changes since the English's base, and
+    (given the English texts) the English sentences that carry the changed French."""
     from tracker.cli.diff_cmd import change_json
 
     return {
@@ -42,6 +73,7 @@ def flag_json(flag: Flag) -> dict[str, Any]:
         "acknowledged": flag.acknowledged,
         "needs_action": needs_action(flag),
         "changes": [change_json(c) for c in flag.changes],
+        "carriers": carriers_json(flag, en),
     }
 
 
@@ -109,6 +141,7 @@ def render_text(status: StoryStatus, colour: bool) -> str:
         lines.append(f"{flag.kind:<12} {_where(flag)}{reasons}{mark}")
         if flag.kind in ("stale", "cosmetic"):
             lines += [f"    {marked(c, colour)}" for c in flag.changes if c.kind != "unchanged"]
+            lines += [f"    {line}" for line in carrier_lines(flag, status.en)]
     acting = [f for f in status.flags if needs_action(f)]
     kinds = sorted({f.kind for f in acting})
     counts = ", ".join(f"{sum(f.kind == k for f in acting)} {k}" for k in kinds)
@@ -149,7 +182,7 @@ def status(slug: str, require: str | None, fmt: str) -> ExitCode:
                 "en_rev": found.en_rev,
                 "based_on": found.based_on,
                 "needs_action": found.needs_action,
-                "flags": [flag_json(f) for f in found.flags],
+                "flags": [flag_json(f, found.en) for f in found.flags],
                 "approval": verdict_json(found.verdict),
                 "wire": wire_json(found.wire),
                 "publishable": found.publishable is None,

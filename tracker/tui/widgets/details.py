@@ -9,7 +9,9 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tracker.align.carriers import flag_carriers
 from tracker.layout import Line, Piece, wrap
+from tracker.model import Flag
 from tracker.tui.widgets.decisions import decisions_text
 from tracker.view import Row, StoryView, row_translator_notes, stored_notes
 
@@ -94,6 +96,8 @@ def describe_row(row: Row, view: StoryView, history: list[tuple[int, str, str]] 
             if extra:
                 out.append(": " + ", ".join(extra))
             out.append("\n")
+        for line in _carriers(row, flag):
+            out.append(f"  → {line}\n", style="bold")
     out.append("\nQA findings\n", style="bold underline")
     if not row.findings:
         out.append("none\n", style="green")
@@ -184,3 +188,15 @@ class DetailsPanel(ScrollView, can_focus=False):
                 style = self._styles[name] = Style.parse(name) if name else Style()
             segments.append(Segment(piece, base + style))
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
+
+
+def _carriers(row: Row, flag: Flag) -> list[str]:
+    """The English sentence(s) of the row that carry the changed French: what to rewrite, quoted."""
+    if flag.kind not in ("stale", "cosmetic"):
+        return []
+    english = [p.text for p in row.en if p.index in flag.en]
+    found = flag_carriers(flag, english)
+    if found is None or not found.en:
+        return []
+    quoted = " / ".join(f"“{english[s.paragraph][s.start : s.end].strip()}”" for s in found.sentences)
+    return [f"{found.describe()}: {quoted}"]
