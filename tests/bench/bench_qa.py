@@ -79,6 +79,21 @@ def corrupt_figure(fr: str, en: str, rng: random.Random) -> str | None:
     return _replace(en, i, i + 1, new)
 
 
+def corrupt_swap(fr: str, en: str, rng: random.Random) -> str | None:
+    """Swap two different figures the English carries in two different sentences (killed 12 ... 30 injured ->
+    killed 30 ... 12 injured): every figure is still there, sentence against sentence they are crossed."""
+    from tracker.sentences import sentence_spans
+
+    spans = sentence_spans(en)
+    where = {f: next((k for k, (a, b) in enumerate(spans) if a <= f.start < b), -1)
+             for f in figures(en, "en") if f.claim and not f.spelled}  # fmt: skip
+    options = [(a, b) for a in where for b in where if where[a] < where[b] and a.values != b.values]
+    if not options:
+        return None
+    first, second = rng.choice(options)
+    return _replace(_replace(en, second.start, second.end, first.text), first.start, first.end, second.text)
+
+
 def corrupt_identifier(fr: str, en: str, rng: random.Random) -> str | None:
     """Change one digit of an identifier both sides write (M23 -> M28, A380 -> A390)."""
     found = [i for i in identifiers(en) if written_in(i, fr)]
@@ -139,6 +154,7 @@ def corrupt_quote(fr: str, en: str, rng: random.Random) -> str | None:
 CORRUPTIONS: dict[str, tuple[str, Corruption]] = {
     "figures": ("numbers", corrupt_figure),
     "spelled numbers": ("numbers", corrupt_spelled),
+    "figures swapped between sentences": ("numbers", corrupt_swap),
     "dates": ("dates", corrupt_date),
     "identifiers": ("identifiers", corrupt_identifier),
     "names": ("names", corrupt_name),

@@ -35,7 +35,20 @@ def check_numbers(pair: Pair, severity: Severity) -> list[Finding]:
     fr_extra, en_extra = time_values(pair.fr_dates), time_values(pair.en_dates)
     lost = [f for f in _missing(_fr_claims(pair), pair.en_figures, en_extra) if pair.kept(f.start)]
     added = _missing((f for f in pair.en_figures if f.claim), pair.fr_figures, fr_extra)
-    return one_way_or_other(pair, "numbers", severity, lost, added)
+    if lost or added:
+        return one_way_or_other(pair, "numbers", severity, lost, added)
+    from tracker.qa.swaps import swapped_figures
+
+    return [
+        pair.finding(
+            "numbers",
+            severity,
+            f"figures swapped between sentences: French {first.text} and {second.text} are each in the English "
+            "sentence that stands for the other's",
+            (first.text, second.text),
+        )
+        for first, second in swapped_figures(pair)
+    ]
 
 
 class _Fact(Protocol):
