@@ -4,11 +4,15 @@ nothing for unrelated text, and one match per distinct English."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tracker.memory import MemoryEntry, best, concordance, folded, match, search_terms, sentences
+
+if TYPE_CHECKING:
+    from tracker.storage import Store
 
 BACKGROUND = (
     "La guerre de l’automne 2020 entre les deux pays a fait plus de 6.500 morts et s’est soldée par une défaite "
@@ -81,3 +85,19 @@ def test_a_text_matches_itself_exactly(text: str) -> None:
     if folded(text):
         found = match(text, entry(fr=text))
         assert found is not None and found.kind == "exact"
+
+
+def test_the_stored_concordance_ignores_accents_case_and_spacing_on_both_databases(store: Store) -> None:
+    from tracker.services.memory import search
+
+    store.add_memory(
+        [
+            MemoryEntry("Les États-Unis ont  annoncé un accord.", "The United States announced a deal.", "t",
+                        at=datetime.now(UTC)),
+            MemoryEntry("Le Canada a refusé (sans appel).", "Canada refused (no appeal).", "t", at=datetime.now(UTC)),
+        ]
+    )  # fmt: skip
+    assert [e.en for e in search(store, "etats-unis ont annonce")] == ["The United States announced a deal."]
+    assert [e.en for e in search(store, "ÉTATS-UNIS")] == ["The United States announced a deal."]
+    assert [e.en for e in search(store, "refuse (sans")] == ["Canada refused (no appeal)."]
+    assert search(store, "etats-unis ont refuse") == []

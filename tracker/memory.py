@@ -61,6 +61,41 @@ def folded(text: str) -> str:
     return " ".join(plain.casefold().split())
 
 
+_VARIANTS = {
+    "a": "aàáâãäåāą",
+    "c": "cçćč",
+    "e": "eèéêëēėęě",
+    "i": "iìíîïīį",
+    "n": "nñńň",
+    "o": "oòóôõöøō",
+    "u": "uùúûüūů",
+    "y": "yýÿ",
+    "s": "sśšș",
+    "z": "zźżž",
+    "g": "gğ",
+    "l": "lł",
+    "r": "rř",
+    "t": "tțť",
+    "d": "dď",
+}
+
+
+def accent_pattern(phrase: str) -> str:
+    """A POSIX regular expression (for a case-insensitive match) finding `phrase` whatever the accents and spacing
+    of the text searched: the database's side of `folded`, for servers that cannot fold text themselves."""
+    out = []
+    for char in folded(phrase):
+        if char == " ":
+            out.append(r"\s+")
+        elif char in _VARIANTS:  # both cases: a server's case folding may stop at ASCII (the C locale)
+            out.append(f"[{_VARIANTS[char]}{_VARIANTS[char].upper()}]")
+        elif char.isalnum():
+            out.append(char)
+        else:
+            out.append("\\" + char)
+    return "".join(out)
+
+
 def search_terms(text: str, limit: int = 24) -> list[str]:
     """The words an index looks candidates up by: distinct folded words of four letters or more, longest first
     (long words are the rare ones), at most `limit`."""

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, or_, select, text
 
-from tracker.memory import MemoryEntry, folded, search_terms
+from tracker.memory import MemoryEntry, accent_pattern, folded, search_terms
 from tracker.model import text_hash
 from tracker.storage.base import StoreBase, _dialect_insert, from_db_time, to_db_time
 from tracker.storage.memory_index import FTS, trigram_schema
@@ -152,6 +152,12 @@ class MemoryStore(StoreBase):
                 ids = select(text("rowid")).select_from(text(FTS)).where(text(f"{FTS} MATCH :q")).limit(limit)
                 query = select(*_COLUMNS).where(MEMORY_ENTRY.c.id.in_(ids.scalar_subquery()))
                 return [_entry(r) for r in conn.execute(query, {"q": quoted})]
-            like = f"%{phrase.strip()}%"
-            query = select(*_COLUMNS).where(or_(MEMORY_ENTRY.c.fr_text.ilike(like), MEMORY_ENTRY.c.en_text.ilike(like)))
+            # accents and spacing ignored as the core ignores them (ILIKE ignores case only); the trigram indexes
+            # serve case-insensitive regular expressions too
+            pattern = accent_pattern(phrase)
+            query = select(*_COLUMNS).where(
+                or_(
+                    MEMORY_ENTRY.c.fr_text.regexp_match(pattern, "i"), MEMORY_ENTRY.c.en_text.regexp_match(pattern, "i")
+                )
+            )
             return [_entry(r) for r in conn.execute(query.limit(limit))]
