@@ -33,6 +33,47 @@ _COLUMNS = (
 SCAN_LIMIT = 20_000  # without an index, the newest entries scanned at most
 
 
+# FTS5 candidates: a word found in fewer entries than RARE is rare; the rarest words are looked up until their
+# entries reach BUDGET, and those entries are ranked by the words they share with the paragraph.
+RARE = 2_000
+BUDGET = 4_000
+
+
+def _fts_count(conn: Connection, word: str) -> int:
+    """How many entries hold `word`, counted up to RARE only: a common word costs no more than a rare one."""
+    inner = select(text("rowid")).select_from(text(FTS)).where(text(f"{FTS} MATCH :q")).limit(RARE).subquery()
+    return int(conn.execute(select(func.count()).select_from(inner), {"q": f'fr_text : "{word}"'}).scalar_one())
+
+
+def _fts_candidates(conn: Connection, fr: str, limit: int) -> list[Sequence[Any]]:
+    """The entries sharing the most words with `fr`, found through its rarest words. Ranking every entry holding
+    any of its words (FTS5's bm25 over an OR of them all) reads the postings of its commonest words, a whole
+    memory's worth at a million pairs; a near copy shares the rare words too, so only theirs are read."""
+    words = search_terms(fr, 64)
+    counts = {w: _fts_count(conn, w) for w in words}
+    ordered = sorted((w for w in words if counts[w]), key=lambda w: counts[w])
+    if not ordered:
+        return []
+    if counts[ordered[0]] >= RARE:  # every word is common: the entries holding the three rarest at once
+        match = "fr_text : (" + " AND ".join(f'"{w}"' for w in ordered[:3]) + ")"
+    else:
+        picked: list[str] = []
+        total = 0
+        for word in ordered:
+            if picked and (counts[word] >= RARE or total + counts[word] > BUDGET):
+                break
+            picked.append(word)
+            total += counts[word]
+        match = "fr_text : (" + " OR ".join(f'"{w}"' for w in picked) + ")"
+    ids = select(text("rowid")).select_from(text(FTS)).where(text(f"{FTS} MATCH :q")).limit(BUDGET)
+    query = select(MEMORY_ENTRY.c.id, *_COLUMNS).where(MEMORY_ENTRY.c.id.in_(ids.scalar_subquery()))
+    rows = list(conn.execute(query, {"q": match}))
+    wanted = set(words)
+    shared = {int(r[0]): len(wanted.intersection(folded(str(r[1])).split())) for r in rows}
+    rows.sort(key=lambda r: (-shared[int(r[0])], -int(r[0])))
+    return [r[1:] for r in rows[:limit]]
+
+
 def fr_key(fr: str) -> str:
     """The exact-match key: the hash of the folded French."""
     return hashlib.sha256(folded(fr).encode("utf-8")).hexdigest()
@@ -124,14 +165,7 @@ class MemoryStore(StoreBase):
 
     def _fuzzy(self, conn: Connection, fr: str, limit: int) -> Sequence[Sequence[Any]]:
         if conn.dialect.name == "sqlite":
-            terms = search_terms(fr)
-            if not terms:
-                return []
-            match = "fr_text : (" + " OR ".join(f'"{t}"' for t in terms) + ")"
-            ids = select(text("rowid")).select_from(text(FTS)).where(text(f"{FTS} MATCH :q")).order_by(text("rank"))
-            ids = ids.limit(limit)
-            query = select(*_COLUMNS).where(MEMORY_ENTRY.c.id.in_(ids.scalar_subquery()))
-            return conn.execute(query, {"q": match}).all()
+            return _fts_candidates(conn, fr, limit)
         schema = trigram_schema(conn)
         if schema is None:
             newest = select(*_COLUMNS).order_by(MEMORY_ENTRY.c.id.desc()).limit(SCAN_LIMIT)
