@@ -34,9 +34,10 @@ SCAN_LIMIT = 20_000  # without an index, the newest entries scanned at most
 
 
 # FTS5 candidates: a word found in fewer entries than RARE is rare; the rarest words are looked up until their
-# entries reach BUDGET, and those entries are ranked by the words they share with the paragraph.
+# entries reach BUDGET; the RERANK best of those by bm25 are ranked by the words they share with the paragraph.
 RARE = 2_000
 BUDGET = 4_000
+RERANK = 1_000
 
 
 def _fts_count(conn: Connection, word: str) -> int:
@@ -45,17 +46,24 @@ def _fts_count(conn: Connection, word: str) -> int:
     return int(conn.execute(select(func.count()).select_from(inner), {"q": f'fr_text : "{word}"'}).scalar_one())
 
 
-def _fts_candidates(conn: Connection, fr: str, limit: int) -> list[Sequence[Any]]:
+def _fts_candidates(conn: Connection, fr: str, limit: int, known: dict[str, int]) -> list[Sequence[Any]]:
     """The entries sharing the most words with `fr`, found through its rarest words. Ranking every entry holding
     any of its words (FTS5's bm25 over an OR of them all) reads the postings of its commonest words, a whole
     memory's worth at a million pairs; a near copy shares the rare words too, so only theirs are read."""
     words = search_terms(fr, 64)
-    counts = {w: _fts_count(conn, w) for w in words}
+    # a story's paragraphs share most of their words: each is counted once while the memory stays as it is
+    if len(known) > 100_000:
+        known.clear()
+    counts = {w: known[w] if w in known else known.setdefault(w, _fts_count(conn, w)) for w in words}
     ordered = sorted((w for w in words if counts[w]), key=lambda w: counts[w])
     if not ordered:
         return []
-    if counts[ordered[0]] >= RARE:  # every word is common: the entries holding the three rarest at once
-        match = "fr_text : (" + " AND ".join(f'"{w}"' for w in ordered[:3]) + ")"
+    rank = True
+    if counts[ordered[0]] >= RARE:
+        # every word is common: the entries holding five of them at once are few, and a near copy is one of them;
+        # unranked, the index stops at the first RERANK instead of scoring every entry holding any
+        match = "fr_text : (" + " AND ".join(f'"{w}"' for w in ordered[:5]) + ")"
+        rank = False
     else:
         picked: list[str] = []
         total = 0
@@ -65,7 +73,10 @@ def _fts_candidates(conn: Connection, fr: str, limit: int) -> list[Sequence[Any]
             picked.append(word)
             total += counts[word]
         match = "fr_text : (" + " OR ".join(f'"{w}"' for w in picked) + ")"
-    ids = select(text("rowid")).select_from(text(FTS)).where(text(f"{FTS} MATCH :q")).limit(BUDGET)
+        rank = total > RERANK  # few enough: every one is re-ranked below, bm25 (which sees only these) need not
+    # bm25 over the words read picks the entries worth re-ranking by every word shared
+    ids = select(text("rowid")).select_from(text(FTS)).where(text(f"{FTS} MATCH :q"))
+    ids = (ids.order_by(text("rank")) if rank else ids).limit(RERANK)
     query = select(MEMORY_ENTRY.c.id, *_COLUMNS).where(MEMORY_ENTRY.c.id.in_(ids.scalar_subquery()))
     rows = list(conn.execute(query, {"q": match}))
     wanted = set(words)
@@ -113,10 +124,20 @@ def _values(e: MemoryEntry) -> dict[str, object]:
 class MemoryStore(StoreBase):
     """Translation-memory entries and which English revisions they were taken from."""
 
+    @property
+    def _word_counts(self) -> dict[str, int]:
+        """Per word, how many entries hold it (up to RARE), while this store has not changed the memory; another
+        process's additions make a count stale, which changes which words are read first, never what matches."""
+        counts: dict[str, int] | None = self.__dict__.get("_tm_word_counts")
+        if counts is None:
+            counts = self.__dict__["_tm_word_counts"] = {}
+        return counts
+
     def add_memory(self, entries: Iterable[MemoryEntry], sources: Sequence[tuple[str, int]] = ()) -> int:
         """Store entries not yet remembered (same folded French, English and origin) and mark `sources`
         (story, English revision) as taken in, in one transaction; returns how many entries were new."""
         values = [_values(e) for e in entries]
+        self._word_counts.clear()
         with self._write() as conn:
             before = self._memory_count(conn)
             if values:  # one statement, executed for many rows: compiled once
@@ -165,7 +186,7 @@ class MemoryStore(StoreBase):
 
     def _fuzzy(self, conn: Connection, fr: str, limit: int) -> Sequence[Sequence[Any]]:
         if conn.dialect.name == "sqlite":
-            return _fts_candidates(conn, fr, limit)
+            return _fts_candidates(conn, fr, limit, self._word_counts)
         schema = trigram_schema(conn)
         if schema is None:
             newest = select(*_COLUMNS).order_by(MEMORY_ENTRY.c.id.desc()).limit(SCAN_LIMIT)
