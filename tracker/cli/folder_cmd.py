@@ -58,7 +58,7 @@ def export(slug: str, dest: Path, fmt: str, force: bool) -> ExitCode:
 
 
 @click.command("import-folder")
-@click.argument("folder", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", metavar="DIR", type=click.Path(path_type=Path))  # not a folder: exit 3, one line
 @click.option("--story", "slug", metavar="SLUG", help="Store under this story [default: the sidecar's, or DIR's name].")
 @ERRORS_OPTION
 def import_folder(folder: Path, slug: str | None, errors: str) -> ExitCode:

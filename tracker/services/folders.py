@@ -143,6 +143,8 @@ def find_story_folders(paths: Iterable[str | Path]) -> list[Path]:
         start = Path(raw)
         if not start.exists():
             raise InputError(str(raw), "no such file or folder")
+        if not start.is_file() and not start.is_dir():  # never listed or read: /dev/zero, a FIFO, a socket
+            raise InputError(str(raw), "is a device, a FIFO or a socket, not a file or folder; only those are read")
         if start.is_file():
             # a file outside any story folder (a README, a workflow) names no story
             if is_story_folder(start.parent):
