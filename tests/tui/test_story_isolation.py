@@ -31,3 +31,14 @@ async def test_one_damaged_story_is_one_error_row_and_the_rest_open(store: Store
         await settle(pilot)
         assert isinstance(app.screen, StoryScreen) and app.screen.view is not None
         assert app.screen.view.story.slug == "good"
+
+
+async def test_opening_the_damaged_story_says_why_in_one_line(store: Store) -> None:
+    with_a_damaged_story(store)
+    app = TrackerApp(Desk(store, store.db_user() or "ana"), story="damaged")
+    async with app.run_test(size=(200, 30)) as pilot:
+        await settle(pilot)
+        shown = [str(n.message) for n in app._notifications]
+        assert any("damaged fr r1: its stored metadata is damaged" in m for m in shown), shown
+        assert not any("Unexpected" in m or "Traceback" in m for m in shown)
+        assert app.is_running
