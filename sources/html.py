@@ -33,7 +33,13 @@ def html_text(data: bytes, source: str) -> str:
         if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_ENCODINGS:
             raise InputError(source, f"{name!r} declared in the page is not a text encoding")
         try:
-            text = data.decode(info.name, errors="replace")
+            text = data.decode(info.name)  # strictly: bytes replaced without a word would be text lost unseen
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                source,
+                f"invalid {name} at byte {exc.start} ({data[exc.start : exc.start + 4].hex(' ')}), the encoding the "
+                "page declares: fix the bytes there (or import with --errors replace)",
+            ) from exc
         except (UnicodeError, LookupError, TypeError) as exc:
             raise InputError(source, f"cannot decode the page as {name!r}, the encoding it declares") from exc
     else:

@@ -13,7 +13,7 @@ MAX_BYTES = 64 * 1024 * 1024
 # Bytes that Windows-1252 leaves undefined; a file holding them is Latin-1 (C1 controls) if anything.
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 # A well-formed multi-byte UTF-8 sequence: Windows-1252 French text practically never contains one (`Ã©`).
-_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def decode(data: bytes, source: str) -> str:
@@ -38,13 +38,13 @@ def decode(data: bytes, source: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if _UTF8_SEQUENCE.search(data):
+        if UTF8_SEQUENCE.search(data):
             # UTF-8 but for a few bytes: read as Windows-1252, every accent of the rest would become mojibake
             bad = data[exc.start : exc.start + 4]
             raise InputError(
                 source,
                 f"invalid UTF-8 at byte {exc.start} ({bad.hex(' ')}), in a file that is otherwise UTF-8: "
-                "fix the bytes there; the file was not read in another encoding",
+                "fix the bytes there (or import with --errors replace); the file was not read in another encoding",
             ) from exc
         codec = "latin-1" if _CP1252_UNDEFINED & set(data) else "cp1252"
         text = data.decode(codec)

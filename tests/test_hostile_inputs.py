@@ -98,16 +98,3 @@ def test_a_huge_number_in_a_story_folder_is_checked(capsys: pytest.CaptureFixtur
     code, out, _ = _run(capsys, "check", "--format", "json", str(folder))
     assert code in (ExitCode.OK, ExitCode.FINDINGS)
     assert json.loads(out)["findings"] is not None
-
-
-def test_importing_a_good_and_a_bad_file_says_per_file_what_was_stored(
-    capsys: pytest.CaptureFixture[str], env: Path
-) -> None:
-    (env / "ok.txt").write_text("Le sommet s'ouvre.\n\nDeux paragraphes.\n")
-    (env / "bad.xml").write_text("<x>")
-    code, out, err = _run(capsys, "import", "--lang", "fr", "ok.txt", "bad.xml")
-    assert code == ExitCode.DATA
-    stored, refused = out.splitlines(), _errors(err)
-    assert len(stored) == 1 and stored[0].startswith("imported ok.txt")
-    assert len(refused) == 1 and "bad.xml" in refused[0]
-    assert "1 imported, 0 skipped, 1 refused" in err

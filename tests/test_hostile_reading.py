@@ -115,6 +115,24 @@ def test_story_folder_with_a_hostile_text_is_refused(tmp_path: Path, kind: str) 
     assert SECRET not in checked.stdout + checked.stderr
 
 
+@pytest.mark.parametrize("kind", sorted(HOSTILE))
+@pytest.mark.parametrize("command", ["check", "import-folder"])
+def test_folder_commands_given_a_non_regular_path_refuse_it_in_one_line(
+    tmp_path: Path, kind: str, command: str
+) -> None:
+    bad = HOSTILE[kind](tmp_path, "fr.txt")
+    if kind != "dev-zero":  # a story folder around the link: check reads its texts
+        (tmp_path / "in" / "en.txt").write_text(EN)
+    result = tracker(tmp_path, command, str(bad))
+    assert result.returncode == 3, result.stdout + result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("tracker:")]
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    words = {"check": {"symlink-out": "outside"}, "import-folder": {"symlink-out": "not a folder"}}[command]
+    expected = words.get(kind, "not a folder" if command == "import-folder" else "a device, a FIFO or a socket")
+    assert expected in lines[0], lines[0]
+    assert SECRET not in result.stdout + result.stderr
+
+
 def test_sidecar_naming_a_file_outside_the_folder_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "story"
     folder.mkdir()

@@ -15,7 +15,6 @@ import pytest
 from tracker.facts import figures
 from tracker.model import Link
 from tracker.qa import QAConfig, check
-from tracker.qa import figures as qa_figures
 from tracker.qa import match as qa_match
 from tracker.segment import normalize, segment
 
@@ -94,7 +93,7 @@ def test_a_date_repeated_thousands_of_times_indexes_the_other_side_once(
 
 
 def test_a_figure_repeated_a_thousand_times_is_matched_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = _counting(monkeypatch, qa_figures, "figure_matched")
+    calls = _counting(monkeypatch, qa_match, "figure_matched")
     findings = _qa("5 % 6 km 7 € " * 1000, "8% 9 miles €1 " * 1000)
     assert any(f.check == "numbers" for f in findings)
     assert calls[0] <= 20, f"figure_matched ran {calls[0]} times for 1,000 repetitions of three figures"

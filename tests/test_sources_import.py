@@ -175,7 +175,7 @@ def test_import_command_reads_a_wire_folder_and_reports_each_file(
     assert "correction:" in log[1]
 
 
-def test_import_command_refuses_bad_files_with_exit_3_and_imports_the_rest(
+def test_import_command_refuses_bad_files_with_exit_3_and_stores_none(
     tmp_path: Path, sqlite_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     shutil.copy(OWN / "port-fr-v1.xml", tmp_path / "good.xml")
@@ -185,8 +185,10 @@ def test_import_command_refuses_bad_files_with_exit_3_and_imports_the_rest(
     out, err = capsys.readouterr()
     assert code == 3
     assert "refused  " in err and "declares entities" in err and "bomb.xml" in err
-    assert "refused" not in out  # stdout carries what was stored only
-    assert "imported " in out
+    assert out == ""  # stdout carries what was stored only: all or nothing, so nothing
+    assert "1 read fine but not stored" in err
+    with open_store(sqlite_url) as store:
+        assert store.stories() == []
 
 
 def test_wire_file_with_story_and_lang_given_is_still_read_as_wire(

@@ -59,7 +59,10 @@ WIRE_WORDS = {"kill": "KILLED", "correction": "correction", "withheld": "withhel
 
 def state_parts(story: StorySummary) -> list[tuple[str, str]]:
     """The state column as (words, kind) parts: what the wire says (KILLED, correction, withheld, embargoed), then
-    'no English', or stale N, untranslated N, QA N, or 'up to date'."""
+    'no English', or stale N, untranslated N, QA N, or 'up to date'; 'error: ...' for a story that cannot be
+    derived."""
+    if story.error:  # one story that cannot be derived shows why, in its own row only
+        return [(f"error: {story.error}", "error")]
     wire = [(WIRE_WORDS[story.wire], "wire")] if story.wire in WIRE_WORDS else []
     if story.en_rev is None:
         return [*wire, ("no English", "untranslated")]

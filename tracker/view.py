@@ -103,10 +103,11 @@ class StorySummary:
     updated_at: datetime
     wire: str = "new"  # the latest French version's signal (tracker.signals.WireKind)
     urgency: int | None = None
+    error: str = ""  # why this one story could not be derived (one line); the rest of the list is unaffected
 
     @property
     def up_to_date(self) -> bool:
-        return self.en_rev is not None and not (self.stale or self.untranslated or self.qa)
+        return self.en_rev is not None and not (self.stale or self.untranslated or self.qa or self.error)
 
 
 def order_links(links: Sequence[Link]) -> tuple[Link, ...]:

@@ -4,8 +4,10 @@ A crash is any exception other than an InputError (the clear refusal bad input m
 bytes, mutated real samples and structure-aware documents built from each format's own element names; each
 drawn input also yields `--amplify` cheap byte-level variants, since drawing costs far more than parsing.
 
-Also fuzzed: sidecars (`tracker.json`), whole story folders read and judged, and machine-translation answers
-through the real transport and client (a canned session in place of the network; MTError is the clear refusal).
+Also fuzzed: sidecars (`tracker.json`), whole story folders read and judged, trees of story folders laid out by
+the input (odd names, nesting, symbolic links out and to /dev/zero, FIFOs) checked and imported, and
+machine-translation answers (bodies, statuses, Retry-After) through the real transport and client (a canned
+session in place of the network; MTError is the clear refusal).
 
     python tests/bench/bench_fuzz.py [--seconds 20] [--only newsml_g2]
 """
@@ -199,16 +201,84 @@ def check_story_folder(data: bytes, source: str) -> Any:
         judge(folder_texts(_FOLDER))
 
 
+_TREES = Path(tempfile.mkdtemp(prefix="fuzz-trees-"))
+(_TREES / "secret.txt").write_text("root:x:0:0:secret\n")
+DIR_NAMES = ["a", "b c", "line\nbreak", "é", "-rf", ".hidden", "node_modules", "s" * 200, "...", "tracker.json"]
+FILE_NAMES = ["fr.txt", "en.txt", "tracker.json", "fr.md", "en.xml", "fr.html", "fr.r2.txt", "README", "en.json"]
+GOOD = {"fr": b"Le sommet s'ouvre a Sotchi.\n\nPoutine recoit Pachinian.\n", "en": b"The summit opens in Sochi.\n",
+        "tr": b'{"format": "tracker-sidecar", "version": 1, "story": "s"}'}  # fmt: skip
+_stores: list[Any] = []
+
+
+def _plant(root: Path, data: bytes, rng: random.Random) -> None:
+    """Up to 24 entries laid out by the input: texts and sidecars cut from its bytes (or good texts), nested,
+    with symbolic links out of the tree, to /dev/zero and to their own folder, and FIFOs."""
+    import os
+
+    folders = [root]
+    for n in range(min(24, 1 + len(data) // 48)):
+        # mostly more entries in a folder already made, so that story folders (a French and an English) form
+        parent = rng.choice(folders)
+        folder = parent if rng.random() < 0.7 else parent.joinpath(*rng.sample(DIR_NAMES, rng.randint(1, 2)))
+        folders.append(folder)
+        with contextlib.suppress(OSError):  # a name the file system refuses (too long with its parents)
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / rng.choice(FILE_NAMES)
+            if target.exists() or target.is_symlink():
+                continue
+            kind = rng.random()
+            if kind < 0.06:
+                target.symlink_to(_TREES / "secret.txt")
+            elif kind < 0.1:
+                target.symlink_to("/dev/zero")
+            elif kind < 0.13:
+                os.mkfifo(target)
+            elif kind < 0.16:
+                target.symlink_to(folder)
+            elif kind < 0.6:
+                target.write_bytes(GOOD.get(target.name[:2], b"{}"))
+            else:
+                target.write_bytes(data[n * 48 : n * 48 + rng.randint(0, 400)])
+
+
+def story_tree(data: bytes, source: str) -> Any:
+    """A tree of story folders laid out by the input (see _plant): checked as `tracker check` does, then every
+    story folder found imported into one database as `tracker import-folder` does (a refusal is a TrackerError)."""
+    import shutil
+    from datetime import UTC, datetime
+
+    from tracker.errors import TrackerError
+    from tracker.services.check import run_check
+    from tracker.services.folder_store import import_folder
+    from tracker.services.folders import find_story_folders
+    from tracker.storage import open_store
+
+    if not _stores:
+        _stores.append(open_store("sqlite://"))
+    root = _TREES / "tree"
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir()
+    _plant(root, data, random.Random(data))
+    run_check([str(root)], cwd=_TREES)
+    for n, folder in enumerate(find_story_folders([root])):
+        with contextlib.suppress(TrackerError):  # the clear refusal a bad folder must get
+            import_folder(_stores[0], folder, by="fuzz", at=datetime.now(UTC), slug=f"s{n}")
+
+
 def translate_answer(data: bytes, source: str) -> Any:
-    """An MT answer with these bytes as its body (plain, then as gzip), through the real transport and client."""
+    """An MT answer with these bytes as its body (plain, then as gzip), through the real transport and client;
+    then with a status and a Retry-After taken from the bytes (refusals, throttling, absurd waits)."""
     from tracker.mt import transport
     from tracker.mt.breaker import CircuitBreaker
     from tracker.mt.client import MTClient, MTError
     from tracker.mt.providers import ProviderConfig
 
     transport.install()
-    for encoding, body in (("", data), ("gzip", gzip.compress(data)), ("gzip", data)):
-        transport._local.session = _CannedSession(body, encoding)
+    status = (200, 200, 429, 500, 503, 404, 302, 204)[data[0] % 8] if data else 200
+    retry = data[1:24].decode("latin-1")
+    for encoding, body, code in (("", data, 200), ("gzip", gzip.compress(data), 200), ("gzip", data, 200),
+                                 ("", data, status)):  # fmt: skip
+        transport._local.session = _CannedSession(body, encoding, code, retry)
         client = MTClient(ProviderConfig("libre", url="http://127.0.0.1:9/", timeout=2.0, attempts=2),
                           breaker=CircuitBreaker(), backoff=0.0, sleep=lambda s: None)  # fmt: skip
         with contextlib.suppress(MTError):  # the clear refusal a bad answer must get
@@ -218,18 +288,21 @@ def translate_answer(data: bytes, source: str) -> Any:
 class _CannedSession:
     """Stands in for requests.Session: every request gets the same canned answer."""
 
-    def __init__(self, body: bytes, encoding: str) -> None:
-        self.body, self.encoding = body, encoding
+    def __init__(self, body: bytes, encoding: str, status: int = 200, retry: str = "") -> None:
+        self.body, self.encoding, self.status, self.retry = body, encoding, status, retry
 
     def request(self, method: str, url: str, **kwargs: Any) -> Any:
         import requests
         from urllib3.response import HTTPResponse
 
         headers = {"Content-Type": "application/json", **({"Content-Encoding": self.encoding} if self.encoding else {})}
+        if self.status != 200:
+            headers["Retry-After"] = "".join(c for c in self.retry if c.isprintable()) or "1"
         response = requests.Response()
-        response.status_code = 200
+        response.status_code = self.status
         response.headers = requests.structures.CaseInsensitiveDict(headers)
-        response.raw = HTTPResponse(body=io.BytesIO(self.body), headers=headers, status=200, preload_content=False)
+        response.raw = HTTPResponse(body=io.BytesIO(self.body), headers=headers, status=self.status,
+                                    preload_content=False)  # fmt: skip
         response.url = url
         return response
 
@@ -243,6 +316,7 @@ TARGETS.update({
     "sidecar": (read_sidecar_bytes, st.one_of(sidecar_documents, raw)),
     "story-folder": (check_story_folder, st.one_of(sidecar_documents, paragraphs, raw)),
     "mt-answer": (translate_answer, mt_answers),
+    "story-tree": (story_tree, st.one_of(sidecar_documents, paragraphs, raw)),
 })  # fmt: skip
 
 

@@ -55,6 +55,18 @@ def units(n: int) -> None:
     _qa_one("5 % 6 km 7 € " * k, "5% 6 km €7 " * k)
 
 
+def unmatched(n: int) -> None:
+    """`1 000 000` repeated n/2 times opposite an English `1,000` (each French figure asks if the English has it)."""
+    k = max(1, n // 2)
+    _qa_one("Il y a 1 000 000 et " * k, "There are 1,000 and " * k)
+
+
+def sentences(n: int) -> None:
+    """n/4 French sentences with a figure each, the English half as long (was each sentence kept?)."""
+    k = max(2, n // 4)
+    _qa_one("Le ministre annonce 14h30 et 5 %. " * k, "The minister announces 2:30 pm. " * (k // 2))
+
+
 def paragraphs(n: int) -> None:
     """QA over n/2 linked paragraph pairs."""
     k = max(1, n // 2)
@@ -77,6 +89,8 @@ CASES: dict[str, Case] = {
     "times": times,
     "days": days,
     "units": units,
+    "unmatched": unmatched,
+    "sentences": sentences,
     "paragraphs": paragraphs,
     "moved": moved,
 }

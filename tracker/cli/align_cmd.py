@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from tracker.cli.common import FORMAT_OPTION, emit_json, open_db, pick_rev, rev_options
+from tracker.cli.common import ERRORS_OPTION, FORMAT_OPTION, emit_json, open_db, pick_rev, rev_options, warn_file
 from tracker.exitcodes import ExitCode
 from tracker.model import Link
 
@@ -25,11 +25,12 @@ if TYPE_CHECKING:
 GUTTER = " | "
 
 
-def read_paragraphs(path: str) -> tuple[str, ...]:
-    """Paragraph texts of a paragraph file (or any importable format), segmented as everywhere else."""
+def read_paragraphs(path: str, errors: str = "strict") -> tuple[str, ...]:
+    """Paragraph texts of a paragraph file (or any importable format), segmented as everywhere else; `errors`:
+    --errors (replace warns on stderr)."""
     from tracker.services.reading import read_document
 
-    return read_document(path).texts
+    return read_document(path, errors=errors, warn=warn_file).texts
 
 
 def link_json(link: Link) -> dict[str, Any]:
@@ -140,6 +141,7 @@ def _machine_translation(fr: Sequence[str], provider: str) -> list[str] | None:
     is_flag=True,
     help="Also align the sentences inside each link (JSON: a `sentences` object per link).",
 )
+@ERRORS_OPTION
 @FORMAT_OPTION
 def align(
     first: str,
@@ -147,6 +149,7 @@ def align(
     width: int | None,
     mt_provider: str | None,
     with_sentences: bool,
+    errors: str,
     fmt: str,
     **revs: int | None,
 ) -> ExitCode:
@@ -162,7 +165,7 @@ def align(
             raise click.UsageError("--fr-rev/--en-rev apply to a stored story, not to two files")
         from tracker.align import align as align_texts
 
-        fr, en = read_paragraphs(first), read_paragraphs(second)
+        fr, en = read_paragraphs(first, errors), read_paragraphs(second, errors)
         links = align_texts(fr, en, fr_mt=_machine_translation(fr, mt_provider) if mt_provider else None)
     elif Path(first).is_file():
         raise click.UsageError(f"{first} is a file: give the English file after it, or a stored story's slug")

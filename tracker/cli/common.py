@@ -122,6 +122,21 @@ FORMAT_OPTION = click.option(
 )
 
 
+ERRORS_OPTION = click.option(
+    "--errors",
+    type=click.Choice(["strict", "replace"]),
+    default="strict",
+    show_default=True,
+    help="Invalid bytes in a file that is otherwise UTF-8: strict refuses the file (exit 3, with the byte offset); "
+    "replace reads each as U+FFFD, with a warning naming the file, the count and the first offset.",
+)
+
+
+def warn_file(name: str, warning: str) -> None:
+    """A warning about a file read (say, bytes replaced under --errors replace): one line on stderr."""
+    click.echo(f"tracker: warning: {name}: {warning}", err=True)
+
+
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 # ---------------------------------------------------------------- one grammar for revisions and paragraphs

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from tracker.cli.common import FORMAT_OPTION, emit_json, open_db
+from tracker.cli.common import ERRORS_OPTION, FORMAT_OPTION, emit_json, open_db, warn_file
 from tracker.exitcodes import ExitCode
 from tracker.model import Change
 from tracker.terminal import visible
@@ -20,13 +20,14 @@ from tracker.terminal import visible
 _COLOURS = {"-": "red", "+": "green"}
 
 
-def read_paragraphs(path: str) -> tuple[str, ...]:
+def read_paragraphs(path: str, errors: str = "strict") -> tuple[str, ...]:
     """Paragraph texts of a file, segmented as everywhere else, but keeping the spaces a paragraph starts or
-    ends with: a space added or removed there is a (cosmetic) change a diff must be able to show."""
+    ends with: a space added or removed there is a (cosmetic) change a diff must be able to show. `errors`:
+    --errors (replace warns on stderr)."""
     from sources.text import decode
-    from tracker.services.reading import is_structured, parse_document, read_bytes
+    from tracker.services.reading import is_structured, mended, parse_document, read_bytes
 
-    data = read_bytes(path)
+    data = mended(read_bytes(path), path, errors, warn_file)
     document = parse_document(data, path)
     if is_structured(data, path):
         return document.texts
@@ -121,8 +122,16 @@ def _stored(slug: str, lang: str, start: int | None, end: int | None) -> tuple[C
 @FORMAT_OPTION
 @click.option("--plain", is_flag=True, help="Before/After lines instead of marked words (logs, screen readers).")
 @click.option("--all", "show_all", is_flag=True, help="Show unchanged paragraphs too (text output).")
+@ERRORS_OPTION
 def diff(
-    sources: tuple[str, ...], lang: str, start: int | None, end: int | None, fmt: str, plain: bool, show_all: bool
+    sources: tuple[str, ...],
+    lang: str,
+    start: int | None,
+    end: int | None,
+    fmt: str,
+    plain: bool,
+    show_all: bool,
+    errors: str,
 ) -> ExitCode:
     """Diff two revisions of the same language: OLD_FILE NEW_FILE, or a stored story's SLUG --from N --to M.
 
@@ -134,7 +143,7 @@ def diff(
             raise click.UsageError("--from/--to apply to a stored story, not to two files")
         from tracker.diff import diff as diff_texts
 
-        changes = diff_texts(read_paragraphs(sources[0]), read_paragraphs(sources[1]))
+        changes = diff_texts(read_paragraphs(sources[0], errors), read_paragraphs(sources[1], errors))
     elif len(sources) == 1:
         changes = _stored(sources[0], lang, start, end)
     else:

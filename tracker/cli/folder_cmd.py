@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from tracker.cli.common import open_db, settings
+from tracker.cli.common import ERRORS_OPTION, open_db, settings, warn_file
 from tracker.exitcodes import ExitCode
 
 
@@ -58,14 +58,18 @@ def export(slug: str, dest: Path, fmt: str, force: bool) -> ExitCode:
 
 
 @click.command("import-folder")
-@click.argument("folder", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", metavar="DIR", type=click.Path(path_type=Path))  # not a folder: exit 3, one line
 @click.option("--story", "slug", metavar="SLUG", help="Store under this story [default: the sidecar's, or DIR's name].")
-def import_folder(folder: Path, slug: str | None) -> ExitCode:
-    """Read a story folder into the database: texts as revisions, then the decisions of its sidecar."""
+@ERRORS_OPTION
+def import_folder(folder: Path, slug: str | None, errors: str) -> ExitCode:
+    """Read a story folder into the database: texts as revisions, then the decisions of its sidecar, all in one
+    transaction (a folder refused part way stores nothing)."""
     from tracker.services.folder_store import import_folder as store_folder
 
     with open_db() as store:
-        lines = store_folder(store, folder, by=settings().acting_user, at=datetime.now(UTC), slug=slug)
+        lines = store_folder(
+            store, folder, by=settings().acting_user, at=datetime.now(UTC), slug=slug, errors=errors, warn=warn_file
+        )
     for line in lines:
         click.echo(line)
     return ExitCode.OK

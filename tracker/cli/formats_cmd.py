@@ -120,15 +120,17 @@ def import_detected(
     fmt: str,
     encoding: str | None = None,
     force: bool = False,
+    errors: str = "strict",
 ) -> ExitCode:
-    """`tracker import` over any format and folders: one line (or JSON object) per file; exit 3 if any refused."""
+    """`tracker import` over any format and folders: one line (or JSON object) per file; exit 3 if any refused,
+    and then nothing stored (all or nothing)."""
     from tracker.services.formats import import_paths
 
     progress = _Progress()
     try:
         results = import_paths(
             store, paths, by=by, at=datetime.now(UTC), story=slug, lang=lang, label=label, based_on=based_on,
-            progress=progress, encoding=encoding, force=force,
+            progress=progress, encoding=encoding, force=force, errors=errors, all_or_nothing=True,
         )  # fmt: skip
     finally:
         progress.close()
@@ -142,17 +144,21 @@ def import_detected(
         for result in results:
             # what was stored is data (stdout); a refusal is an error, one line on stderr
             if result.outcome == "refused":
-                click.echo(f"tracker: error: {result.message}", err=True)
-            else:
+                click.echo(f"tracker: error: {result.message}; nothing stored", err=True)
+            elif result.outcome != "unstored":
                 click.echo(result.message)
-        click.echo(", ".join(f"{counts[k]} {k}" for k in OUTCOMES), err=True)
-    empty = [p for p in paths if Path(p).is_dir()] if not counts["imported"] and not counts["skipped"] else []
+        summary = ", ".join(f"{counts[k]} {k}" for k in OUTCOMES[:3])
+        if counts["unstored"]:  # all or nothing: what was read fine waits for the refused to be fixed
+            summary += f"; {counts['unstored']} read fine but not stored: fix the refused and import them all again"
+        click.echo(summary, err=True)
+    read = counts["imported"] or counts["skipped"] or counts["unstored"]
+    empty = [p for p in paths if Path(p).is_dir()] if not read else []
     for folder in empty:
         click.echo(f"tracker: error: {folder}: is a directory with no importable file in it", err=True)
     return ExitCode.DATA if counts["refused"] or empty else ExitCode.OK
 
 
-OUTCOMES = ("imported", "skipped", "refused")
+OUTCOMES = ("imported", "skipped", "refused", "unstored")
 
 
 def _result_json(result: FileResult) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from tracker.cli.common import FORMAT_OPTION, deprecated, emit_json, open_db, parse_paragraphs, settings
+from tracker.cli.common import ERRORS_OPTION, FORMAT_OPTION, deprecated, emit_json, open_db, parse_paragraphs, settings
 from tracker.exitcodes import ExitCode
 from tracker.model import Finding, Link
 
@@ -82,8 +82,9 @@ def _back_translation(
     metavar="PROVIDER",
     help="Also translate the English back into French and compare (back-translation check; off by default).",
 )
+@ERRORS_OPTION
 @FORMAT_OPTION
-def qa(first: str, second: str | None, mt_provider: str | None, fmt: str) -> ExitCode:
+def qa(first: str, second: str | None, mt_provider: str | None, errors: str, fmt: str) -> ExitCode:
     """Check an adaptation against its source: FR_FILE EN_FILE (aligned first), or a stored story SLUG.
 
     Checks figures, dates and times, quotes, names, untranslated text, lengths and coverage, each in its own
@@ -96,7 +97,7 @@ def qa(first: str, second: str | None, mt_provider: str | None, fmt: str) -> Exi
         from tracker.cli.align_cmd import read_paragraphs
         from tracker.qa import check
 
-        fr, en = read_paragraphs(first), read_paragraphs(second)
+        fr, en = read_paragraphs(first, errors), read_paragraphs(second, errors)
         links = align(fr, en)
         findings = check(fr, en, links, config)
         if mt_provider:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from tracker.cli.common import FORMAT_OPTION, emit_json, open_db, settings
+from tracker.cli.common import ERRORS_OPTION, FORMAT_OPTION, emit_json, open_db, settings, warn_file
 from tracker.exitcodes import ExitCode
 from tracker.view import stored_notes
 
@@ -67,6 +67,7 @@ def _kinds(revisions: list[Revision]) -> dict[tuple[str, int], str]:
     help="Import anyway: a returned XLIFF that differs from its export (missing paragraphs kept as they were), "
     "or a file whose words are another language than --lang.",
 )
+@ERRORS_OPTION
 @FORMAT_OPTION
 def import_(
     files: tuple[str, ...],
@@ -77,13 +78,15 @@ def import_(
     based_on: int | None,
     encoding: str | None,
     force: bool,
+    errors: str,
     fmt: str,
 ) -> ExitCode:
     """Import each FILE, in order, as a new revision of one language of a story.
 
     Files are plain text: paragraphs separated by blank lines (or one per line when there is no blank line);
-    a first line like `First modification:` becomes the label. Every file is read before anything is stored;
-    each becomes one revision in one transaction. Content identical to the latest revision stores nothing.
+    a first line like `First modification:` becomes the label. Every file is read before anything is stored,
+    and all are stored in one transaction: a file refused stores nothing of any (exit 3). Content identical to
+    the latest revision stores nothing.
 
     \b
     tracker import fr.txt --story sochi-summit --lang fr
@@ -107,12 +110,12 @@ def import_(
             by = author_name(store, author, settings().acting_user)
             return import_detected(
                 store, files, slug=slug, lang=lang, label=label, by=by, based_on=based_on, fmt=fmt, encoding=encoding,
-                force=force,
+                force=force, errors=errors,
             )  # fmt: skip
     assert slug is not None and lang is not None  # wants_detected_import took every other case
     from tracker.services.reading import read_plain
 
-    documents = [(path, read_plain(path)) for path in files]
+    documents = [(path, read_plain(path, errors=errors, warn=warn_file)) for path in files]
     from tracker.services.formats import fits_language
     from tracker.services.imports import import_document
 
@@ -120,7 +123,7 @@ def import_(
         fits_language(doc, lang, path)
 
     at = datetime.now(UTC)
-    with open_db() as store:
+    with open_db() as store, store.atomic():
         by = author_name(store, author, settings().acting_user)
         results = [
             import_document(

@@ -26,7 +26,11 @@ def summary_json(s: StorySummary) -> dict[str, Any]:
         "slug": s.slug,
         "title": s.title,
         "latest": latest,
-        "state": "no-english" if s.en_rev is None else ("up-to-date" if s.up_to_date else "needs-work"),
+        "state": "error"
+        if s.error
+        else "no-english"
+        if s.en_rev is None
+        else ("up-to-date" if s.up_to_date else "needs-work"),
         "stale": s.stale,
         "untranslated": s.untranslated,
         "qa": s.qa,
@@ -36,6 +40,7 @@ def summary_json(s: StorySummary) -> dict[str, Any]:
         "updated_at": s.updated_at.isoformat(),
         "wire": s.wire,
         "urgency": s.urgency,
+        "error": s.error or None,
     }
 
 

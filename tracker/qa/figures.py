@@ -8,22 +8,14 @@ from typing import Protocol
 
 from tracker.facts import DateFact, Figure
 from tracker.model import Finding, Severity
-from tracker.qa.match import date_matched, figure_matched, pool, time_values
+from tracker.qa.match import date_matched, figures_matched, pool, time_values
 from tracker.qa.pair import Pair
 
 
 def _missing(claims: Iterable[Figure], opposite: tuple[Figure, ...], extra: set[float]) -> list[Figure]:
-    # A figure is matched by what it says, not where: the answer is kept per reading, so a figure repeated
-    # thousands of times in one paragraph (`5 % 6 km 7 €` x 1k) scans the other side once, not once per repetition.
-    known: dict[tuple[frozenset[float], str | None, bool], bool] = {}
-    missing = []
-    for figure in claims:
-        key = (figure.values, figure.unit, figure.spelled)
-        if key not in known:
-            known[key] = figure_matched(figure, opposite, extra)
-        if not known[key]:
-            missing.append(figure)
-    return missing
+    # A figure is matched by what it says, not where (`5 % 6 km 7 €` x 1k scans the other side once)
+    claims = list(claims)
+    return [f for f, matched in zip(claims, figures_matched(claims, opposite, extra), strict=True) if not matched]
 
 
 def _fr_claims(pair: Pair) -> list[Figure]:

@@ -87,6 +87,19 @@ def figure_matched(figure: Figure, opposite: tuple[Figure, ...], extra: set[floa
     return False
 
 
+def figures_matched(figures: Iterable[Figure], opposite: tuple[Figure, ...], extra: set[float]) -> list[bool]:
+    """figure_matched for each figure, decided once per reading (value, unit, spelled): a figure repeated
+    thousands of times in one paragraph scans the other side once, not once per repetition (facts x opposite)."""
+    known: dict[tuple[frozenset[float], str | None, bool], bool] = {}
+    out = []
+    for figure in figures:
+        key = (figure.values, figure.unit, figure.spelled)
+        if key not in known:
+            known[key] = figure_matched(figure, opposite, extra)
+        out.append(known[key])
+    return out
+
+
 _T = TypeVar("_T")
 _Fact = TypeVar("_Fact")
 _by_identity: dict[tuple[int, object], tuple[object, object]] = {}

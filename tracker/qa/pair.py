@@ -4,13 +4,14 @@ sentences the English kept (an adapter may cut a sentence; its facts are then no
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from functools import cached_property
 
 from tracker import facts
 from tracker.facts.identifiers import Identifier, carried_in, identifiers
 from tracker.model import Finding, Link, Severity
-from tracker.qa.match import English, date_matched, figure_matched, name_carried, pool, time_values
+from tracker.qa.match import English, date_matched, figures_matched, name_carried, pool, time_values
 
 _SENTENCE = re.compile(r"(?<![A-Z]\.)(?<=[.!?…])[»”\"]?\s+(?=[«“\"]?[\s\u00a0\u202f]*[A-ZÀ-Ý])")
 _EN_PER_FR = 0.85  # English runs about 15 % shorter than French: the yardstick for a sentence with no fact
@@ -67,9 +68,8 @@ class Pair:
     def _fr_hits(self) -> list[tuple[int, bool]]:
         """Every French fact (start offset) and whether the English has it."""
         extra = time_values(self.en_dates)
-        hits = [
-            (f.start, figure_matched(f, self.en_figures, extra)) for f in self.fr_figures if f.claim and not f.spelled
-        ]
+        claims = [f for f in self.fr_figures if f.claim and not f.spelled]
+        hits = [(f.start, hit) for f, hit in zip(claims, figures_matched(claims, self.en_figures, extra), strict=True)]
         values = pool(self.en_figures)
         hits += [(d.start, date_matched(d, self.en_dates, values)) for d in self.fr_dates if d.claim]
         hits += [(i.start, carried_in(i, self.en)) for i in self.fr_identifiers]
@@ -84,18 +84,30 @@ class Pair:
         bounds = [0] + [m.end() for m in _SENTENCE.finditer(self.fr)] + [len(self.fr) + 1]
         return list(zip(bounds, bounds[1:], strict=False))
 
-    def _sentence_of(self, start: int) -> tuple[int, int]:
-        return next(((a, b) for a, b in self._sentences if a <= start < b), (0, len(self.fr) + 1))
+    def _sentence_of(self, start: int) -> int:
+        """The index of the sentence holding `start` (a binary search: facts x sentences would be quadratic)."""
+        return max(0, bisect_right(self._sentence_starts, start) - 1)
 
     @cached_property
-    def _open_sentences(self) -> list[tuple[int, int]]:
-        """French sentences a fact shows kept, and those no fact can tell about."""
-        out = []
-        for a, b in self._sentences:
-            hits = [hit for s, hit in self._fr_hits if a <= s < b]
-            if not hits or any(hits):
-                out.append((a, b))
-        return out
+    def _sentence_starts(self) -> list[int]:
+        return [a for a, _ in self._sentences]
+
+    @cached_property
+    def _hits_by_sentence(self) -> list[list[tuple[int, bool]]]:
+        """The French facts' hits of each sentence, in sentence order."""
+        grouped: list[list[tuple[int, bool]]] = [[] for _ in self._sentences]
+        for start, hit in self._fr_hits:
+            grouped[self._sentence_of(start)].append((start, hit))
+        return grouped
+
+    @cached_property
+    def _open_sentences(self) -> list[bool]:
+        """Per sentence: whether a fact shows it kept, or no fact can tell about it."""
+        return [not hits or any(h for _, h in hits) for hits in self._hits_by_sentence]
+
+    @cached_property
+    def _open_room(self) -> int:
+        return sum(b - a for (a, b), is_open in zip(self._sentences, self._open_sentences, strict=True) if is_open)
 
     @cached_property
     def kept_length(self) -> int:
@@ -104,8 +116,8 @@ class Pair:
         (nothing then tells which part the English is)."""
         shown: list[int] = []
         open_: list[int] = []
-        for a, b in self._sentences:
-            hits = [hit for s, hit in self._fr_hits if a <= s < b]
+        for (a, b), sentence_hits in zip(self._sentences, self._hits_by_sentence, strict=True):
+            hits = [hit for _, hit in sentence_hits]
             size = len(self.fr[a:b].strip())
             if any(hits):
                 shown.append(size)
@@ -120,11 +132,12 @@ class Pair:
         other fact to tell, the English length is nearer to a translation with that sentence than without it."""
         if len(self._sentences) == 1:
             return True
-        first, last = self._sentence_of(start)
-        others = [hit for s, hit in self._fr_hits if first <= s < last and s != start]
+        index = self._sentence_of(start)
+        first, last = self._sentences[index]
+        others = [hit for s, hit in self._hits_by_sentence[index] if s != start]
         if others:
             return any(others)
-        room = sum(b - a for a, b in self._open_sentences if a != first)
+        room = self._open_room - (last - first if self._open_sentences[index] else 0)
         with_it, without = _EN_PER_FR * (room + last - first), _EN_PER_FR * room
         return abs(len(self.en) - with_it) <= abs(len(self.en) - without)
 

@@ -19,6 +19,7 @@ from tracker.services.carry import carry_acks, carry_approvals, carry_waivers
 from tracker.services.check import GitContext, base_french
 from tracker.services.folders import Folder, load_folder, write_folder
 from tracker.services.imports import import_document
+from tracker.services.reading import Warn
 from tracker.services.vetting import DEFAULT_SIGNERS, signers_at, why_unverified
 from tracker.services.views import adaptations as adaptations_of
 from tracker.services.views import load_view, pair_links
@@ -106,10 +107,28 @@ def _adapted_from(
     return tuple(replace(p, text=t) for p, t in zip(base.paragraphs, texts, strict=True))
 
 
-def import_folder(store: Store, path: str | Path, *, by: str, at: datetime, slug: str | None = None) -> list[str]:
+def import_folder(
+    store: Store,
+    path: str | Path,
+    *,
+    by: str,
+    at: datetime,
+    slug: str | None = None,
+    errors: str = "strict",
+    warn: Warn | None = None,
+) -> list[str]:
     """Store a story folder: the adapted-from French (when known), the English based on it, the current French,
-    then the decisions not stored yet, re-made by `by` (tracker.services.carry); returns one line per thing done."""
-    folder = load_folder(path)
+    then the decisions not stored yet, re-made by `by` (tracker.services.carry); returns one line per thing done.
+
+    All in one transaction: a folder that fails part way (a decision the store refuses, a busy database) stores
+    nothing, so importing it again after the fix starts from what the database held before. `errors`, `warn`: how
+    invalid bytes in the texts are read (tracker.services.reading.mended)."""
+    folder = load_folder(path, errors=errors, warn=warn)
+    with store.atomic():
+        return _store_folder(store, folder, by=by, at=at, slug=slug)
+
+
+def _store_folder(store: Store, folder: Folder, *, by: str, at: datetime, slug: str | None) -> list[str]:
     name = slug or folder.slug
     base, note = base_french(folder.sidecar, folder.fr, folder.fr_path, GitContext(folder.path))
     done: list[str] = []

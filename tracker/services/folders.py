@@ -15,7 +15,7 @@ from pathlib import Path
 from tracker.check.sidecar import FILENAME, Sidecar, dumps, parse
 from tracker.errors import InputError
 from tracker.model import Document
-from tracker.services.reading import parse_document, read_bytes, walk
+from tracker.services.reading import Warn, mended, parse_document, read_bytes, walk
 from tracker.services.writing import write_file, write_files
 
 __all__ = [
@@ -48,8 +48,10 @@ class Folder:
 def _text_candidates(folder: Path, lang: str) -> list[Path]:
     try:
         names = sorted(os.listdir(folder))
-    except OSError:
+    except (FileNotFoundError, NotADirectoryError):
         return []
+    except OSError as exc:  # a folder that cannot be listed is said, never taken for one holding no story
+        raise InputError(str(folder), f"cannot list this folder ({exc.strerror or exc})") from exc
     # `fr.txt`, `fr.md`, `fr.xml`...: one extension, so `fr.r2.txt` (a revision kept beside others) is no story text
     found = [folder / n for n in names if _TEXT_NAME.match(n) and n.startswith(f"{lang}.") and not n.endswith(".json")]
     # plain text first, then any other importable file, each in name order
@@ -88,15 +90,16 @@ def read_sidecar(folder: Path, shown: str | None = None) -> Sidecar:
     return parse(text, name)
 
 
-def load_folder(path: str | Path) -> Folder:
-    """Read a story folder: both texts and the sidecar; InputError (or SidecarError) names what is wrong."""
+def load_folder(path: str | Path, *, errors: str = "strict", warn: Warn | None = None) -> Folder:
+    """Read a story folder: both texts and the sidecar; InputError (or SidecarError) names what is wrong.
+    `errors`, `warn`: how invalid bytes in the texts are read (tracker.services.reading.mended)."""
     folder = Path(path)
     if not folder.is_dir():
         raise InputError(str(folder), "not a folder" if folder.exists() else "no such folder")
     sidecar = read_sidecar(folder)
     fr_path, en_path = text_path(folder, "fr", sidecar), text_path(folder, "en", sidecar)
-    fr = parse_document(read_bytes(fr_path, within=folder), str(fr_path))
-    en = parse_document(read_bytes(en_path, within=folder), str(en_path))
+    fr = parse_document(mended(read_bytes(fr_path, within=folder), str(fr_path), errors, warn), str(fr_path))
+    en = parse_document(mended(read_bytes(en_path, within=folder), str(en_path), errors, warn), str(en_path))
     return Folder(folder, fr_path, en_path, folder / FILENAME, fr, en, sidecar)
 
 
@@ -140,6 +143,8 @@ def find_story_folders(paths: Iterable[str | Path]) -> list[Path]:
         start = Path(raw)
         if not start.exists():
             raise InputError(str(raw), "no such file or folder")
+        if not start.is_file() and not start.is_dir():  # never listed or read: /dev/zero, a FIFO, a socket
+            raise InputError(str(raw), "is a device, a FIFO or a socket, not a file or folder; only those are read")
         if start.is_file():
             # a file outside any story folder (a README, a workflow) names no story
             if is_story_folder(start.parent):

@@ -20,11 +20,12 @@ from sources.xliff_units import Returned
 from tracker.errors import InputError, TrackerError
 from tracker.model import LANGS, Document, Revision
 from tracker.services.pools import process_pool
-from tracker.services.reading import parse_documents, read_bytes, walk
+from tracker.services.reading import mended, parse_documents, read_bytes, walk
 from tracker.storage import Store
 from tracker.storage.bulk import NewRevision, planned
 
-Outcome = Literal["imported", "skipped", "refused"]
+# unstored: read fine, but not stored because the import is all or nothing and another file was refused
+Outcome = Literal["imported", "skipped", "refused", "unstored"]
 STATUSES = frozenset({"usable", "withheld", "canceled"})
 # Revisions stored per transaction: large enough that a batch costs a few statements, small enough that a
 # batch failing (and then stored file by file to name the culprit) loses little.
@@ -49,6 +50,8 @@ class FileResult:
     def message(self) -> str:
         if self.outcome == "refused":
             return f"refused  {self.source}: {self.problem}"
+        if self.outcome == "unstored":
+            return f"unstored {self.source}: read, but nothing is stored when another file is refused"
         where = f"{self.story} {self.lang} r{self.revision}"
         status = f" [{self.status}]" if self.status and self.status != "usable" else ""
         label = f" ({self.label})" if self.label and self.label != self.status else ""
@@ -141,17 +144,26 @@ def _returned(data: bytes, source: str) -> Returned | None:
 
 
 def read_documents(
-    path: Path, *, story: str | None, lang: str | None, order: int, encoding: str | None = None, force: bool = False
+    path: Path,
+    *,
+    story: str | None,
+    lang: str | None,
+    order: int,
+    encoding: str | None = None,
+    errors: str = "strict",
+    force: bool = False,
 ) -> list[_Pending]:
-    """The documents of one file; `encoding` reads it as that encoding whatever it declares. A document forced
-    into `lang` must read as that language, unless `force`."""
+    """The documents of one file; `encoding` reads it as that encoding whatever it declares, `errors="replace"`
+    with U+FFFD for invalid bytes (each document's warning says how many; tracker.services.reading.mended). A
+    document forced into `lang` must read as that language, unless `force`."""
     source = str(path)
-    data = read_source(path)
+    replacements: list[str] = []
+    data = mended(read_source(path), source, errors, lambda _name, warning: replacements.append(warning))
     returned = _returned(data, source)
     if returned is not None:
         slug = story or (returned.export or (story_slug(Path(source).stem),))[0]
-        return [_Pending(source, order, Document(()), slug, "en", returned=returned)]
-    warning = "" if encoding else lying_declaration(data) or ""
+        return [_Pending(source, order, Document(()), slug, "en", warning="; ".join(replacements), returned=returned)]
+    warning = "; ".join([*replacements, *([] if encoding else [lying_declaration(data) or ""])]).strip("; ")
     if encoding:
         data = reencoded(data, encoding, source)
     pending = []
@@ -164,14 +176,16 @@ def read_documents(
     return pending
 
 
-_Job = tuple[Path, str | None, str | None, int, str | None, bool]
+_Job = tuple[Path, str | None, str | None, int, str | None, str, bool]
 
 
 def _read_job(job: _Job) -> tuple[Path, list[_Pending] | str]:
     """One file's documents, or the reason it is refused (a string: exceptions with arguments do not pickle)."""
-    path, story, lang, order, encoding, force = job
+    path, story, lang, order, encoding, errors, force = job
     try:
-        return path, read_documents(path, story=story, lang=lang, order=order, encoding=encoding, force=force)
+        return path, read_documents(
+            path, story=story, lang=lang, order=order, encoding=encoding, errors=errors, force=force
+        )
     except TrackerError as exc:
         return path, getattr(exc, "problem", str(exc))
 
@@ -378,6 +392,8 @@ def import_paths(
     workers: int | None = None,
     encoding: str | None = None,
     force: bool = False,
+    errors: str = "strict",
+    all_or_nothing: bool = False,
 ) -> list[FileResult]:
     """Import every file under `paths`; each file is imported, skipped (unchanged) or refused with the reason.
 
@@ -386,13 +402,16 @@ def import_paths(
     (default: one per CPU from 200 files on).
     `story`, `lang`, `label` and `based_on` override what the files say; `encoding` the encoding they declare. A
     returned XLIFF is checked against the export it names and refused when they differ, unless `force` (see
-    tracker.services.returns).
+    tracker.services.returns). `errors="replace"` reads invalid bytes as U+FFFD, with a warning per file.
+
+    Each file is decided on its own (a drop folder imports what it can), unless `all_or_nothing`: then every
+    file is stored in one transaction, and nothing at all when any is refused (the others come back `unstored`).
     """
     results: list[FileResult] = []
     pending: list[_Pending] = []
     files = expand(paths)
     known = _Known(store)
-    jobs = [(path, story, lang, order, encoding, force) for order, path in enumerate(files)]
+    jobs = [(path, story, lang, order, encoding, errors, force) for order, path in enumerate(files)]
     for done, (path, read) in enumerate(_read_all(jobs, workers), start=1):
         if isinstance(read, str):
             results.append(FileResult(str(path), "refused", problem=read))
@@ -406,13 +425,59 @@ def import_paths(
         if progress:
             progress("read", done, len(files))
     ordered = sorted(pending, key=lambda p: p.sort_key)
+    if not all_or_nothing:
+        results.extend(_store_all(store, ordered, known, by=by, at=at, progress=progress))
+    elif results:  # a file was refused already: nothing is stored
+        results.extend(FileResult(p.source, "unstored", p.story, p.lang) for p in ordered)
+    else:
+        results = _store_atomically(store, ordered, known, by=by, at=at, progress=progress)
+    position = {str(path): order for order, path in enumerate(files)}
+    warnings = {p.source: p.warning for p in pending if p.warning}
+    results = [replace(r, warning=warnings.get(r.source, "")) if r.source in warnings else r for r in results]
+    return sorted(results, key=lambda r: position.get(r.source, len(files)))  # stable: wire order within a file
+
+
+def _store_all(
+    store: Store,
+    ordered: Sequence[_Pending],
+    known: _Known,
+    *,
+    by: str,
+    at: datetime,
+    progress: Callable[[str, int, int], None] | None,
+) -> list[FileResult]:
+    """Store documents in batches of BATCH, each batch one transaction."""
+    results: list[FileResult] = []
     for start in range(0, len(ordered), BATCH):
         batch = ordered[start : start + BATCH]
         results.extend(store_batch(store, batch, known, by=by, at=at))
         if progress:
             for done in range(start + 1, start + len(batch) + 1):
                 progress("store", done, len(ordered))
-    position = {str(path): order for order, path in enumerate(files)}
-    warnings = {p.source: p.warning for p in pending if p.warning}
-    results = [replace(r, warning=warnings.get(r.source, "")) if r.source in warnings else r for r in results]
-    return sorted(results, key=lambda r: position.get(r.source, len(files)))  # stable: wire order within a file
+    return results
+
+
+class _Refused(Exception):
+    """A document of an all-or-nothing import was refused: the transaction is rolled back."""
+
+
+def _store_atomically(
+    store: Store,
+    ordered: Sequence[_Pending],
+    known: _Known,
+    *,
+    by: str,
+    at: datetime,
+    progress: Callable[[str, int, int], None] | None,
+) -> list[FileResult]:
+    """Store documents in one transaction; when any is refused (a conflict, a revision the store refuses) the
+    transaction is rolled back and the rest come back `unstored`."""
+    results: list[FileResult] = []
+    try:
+        with store.atomic():
+            results = _store_all(store, ordered, known, by=by, at=at, progress=progress)
+            if any(r.outcome == "refused" for r in results):
+                raise _Refused
+    except _Refused:
+        return [r if r.outcome == "refused" else replace(r, outcome="unstored", revision=None) for r in results]
+    return results

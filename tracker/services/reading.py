@@ -10,7 +10,7 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -157,9 +157,11 @@ def is_structured(data: bytes, source: str) -> bool:
 def parse_documents(data: bytes, source: str) -> list[Document]:
     """Every news item in a file's bytes (a wire file may hold several); `source` names the file in errors."""
     from sources.detect import load
+    from sources.encoding import invalid_utf8
 
     allowed = limits()
     refuse_many_lines(data, source, allowed)
+    invalid_utf8(data, source)  # every format refuses a few bad bytes alike: with their offset
     try:
         documents = load(data, source)
     except (ValueError, RecursionError, OverflowError, LookupError) as exc:
@@ -187,10 +189,39 @@ def parse_document(data: bytes, source: str) -> Document:
     return locate_lines(documents[0], data)
 
 
-def read_document(path: str | Path, shown: str | None = None, *, within: str | Path | None = None) -> Document:
-    """The one story text of a file (see parse_document), read by read_bytes' rules."""
+Warn = Callable[[str, str], None]
+ERRORS = ("strict", "replace")
+
+
+def mended(data: bytes, name: str, errors: str = "strict", warn: Warn | None = None) -> bytes:
+    """The bytes to parse. `errors="strict"` leaves them as they are (the importers refuse a file that is UTF-8
+    but for a few bytes, with the first one's offset); `"replace"` puts U+FFFD in place of each invalid sequence
+    and calls `warn(name, warning)` with how many and where the first was: never replaced without a word."""
+    if errors == "strict":
+        return data
+    if errors != "replace":
+        raise ValueError(f"errors must be one of {', '.join(ERRORS)}, not {errors!r}")
+    from sources.encoding import replaced
+
+    out, warning = replaced(data)
+    if warning:
+        if warn is None:
+            raise ValueError("errors='replace' needs a warn callback: a replacement is never silent")
+        warn(name, warning)
+    return out
+
+
+def read_document(
+    path: str | Path,
+    shown: str | None = None,
+    *,
+    within: str | Path | None = None,
+    errors: str = "strict",
+    warn: Warn | None = None,
+) -> Document:
+    """The one story text of a file (see parse_document), read by read_bytes' rules; `errors`, `warn`: see mended."""
     name = shown or str(path)
-    return parse_document(read_bytes(path, name, within=within), name)
+    return parse_document(mended(read_bytes(path, name, within=within), name, errors, warn), name)
 
 
 def read_documents(path: str | Path, shown: str | None = None) -> list[Document]:
@@ -244,8 +275,9 @@ def _starts(line: list[str], words: list[str]) -> bool:
     return any(line[i : i + len(words)] == words for i, w in enumerate(line) if w == first)
 
 
-def read_plain(path: str | Path) -> Document:
-    """A file read as a plain paragraph file whatever its name (`import --story --lang`), by read_bytes' rules."""
+def read_plain(path: str | Path, *, errors: str = "strict", warn: Warn | None = None) -> Document:
+    """A file read as a plain paragraph file whatever its name (`import --story --lang`), by read_bytes' rules;
+    `errors`, `warn`: see mended."""
     from sources.text import read_text
 
-    return read_text(read_bytes(path), str(path))
+    return read_text(mended(read_bytes(path), str(path), errors, warn), str(path))

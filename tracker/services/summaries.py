@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tracker.approvals import approval_verdict
-from tracker.errors import StoreError
+from tracker.errors import StoreError, TrackerError
 from tracker.flags import needs_action
 from tracker.model import Story
 from tracker.qa import QAConfig
@@ -80,11 +80,11 @@ class SummaryCache:
                 if stored is None:
                     stored = self.store.cached_summaries(key)
                 row = stored.get(slug)
-                if row is not None and row[0] == version:
-                    summary = summary_from_json(row[1])
-                else:
-                    summary = _summary(self.store, stories.get(slug), slug, config)
-                    derived.append((slug, version, summary_to_json(summary)))
+                summary = _cached(row[1]) if row is not None and row[0] == version else None
+                if summary is None:
+                    summary = _isolated(self.store, stories.get(slug), slug, config)
+                    if not summary.error:  # an error is derived again next time: it may be fixed by then
+                        derived.append((slug, version, summary_to_json(summary)))
                 hit = self._kept[slug] = (version, key, summary)
             out.append(hit[2])
         # a cache: when it cannot be written (busy, or a read-only account) the next reader derives them again
@@ -109,6 +109,46 @@ def summary_from_json(text: str) -> StorySummary:
     fields: dict[str, Any] = json.loads(text)
     fields["updated_at"] = datetime.fromisoformat(fields["updated_at"])
     return StorySummary(**fields)
+
+
+def _cached(text: str) -> StorySummary | None:
+    """A summary from the cache; None when the cached text is damaged (derived again instead)."""
+    try:
+        return summary_from_json(text)
+    except (ValueError, TypeError, KeyError):
+        return None
+
+
+def _isolated(store: Store, story: Story | None, slug: str, config: QAConfig) -> StorySummary:
+    """A story's summary, or one whose error says in one line why it could not be derived: one story with damaged
+    data, a figure no parser foresaw or a bug in a derivation never takes the list (or another story) down."""
+    try:
+        return _summary(store, story, slug, config)
+    except Exception as exc:  # any failure of one story is that story's own, shown in its row
+        return _broken(store, story, slug, exc)
+
+
+def _broken(store: Store, story: Story | None, slug: str, exc: Exception) -> StorySummary:
+    latest: dict[str, int | None] = {"fr": None, "en": None}
+    for lang in latest:
+        with contextlib.suppress(Exception):  # the numbers if they can still be read; the error says the rest
+            latest[lang] = store.latest_number(slug, lang)
+    lines = str(exc).strip().splitlines()
+    reason = (
+        lines[0] if lines and isinstance(exc, TrackerError) else f"{type(exc).__name__}: {lines[0] if lines else ''}"
+    )
+    return StorySummary(
+        slug=slug,
+        title=(story.title if story else "") or slug,
+        fr_rev=latest["fr"] or 0,
+        en_rev=latest["en"],
+        stale=0,
+        untranslated=0,
+        qa=0,
+        approval="none",
+        updated_at=datetime.fromtimestamp(0, UTC),
+        error=reason.rstrip(": ")[:200],
+    )
 
 
 def _summary(store: Store, story: Story | None, slug: str, config: QAConfig) -> StorySummary:

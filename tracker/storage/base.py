@@ -29,6 +29,7 @@ class StoreBase:
         self._serial: AbstractContextManager[object] = (
             threading.RLock() if isinstance(engine.pool, StaticPool) else nullcontext()
         )
+        self._atomic = threading.local()  # this thread's connection while inside atomic(), else none
 
     @property
     def display_url(self) -> str:
@@ -40,13 +41,71 @@ class StoreBase:
         return self.engine.dialect.name
 
     @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """Every write of this thread inside the block in ONE transaction: all committed when the block ends, none
+        when it raises (an import of many files, a story folder, stores all or nothing); reads inside the block
+        see its writes; nested blocks join the outer one.
+
+        A write refused inside the block never leaves half of itself stored. On SQLite each write is a savepoint,
+        rolled back alone, and the block goes on. On PostgreSQL a savepoint cannot be used (the trust rules accept
+        a revision's paragraphs only in the very transaction, not a subtransaction, that made the revision), so a
+        refused write spoils the block: every later read or write in it, and its end, raise that refusal again,
+        and nothing is stored."""
+        if getattr(self._atomic, "conn", None) is not None:
+            yield
+            return
+        with (
+            self._serial,
+            translated(self.url),
+            self.engine.connect().execution_options(**{WRITE_OPTION: True}) as conn,
+            conn.begin(),
+        ):
+            self._atomic.conn, self._atomic.spoiled = conn, None
+            try:
+                yield
+                if self._atomic.spoiled is not None:  # caught by the caller: still nothing may be committed
+                    raise self._atomic.spoiled
+            finally:
+                self._atomic.conn = self._atomic.spoiled = None
+
+    def _shared(self) -> Connection | None:
+        """This thread's atomic() connection, if inside one; raises the refusal that spoiled it, if any."""
+        shared: Connection | None = getattr(self._atomic, "conn", None)
+        if shared is not None and self._atomic.spoiled is not None:
+            raise self._atomic.spoiled
+        return shared
+
+    @contextmanager
     def _read(self) -> Iterator[Connection]:
+        shared = self._shared()
+        if shared is not None:
+            try:
+                with self._serial, translated(self.url):
+                    yield shared
+            except BaseException as exc:
+                if _aborted(shared):  # PostgreSQL refuses every later statement of the block: say why
+                    self._atomic.spoiled = exc
+                raise
+            return
         with self._serial, translated(self.url), self.engine.connect() as conn:
             yield conn
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
         """One transaction: committed when the block ends, rolled back (nothing stored) when it raises."""
+        shared = self._shared()
+        if shared is not None:
+            if self.dialect != "postgresql":
+                with self._serial, translated(self.url), shared.begin_nested():
+                    yield shared
+                return
+            try:
+                with self._serial, translated(self.url):
+                    yield shared
+            except BaseException as exc:
+                self._atomic.spoiled = exc
+                raise
+            return
         with (
             self._serial,
             translated(self.url),
@@ -75,6 +134,16 @@ class StoreBase:
         if story_id is None:
             raise NotFoundError(f"no story {slug!r} in {self.display_url}")
         return int(story_id)
+
+
+def _aborted(conn: Connection) -> bool:
+    """Whether a PostgreSQL transaction failed (every later statement in it is refused until it rolls back)."""
+    if conn.dialect.name != "postgresql":
+        return False
+    from psycopg.pq import TransactionStatus
+
+    info = getattr(conn.connection.dbapi_connection, "info", None)
+    return getattr(info, "transaction_status", None) == TransactionStatus.INERROR
 
 
 def _dialect_insert(conn: Connection, table: Table) -> Any:

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import BindParameter, Connection, and_, bindparam, func, insert, select
 
 from tracker.audit import facts_json
-from tracker.errors import ConflictError, InputError, NotFoundError
+from tracker.errors import ConflictError, InputError, NotFoundError, StoreError
 from tracker.model import LANGS, Document, Paragraph, Revision, Role, content_hash
 from tracker.storage.audit_store import append_entries
 from tracker.storage.base import _dialect_insert, dump, from_db_time, load, to_db_time
@@ -107,6 +107,10 @@ def check_new(item: NewRevision) -> None:
 def revision_from_row(slug: str, row: Sequence[Any], paragraphs: tuple[Paragraph, ...] = ()) -> Revision:
     """A Revision from a row of REVISION_COLUMNS (a leading story id is left out by the caller)."""
     _id, lang, number, created_at, author, chash, label, origin, based_on, status, meta = row
+    try:
+        pairs = tuple((str(k), str(v)) for k, v in load(str(meta)))
+    except (ValueError, TypeError) as exc:  # edited by hand or damaged: this revision says so, the rest read on
+        raise StoreError(f"{slug} {lang} r{number}: its stored metadata is damaged ({str(exc)[:80]})") from exc
     return Revision(
         story=slug,
         lang=str(lang),
@@ -119,7 +123,7 @@ def revision_from_row(slug: str, row: Sequence[Any], paragraphs: tuple[Paragraph
         origin=str(origin),
         based_on=None if based_on is None else int(based_on),
         status=str(status),
-        meta=tuple((str(k), str(v)) for k, v in load(str(meta))),
+        meta=pairs,
     )
 
 

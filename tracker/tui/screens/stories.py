@@ -20,7 +20,7 @@ from tracker.tui.widgets.keybar import KeyBar
 from tracker.view import StorySummary
 
 STATE_STYLES = {"stale": "bold red", "untranslated": "bold magenta", "qa": "bold yellow", "ok": "green"}
-STATE_STYLES |= {"wire": "bold reverse red"}
+STATE_STYLES |= {"wire": "bold reverse red", "error": "bold red"}
 APPROVAL_STYLES = {"approved": "green", "per-paragraph": "green", "outdated": "yellow", "awaiting": "yellow"}
 APPROVAL_STYLES |= {"rejected": "bold red"}
 
