@@ -1,0 +1,36 @@
+"""Recording that a killed story's English was withdrawn (`tracker withdraw`): editors only, with a note, bound
+to the kill it answers; the rules of tracker.wire_flags over the store."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from tracker.errors import ForbiddenError, RefusedError
+from tracker.services.approvals import acting_user
+from tracker.storage import Store
+from tracker.wire_flags import Withdrawal, kill_revision, withdrawal_for
+
+
+def withdraw(store: Store, slug: str, note: str, *, by: str, at: datetime) -> Withdrawal:
+    """Record that the English of killed story `slug` was withdrawn, saying how or where.
+
+    ForbiddenError unless `by` is an editor or admin; RefusedError without a note, when the story does not
+    stand killed (never killed, or reissued since), or when this kill's withdrawal is recorded already.
+    """
+    user = acting_user(store, by, at=at)
+    if user is None:
+        raise ForbiddenError("unknown user: an admin must add you first (tracker users add NAME --role editor)")
+    if user.role not in ("editor", "admin"):
+        raise ForbiddenError(f"{user.name} is a {user.role}; only editors and admins record a withdrawal")
+    if not note.strip():
+        raise RefusedError(f"{slug}: a withdrawal needs a note saying how the English was taken down")
+    french = store.revisions(slug, "fr")
+    kill = kill_revision(french)
+    if kill is None:
+        raise RefusedError(f"{slug}: the agency has not killed this story (or reissued it since): nothing to withdraw")
+    done = withdrawal_for(kill, store.withdrawals(slug))
+    if done is not None:
+        raise RefusedError(f"{slug}: the withdrawal of fr r{kill.number}'s kill is recorded already, by {done.by}")
+    made = Withdrawal(slug, kill.number, kill.content_hash, user.name, at, note.strip())
+    store.add_withdrawal(made)
+    return made
