@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from tracker.model import Change, Flag, Revision
-from tracker.signals import WireSignal, signal_of
+from tracker.signals import WireSignal, signal_of, wire_state
 
 __all__ = [
     "Correction",
@@ -24,8 +24,21 @@ __all__ = [
     "kill_revision",
     "mark_corrections",
     "withdraw_flag",
+    "wire_key",
+    "wire_words",
     "withdrawal_for",
 ]
+
+# what a wire version says besides its text and status (a kill, a withhold): a version that changes only these
+# (an embargo lifted, a correction of the metadata) is news, and is stored even when its paragraphs are the same
+WIRE_META = ("signals", "embargoed")
+
+
+def wire_key(meta: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """The part of a revision's metadata that carries the wire's signal (see WIRE_META)."""
+    found = dict(meta)
+    return tuple(found.get(k, "") for k in WIRE_META)
+
 
 Differ = Callable[[Sequence[str], Sequence[str]], tuple[Change, ...]]
 
@@ -142,3 +155,21 @@ def ack_refusal(found: Sequence[Flag], fr_index: int, kind: str, note: str) -> s
         return None
     said = f" ({hit.note})" if hit.note else ""
     return f"the agency corrected French paragraph {fr_index}{said}: saying no change is needed takes a note saying why"
+
+
+def wire_words(french: Sequence[Revision], at: datetime) -> str:
+    """The wire's word on a story in a few words, for a story bar ('' when it says nothing out of the ordinary):
+    KILLED and its note, withheld, correction and its note, embargoed until T or embargo lifted."""
+    state = wire_state(french, at)
+    latest = state.latest
+    said = f": {latest.note}" if latest.note else ""
+    parts = []
+    if state.killed is not None:
+        parts.append(f"KILLED{said}")
+    elif latest.kind in ("withheld", "correction"):
+        parts.append(f"{latest.kind}{said}")
+    if state.embargo is not None:
+        parts.append(f"embargoed until {state.embargo:%Y-%m-%d %H:%M %Z}".rstrip())
+    elif state.embargo_lifted:
+        parts.append("embargo lifted")
+    return "; ".join(parts)

@@ -29,7 +29,7 @@ from tracker.tui.widgets.revisions import revision_choices
 from tracker.view import Row, StoryView
 
 # the flags an acknowledgement answers: a French change (no change needed) or a French paragraph left out
-ACKNOWLEDGEABLE = frozenset({"stale", "cosmetic", "untranslated"})
+ACKNOWLEDGEABLE = frozenset({"correction", "stale", "cosmetic", "untranslated"})
 
 
 def _nums(indices: tuple[int, ...]) -> str:
@@ -189,7 +189,7 @@ class StoryActions(PollingScreen):
         answerable = [f for f in row.flags if f.kind in ACKNOWLEDGEABLE]
         if not answerable:
             waive = " (a QA finding is waived with w)" if row.findings else ""
-            self.notify(f"Nothing to acknowledge: no stale, cosmetic or untranslated flag here{waive}.")
+            self.notify(f"Nothing to acknowledge: no correction, stale, cosmetic or untranslated flag here{waive}.")
             return
         if all(f.acknowledged for f in answerable):
             self.notify("Already acknowledged.")
@@ -208,7 +208,8 @@ class StoryActions(PollingScreen):
 
             self.decide(f"Acknowledged: {label}.", store)
 
-        self.app.push_screen(AckModal(omitted=not row.en), chosen)
+        corrected = any(f.kind == "correction" and not f.acknowledged for f in row.flags)
+        self.app.push_screen(AckModal(omitted=not row.en, corrected=corrected), chosen)
 
     # ------------------------------------------------------------------ alignment
     def _pair(self) -> tuple[StoryView, Row, int] | None:
