@@ -189,3 +189,55 @@ def test_the_stories_list_puts_corrections_first_and_sorts_by_urgency(
     main(["--db", sqlite_url, "stories", "--sort", "urgency", "--format", "json"])
     listed = json.loads(capsys.readouterr().out)["stories"]
     assert [s["urgency"] for s in listed] == [1, 6]
+
+
+def _texts(number: int, texts: tuple[str, ...], **meta: str) -> Revision:
+    from tracker.model import Paragraph
+
+    paragraphs = tuple(Paragraph(i, t) for i, t in enumerate(texts))
+    return Revision("s", "fr", number, T, "AFP", f"h{number}", paragraphs, meta=tuple(meta.items()))
+
+
+def test_a_correction_marks_only_the_stale_flags_whose_french_it_changed_after_the_english() -> None:
+    from tracker.diff import diff
+    from tracker.model import Flag
+    from tracker.wire_flags import corrections, mark_corrections
+
+    v1 = _texts(1, ("Le bilan est de 12 morts.", "La pluie continue."))
+    v2 = _texts(2, ("Le bilan est de 15 morts.", "La pluie continue."), signals="correction", edNote="CORRECTS toll")
+    v3 = _texts(3, ("Un nouveau paragraphe en tête.", "Le bilan est de 15 morts.", "La pluie cesse."))
+    made = corrections([v1, v2, v3], diff)
+    # the corrected paragraph is followed onto the latest French, where it moved down one
+    assert [(c.fr_rev, c.note, sorted(c.fr)) for c in made] == [(2, "CORRECTS toll", [1])]
+    stale_toll, stale_rain = Flag("stale", (1,), (0,), since=1), Flag("stale", (2,), (1,), since=1)
+    marked = mark_corrections([stale_toll, stale_rain, Flag("stale", (1,), (0,), since=2)], made)
+    assert [f.kind for f in marked] == ["correction", "stale", "stale"]  # English written after it: plain stale
+    assert marked[0].note == "CORRECTS toll"
+    assert marked[0].reasons[0] == "corrected by the agency in fr r2: CORRECTS toll"
+
+
+def test_no_change_on_a_corrected_paragraph_takes_a_note() -> None:
+    from tracker.model import Flag
+    from tracker.wire_flags import ack_refusal
+
+    found = [Flag("correction", (1,), (1,), note="CORRECTS toll")]
+    assert "CORRECTS toll" in str(ack_refusal(found, 1, "no-change", ""))
+    assert ack_refusal(found, 1, "no-change", "the English had 15 already") is None
+    assert ack_refusal(found, 0, "no-change", "") is None and ack_refusal(found, 1, "omitted", "") is None
+
+
+def test_a_kill_leaves_one_withdraw_flag_until_its_withdrawal_and_a_reissue_ends_it() -> None:
+    from tracker.diff import diff
+    from tracker.model import Flag
+    from tracker.wire_flags import Withdrawal, wire_flags
+
+    v1, killed = _texts(1, ("Texte.",)), _texts(2, ("Texte.",), pubStatus="canceled", edNote="KILL")
+    stale = (Flag("stale", (0,), (0,), since=1),)
+    (flag,) = wire_flags(stale, [v1, killed], 2, (), diff)
+    assert (flag.kind, flag.en, flag.acknowledged, flag.note) == ("withdraw", (0, 1), False, "KILL")
+    done = Withdrawal("s", 2, killed.content_hash, "ed", T, "off the site")
+    assert wire_flags(stale, [v1, killed], 2, [done], diff)[0].acknowledged
+    # a withdrawal answers its own kill only: an older one, or one of other text, leaves the flag open
+    assert not wire_flags(stale, [v1, killed], 2, [Withdrawal("s", 1, "x", "ed", T, "n")], diff)[0].acknowledged
+    assert wire_flags(stale, [v1, killed], 0, (), diff) == ()  # no English: nothing to withdraw
+    assert wire_flags(stale, [v1, killed, _texts(3, ("Texte.",))], 2, [done], diff) == stale
