@@ -74,6 +74,9 @@ def test_a_correction_then_a_kill_from_each_format(
     text = capsys.readouterr().out
     assert f"correction   fr 1 → en 1: corrected by the agency in fr r2: {note}" in text and "{+15+}" in text
     assert main(["--db", db_url, "--as", editor, "ack", slug, "1", "--kind", "no-change"]) == 2
+    capsys.readouterr()
+    main(["--db", db_url, "show", slug, "--side-by-side"])
+    assert f"↳ correction: corrected by the agency in fr r2: {note}" in capsys.readouterr().out
     # a CAT tool is told the corrected row is not done
     assert main(["--db", db_url, "export", slug, str(tmp_path / "out"), "--format", "xliff12"]) == 0
     (exported,) = (tmp_path / "out").iterdir()
