@@ -152,10 +152,13 @@ def status(slug: str, require: str | None, fmt: str) -> ExitCode:
     """List the flags of a stored story: its latest English against its latest French.
 
     stale: the French source changed substantively since the English was written (the changes are shown);
+    correction: the same, in a version the agency sent as a correction (its note is shown; outranks every flag);
+    withdraw: the agency killed the story, every English paragraph must be taken down (tracker withdraw);
     cosmetic: it changed cosmetically (no action); untranslated: a French paragraph with no English, not
     acknowledged as omitted; orphaned: an English paragraph whose French source was removed.
     The approval verdict follows: approved, approved per paragraph, outdated (and what changed), rejected (and
-    the note), awaiting, or none. Exits 1 when any flag needs action; with --require approved, exits 1 exactly when
+    the note), awaiting, none, or void (a kill stands). Exits 1 when any flag needs action; with --require
+    approved, exits 1 exactly when
     the English shown is not approved as it stands.
     """
     from tracker.services.status import status_of
