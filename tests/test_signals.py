@@ -241,3 +241,26 @@ def test_a_kill_leaves_one_withdraw_flag_until_its_withdrawal_and_a_reissue_ends
     assert not wire_flags(stale, [v1, killed], 2, [Withdrawal("s", 1, "x", "ed", T, "n")], diff)[0].acknowledged
     assert wire_flags(stale, [v1, killed], 0, (), diff) == ()  # no English: nothing to withdraw
     assert wire_flags(stale, [v1, killed, _texts(3, ("Texte.",))], 2, [done], diff) == stale
+
+
+def test_the_list_puts_open_kills_then_open_corrections_first_and_words_the_embargo() -> None:
+    from tracker.listing import listed, state_parts
+    from tracker.view import StorySummary
+
+    def summary(slug: str, **fields: object) -> StorySummary:
+        counts: dict[str, object] = {"stale": 0, "untranslated": 0, "qa": 0} | fields
+        return StorySummary(slug, slug, 2, 1, approval="none", updated_at=T, **counts)  # type: ignore[arg-type]
+
+    busy = summary("busy", stale=9)
+    corrected = summary("corrected", corrections=1)
+    killed = summary("killed", wire="kill", withdraw="open")
+    settled = summary("settled", wire="kill", withdraw="done")
+    order = [s.slug for s in listed([settled, busy, corrected, killed])]
+    assert order == ["killed", "corrected", "busy", "settled"]
+    assert [w for w, _ in state_parts(killed)] == ["KILLED", "withdraw"]
+    assert [w for w, _ in state_parts(corrected)] == ["correction 1"]
+    until = (T + timedelta(hours=3)).isoformat()
+    embargoed = summary("e", wire="embargoed", embargo=until)
+    assert state_parts(embargoed, T)[0][0] == "embargoed until 2026-11-02 11:00 UTC"
+    assert state_parts(embargoed, T + timedelta(hours=4))[0][0] == "embargo lifted"
+    assert state_parts(summary("l", embargo_lifted=True), T)[0][0] == "embargo lifted"
