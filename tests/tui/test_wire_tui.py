@@ -96,6 +96,16 @@ async def test_a_kill_flags_every_english_row_w_and_voids_the_approval(desk: tup
         rows = screen.query_one(SideBySide).rows
         assert all(("W", "flag-withdraw") in gutter(r) for r in rows if r.en)
         assert "W withdraw" in describe_row(rows[0], screen.view).plain
+        # the editor records the withdrawal from the story screen: W, a note, Enter
+        await pilot.press("W")
+        await settle(pilot)
+        app.screen.query_one(Input).value = "taken off the site and the app"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [(w.by, w.note) for w in store.withdrawals(slug)] == [("ed", "taken off the site and the app")]
+        rows = screen.query_one(SideBySide).rows
+        assert all(("a", "flag-acked") in gutter(r) for r in rows if r.en)
+        assert "English withdrawn" in _bar(screen)
 
 
 async def test_an_embargo_shows_in_the_list_and_the_story_bar(db_url: str, tmp_path: Path) -> None:

@@ -108,6 +108,13 @@ class StoryScreen(FilterActions):
         Binding("A", "approve", "Approve", tooltip="Approve the English revision shown (editors)"),
         Binding("P", "approve_paragraph", "Approve paragraph", show=False, tooltip="Approve this English paragraph"),
         Binding("X", "reject", "Reject", show=False, tooltip="Reject the English revision, with a note (editors)"),
+        Binding(
+            "W",
+            "withdraw",
+            "Withdrawn",
+            show=False,
+            tooltip="Record that a killed story's English was taken down, with a note (editors)",
+        ),  # fmt: skip
         Binding("F", "pick_revision('fr')", "FR rev", show=False, tooltip="Show another French revision"),
         Binding("E", "pick_revision('en')", "EN rev", show=False, tooltip="Show another English revision"),
         Binding("R", "revoke", "Take back", show=False, tooltip="Take back a decision on this row, saying why"),

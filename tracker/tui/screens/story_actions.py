@@ -360,6 +360,30 @@ class StoryActions(PollingScreen):
 
         self.app.push_screen(NoteModal(f"Reject English r{en_rev}", "what needs to change (required)"), chosen)
 
+    def action_withdraw(self) -> None:
+        ready = self._ready()
+        if ready is None:
+            return
+        view, _ = ready
+        flag = next((f for row in view.rows for f in row.flags if f.kind == "withdraw"), None)
+        if flag is None:
+            self.notify("The agency has not killed this story: there is nothing to withdraw.")
+            return
+        if flag.acknowledged:
+            self.notify("The withdrawal is recorded already.")
+            return
+        if not self._may_review():
+            return
+
+        def chosen(note: str | None) -> None:
+            if note:
+                self.decide("Recorded: the English is withdrawn.", lambda: self.backend.withdraw(self.slug, note))
+
+        modal = NoteModal(
+            "The English was withdrawn", "how and where it was taken down (required)", detail=flag.reasons[0]
+        )
+        self.app.push_screen(modal, chosen)
+
     # ------------------------------------------------------------------ revisions and history
     def action_pick_revision(self, lang: str) -> None:
         view = self.view
