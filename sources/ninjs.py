@@ -63,8 +63,8 @@ def from_value(value: Any, source: str) -> Document:
         "slug": str(value.get("slugline", "")),
         "headline": _headline(value),
         "urgency": _urgency(value.get("urgency")),
-        "embargoed": str(value.get("embargoed", "")),
-        "signals": ",".join(_signal_codes(value.get("signals"))),
+        "embargoed": get("embargoedUntil") if major >= 3 else str(value.get("embargoed", "")),
+        "signals": ",".join(_signal_codes(value.get("signals"), get("edNote"))),
     }
     found = _body(value, source)
     if not meta["headline"] and not found and meta["pubStatus"] != "canceled":
@@ -86,11 +86,13 @@ def _urgency(value: object) -> str:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 9 else ""
 
 
-def _signal_codes(signals: object) -> list[str]:
-    """ninjs 2.1+/3.x `signals`: {name, uri} objects or strings; the code after the scheme, e.g. correction."""
+def _signal_codes(signals: object, ed_note: str = "") -> list[str]:
+    """`signals` ({name, uri} objects or strings; the code after the scheme, e.g. correction), which no published
+    ninjs schema lists, so a valid item says a correction the way wire desks write it: an edNote that starts
+    CORRECTS or CORRECTION (as NewsML 1.2 advisories do)."""
+    out = ["correction"] if ed_note.strip().upper().startswith(("CORRECTS", "CORRECTION")) else []
     if not isinstance(signals, list):
-        return []
-    out = []
+        return out
     for signal in signals:
         raw = (
             signal

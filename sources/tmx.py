@@ -41,9 +41,9 @@ def french_written_from(row: Row) -> str | None:
     """The French the row's English is up to date with: the current one, or for a stale row the one it was
     written from; None when the English stands for no French any more or that French is unknown."""
     open_flags = [f for f in row.flags if not f.acknowledged]
-    if any(f.kind == "orphaned" for f in open_flags):
+    if any(f.kind in ("orphaned", "withdraw") for f in open_flags):  # withdrawn English is not for reuse
         return None
-    stale = [f for f in open_flags if f.kind == "stale"]
+    stale = [f for f in open_flags if f.kind in ("stale", "correction")]
     if not stale:
         return row.fr[0].text
     changes = [c for f in stale for c in f.changes if c.kind != "unchanged"]

@@ -72,7 +72,8 @@ def row_kind(row: Row, approved: bool) -> str:
     if not row.en:
         # only an open untranslated flag is work: acknowledged omissions and desk signatures are not
         return "untranslated" if "untranslated" in open_flags else "omitted"
-    if "stale" in open_flags:
+    # a correction is a stale the agency asked for; a kill's English must be withdrawn: neither is done work
+    if open_flags & {"stale", "correction", "withdraw"}:
         return "stale"
     if "orphaned" in open_flags:
         return "orphaned"
@@ -107,7 +108,7 @@ def tracker_notes(row: Row, translator: Sequence[str] = ()) -> list[tuple[str, s
         state = " (acknowledged)" if flag.acknowledged else ""
         reasons = f": {', '.join(flag.reasons)}" if flag.reasons else ""
         notes.append(("flag", "2" if flag.acknowledged else "1", f"{flag.kind}{state}{reasons}"))
-        if flag.kind == "stale" and not flag.acknowledged:
+        if flag.kind in ("stale", "correction") and not flag.acknowledged:
             notes.append(("diff", "1", diff_note(flag)))
     for finding in row.findings:
         waived = " (waived)" if finding.waived else ""

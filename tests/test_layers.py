@@ -25,6 +25,7 @@ CORE = [
     "tracker.memory",
     "tracker.sentences",
     "tracker.signals",
+    "tracker.wire_flags",
     "tracker.audit",
 ]
 

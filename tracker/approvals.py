@@ -121,6 +121,8 @@ class ApprovalVerdict:
     def words(self) -> str:
         """The verdict in one line of words, the same on every face."""
         a = self.approval
+        if self.state == "void":
+            return "void (" + "; ".join(self.reasons) + ")"
         if a is None:
             if self.state == "per-paragraph":
                 return f"approved per paragraph ({self.approved} of {self.total})"
@@ -141,13 +143,16 @@ class ApprovalVerdict:
 def approval_verdict(view: StoryView) -> ApprovalVerdict:
     """What the English shown has from the editors: a whole approval that still holds, every paragraph approved on
     its own, an approval the content has since outgrown, a rejection (or the new text awaiting a verdict after one),
-    or nothing."""
+    or nothing; void while the agency's kill stands."""
     total = sum(len(row.en) for row in view.rows)
     approved = sum(1 for row in view.rows for j in row.link.en if j in view.approved_en)
     status = view.approval
     latest = status.approval if status is not None else None
     if view.en is None:
         return ApprovalVerdict("none")
+    killed = next((f for row in view.rows for f in row.flags if f.kind == "withdraw"), None)
+    if killed is not None:  # a killed story's English is withdrawn, not published: no approval counts
+        return ApprovalVerdict("void", latest, killed.reasons[:1], approved, total)
     if status is not None and latest is not None and latest.verdict == "approved" and status.valid:
         return ApprovalVerdict("approved", latest, (), approved, total)
     if total and approved == total:

@@ -14,12 +14,26 @@ from tracker.diff import diff
 from tracker.diff.lexicon import is_signature
 from tracker.model import AckKind, Acknowledgement, Change, Flag, FlagKind, Link, text_hash
 
-__all__ = ["Adaptation", "carry_links", "flags", "history_flags", "needs_action", "written_in"]
+# what a flag that needs action can be; correction outranks every other (see FLAG_RANK)
+ACTION_KINDS = frozenset({"withdraw", "correction", "stale", "untranslated", "orphaned"})
+FLAG_RANK = {"withdraw": 0, "correction": 1, "stale": 2, "orphaned": 3, "untranslated": 4, "cosmetic": 5}
+
+__all__ = [
+    "ACTION_KINDS",
+    "FLAG_RANK",
+    "Adaptation",
+    "carry_links",
+    "flags",
+    "history_flags",
+    "needs_action",
+    "written_in",
+]
 
 
 def needs_action(flag: Flag) -> bool:
-    """True for flags a translator must deal with: stale, untranslated or orphaned, and not acknowledged."""
-    return flag.kind in ("stale", "untranslated", "orphaned") and not flag.acknowledged
+    """True for flags someone must deal with: stale, correction, untranslated, orphaned or withdraw, and not
+    acknowledged."""
+    return flag.kind in ACTION_KINDS and not flag.acknowledged
 
 
 def _text_changed(change: Change) -> bool:

@@ -23,11 +23,13 @@ _WORD = re.compile(rf"(?:[^\s]|[{_NO_BREAK}])+[^\S{_NO_BREAK}]*|[^\S{_NO_BREAK}]
 
 # Gutter letters: one letter per kind, so the flag reads without colour (the help screen carries the legend).
 FLAG_LETTERS: dict[str, str] = {"stale": "S", "cosmetic": "c", "untranslated": "U", "orphaned": "O"}
+FLAG_LETTERS |= {"correction": "C", "withdraw": "W"}
 GUTTER_WIDTH = 5
 
 
 def gutter(row: Row, approved: bool = False) -> tuple[Piece, ...]:
-    """The flag letters of a row: S stale, c cosmetic, U untranslated, O orphaned, Q QA error (q waived), a acked;
+    """The flag letters of a row: W withdraw, C correction, S stale, c cosmetic, U untranslated, O orphaned, Q QA
+    error (q waived), a acked;
     ✓ when the approval on screen still holds and the row needs nothing."""
     out: list[Piece] = []
     if approved and not row.needs_action and row.en:
@@ -46,7 +48,7 @@ def gutter(row: Row, approved: bool = False) -> tuple[Piece, ...]:
 
 
 def _diff_flag(row: Row) -> Flag | None:
-    return next((f for f in row.flags if f.kind in ("stale", "cosmetic") and f.changes), None)
+    return next((f for f in row.flags if f.kind in ("correction", "stale", "cosmetic") and f.changes), None)
 
 
 def french_pieces(row: Row) -> list[list[Piece]]:

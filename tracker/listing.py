@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from tracker.view import StorySummary
 
-# what the wire says first: a kill or a correction outranks any amount of ordinary work
-_FIRST = {"kill": 0, "correction": 1}
+
+def _first(s: StorySummary) -> int:
+    """What the wire says first: a kill not yet withdrawn, then open corrections, outrank any ordinary work."""
+    if s.wire == "kill" and s.withdraw != "done":
+        return 0
+    return 1 if s.corrections or s.wire == "correction" else 2
+
+
+def _work(s: StorySummary) -> int:
+    return s.corrections + s.stale + s.untranslated + s.qa
+
 
 SORTS: dict[str, Callable[[StorySummary], object]] = {
-    "most to do": lambda s: (_FIRST.get(s.wire, 2), -(s.stale + s.untranslated + s.qa), s.urgency or 9, s.slug),
-    "urgency": lambda s: (s.urgency or 9, _FIRST.get(s.wire, 2), -(s.stale + s.untranslated + s.qa), s.slug),
+    "most to do": lambda s: (_first(s), -_work(s), s.urgency or 9, s.slug),
+    "urgency": lambda s: (s.urgency or 9, _first(s), -_work(s), s.slug),
     "latest change": lambda s: -s.updated_at.timestamp(),
     "name": lambda s: s.slug,
 }
@@ -31,6 +41,7 @@ APPROVAL_WORDS = {
     "rejected": "rejected",
     "awaiting": "awaiting",
     "none": "none",
+    "void": "void (killed)",
 }
 
 
@@ -54,21 +65,38 @@ def matches(story: StorySummary, query: str) -> bool:
     return all(word in haystack for word in words)
 
 
-WIRE_WORDS = {"kill": "KILLED", "correction": "correction", "withheld": "withheld", "embargoed": "embargoed"}
+WIRE_WORDS = {"kill": "KILLED", "correction": "correction", "withheld": "withheld"}
 
 
-def state_parts(story: StorySummary) -> list[tuple[str, str]]:
-    """The state column as (words, kind) parts: what the wire says (KILLED, correction, withheld, embargoed), then
-    'no English', or stale N, untranslated N, QA N, or 'up to date'; 'error: ...' for a story that cannot be
-    derived."""
+def embargo_words(embargo: str | None, lifted: bool, at: datetime | None) -> str:
+    """'embargoed until T' while an embargo is ahead of `at` (any embargo when `at` is None), 'embargo lifted'
+    once a later version or time lifted it, else ''."""
+    until = datetime.fromisoformat(embargo) if embargo else None
+    if until is not None and (at is None or until > at):
+        return f"embargoed until {until:%Y-%m-%d %H:%M %Z}".rstrip()
+    return "embargo lifted" if until is not None or lifted else ""
+
+
+def state_parts(story: StorySummary, at: datetime | None = None) -> list[tuple[str, str]]:
+    """The state column as (words, kind) parts: what the wire says (KILLED and whether the English is withdrawn,
+    correction, withheld, embargoed until T or embargo lifted, at time `at`), then 'no English', or correction N,
+    stale N, untranslated N, QA N, or 'up to date'; 'error: ...' for a story that cannot be derived."""
     if story.error:  # one story that cannot be derived shows why, in its own row only
         return [(f"error: {story.error}", "error")]
     wire = [(WIRE_WORDS[story.wire], "wire")] if story.wire in WIRE_WORDS else []
+    if story.withdraw:
+        wire.append(("withdraw" if story.withdraw == "open" else "withdrawn", "wire"))
+    embargo = embargo_words(story.embargo, story.embargo_lifted, at)
+    if embargo:
+        wire.append((embargo, "wire" if embargo.startswith("embargoed") else "ok"))
     if story.en_rev is None:
         return [*wire, ("no English", "untranslated")]
+    if story.withdraw:
+        return wire
     parts = [
         (f"{label} {n}", kind)
         for label, kind, n in (
+            ("correction", "wire", story.corrections),
             ("stale", "stale", story.stale),
             ("untranslated", "untranslated", story.untranslated),
             ("QA", "qa", story.qa),

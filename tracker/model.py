@@ -135,7 +135,9 @@ class Change:
     words: tuple[tuple[str, str], ...] = ()
 
 
-FlagKind = Literal["stale", "cosmetic", "untranslated", "orphaned"]
+# correction: stale because the agency corrected the French (outranks every other flag); withdraw: the agency
+# killed the story, so the English must be withdrawn (tracker.wire_flags derives both)
+FlagKind = Literal["stale", "correction", "cosmetic", "untranslated", "orphaned", "withdraw"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +153,7 @@ class Flag:
     # the French revision this row's English was written from, when known (it may be older than the English
     # revision's own base: a paragraph carried over word for word keeps the base it was written against)
     since: int | None = None
+    note: str = ""  # correction and withdraw: the agency's word (edNote, advisory)
 
 
 Severity = Literal["error", "warning", "info"]

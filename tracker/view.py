@@ -40,7 +40,8 @@ class Row:
     @property
     def needs_action(self) -> bool:
         # tracker.flags.needs_action's rule, restated: importing flags would pull the diff engine into every face
-        return any(f.kind in ("stale", "untranslated", "orphaned") and not f.acknowledged for f in self.flags) or any(
+        kinds = ("withdraw", "correction", "stale", "untranslated", "orphaned")
+        return any(f.kind in kinds and not f.acknowledged for f in self.flags) or any(
             open_error(f) for f in self.findings
         )
 
@@ -84,8 +85,8 @@ class StoryView:
 
 # approved: the whole English shown, as approved; per-paragraph: every English paragraph approved on its own;
 # outdated: approved, then the content changed; rejected: sent back, unchanged since; awaiting: changed since a
-# rejection, or approved in part; none: no verdict yet
-ApprovalState = Literal["approved", "per-paragraph", "outdated", "rejected", "awaiting", "none"]
+# rejection, or approved in part; none: no verdict yet; void: the agency killed the story, no approval counts
+ApprovalState = Literal["approved", "per-paragraph", "outdated", "rejected", "awaiting", "none", "void"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,10 +105,17 @@ class StorySummary:
     wire: str = "new"  # the latest French version's signal (tracker.signals.WireKind)
     urgency: int | None = None
     error: str = ""  # why this one story could not be derived (one line); the rest of the list is unaffected
+    corrections: int = 0  # English rows the agency's corrections left to update (open correction flags)
+    withdraw: str = ""  # killed: "open" until an editor records the withdrawal, then "done"; "" otherwise
+    # the latest French version's embargo (ISO time; in force while it is ahead), or an earlier one it lifted
+    embargo: str | None = None
+    embargo_lifted: bool = False
 
     @property
     def up_to_date(self) -> bool:
-        return self.en_rev is not None and not (self.stale or self.untranslated or self.qa or self.error)
+        return self.en_rev is not None and not (
+            self.stale or self.untranslated or self.qa or self.corrections or self.withdraw == "open" or self.error
+        )
 
 
 def order_links(links: Sequence[Link]) -> tuple[Link, ...]:
@@ -215,7 +223,7 @@ def filter_rows(rows: Sequence[Row], name: str) -> tuple[Row, ...]:
     if name == "QA findings":
         return tuple(r for r in rows if any(not f.waived for f in r.findings))
     if name == "changed since base":
-        return tuple(r for r in rows if any(f.kind in ("stale", "cosmetic", "orphaned") for f in r.flags))
+        return tuple(r for r in rows if any(f.kind in ("stale", "correction", "cosmetic", "orphaned") for f in r.flags))
     return tuple(rows)
 
 

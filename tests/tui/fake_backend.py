@@ -474,6 +474,9 @@ class FakeBackend:
         second = Link(link.fr[fr_at:], link.en[en_at:], 1.0, True)
         self._set_links(slug, fr_rev, en_rev, {link}, [p for p in (first, second) if p.fr or p.en], "split")
 
+    def withdraw(self, slug: str, note: str) -> None:
+        raise RefusedError(f"{slug}: the agency has not killed this story (the sample is never killed)")
+
     def revoke(self, slug: str, decision: AnyDecision, reason: str) -> None:
         if isinstance(decision, Acknowledgement) and decision in self.acks:
             self.acks.remove(decision)

@@ -15,7 +15,9 @@ from tracker.check.result import RULES, CheckFinding, StoryResult, sort_key
 from tracker.check.sidecar import HashLink, Sidecar
 from tracker.diff import diff
 from tracker.flags import carry_links, flags
-from tracker.model import Approval, Change, Document, Flag, Link, Paragraph, alignment_hash
+from tracker.model import Approval, Change, Document, Flag, Link, Paragraph, Revision, alignment_hash
+from tracker.signals import WireSignal, signal_of
+from tracker.wire_flags import corrections, mark_corrections
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +125,10 @@ def _flag_finding(s: StoryTexts, flag: Flag) -> CheckFinding | None:
     words = _words(flag.changes)
     common = {"fr": flag.fr, "en": flag.en, "fr_file": s.fr_file if flag.fr else "", "fr_line": fr_line, "diff": words}
     note = f" {s.base_note}" if s.base_note else ""
+    if flag.kind == "correction":
+        said = f": {flag.note}" if flag.note else ""
+        message = f"the agency corrected this English paragraph's French source at {where_fr}{said}{why}"
+        return finding("correction", s.story, s.en_file, en_line, message + note, **common)
     if flag.kind == "stale":
         message = f"English paragraph is stale: its French source at {where_fr} changed since the English was made{why}"
         return finding("stale", s.story, s.en_file, en_line, message + note, **common)
@@ -209,10 +215,43 @@ def _align(s: StoryTexts) -> _Alignment:
     return _Alignment(base, base_links, changes, links)
 
 
+def _as_revision(document: Document, number: int) -> Revision:
+    """A folder's French file as a revision, so the wire's rules (tracker.signals) read what its format said."""
+    meta = dict(document.meta)
+    status = meta.get("pubStatus", "usable")
+    return Revision("", "fr", number, datetime.min, "", document.content_hash, document.paragraphs, meta=document.meta,
+                    status=status)  # fmt: skip
+
+
+def wire_signal(s: StoryTexts) -> WireSignal:
+    """What the folder's French file says as a wire item: a plain text says nothing (new or update); NewsML-G2,
+    NewsML 1.2 and ninjs files say kills, withholds, embargoes and corrections."""
+    return signal_of(_as_revision(s.fr, 2), first=s.base_fr is None)
+
+
+def _killed(s: StoryTexts, signal: WireSignal) -> list[CheckFinding]:
+    """A killed story's one finding: withdraw the English (none once a withdrawal of this French is recorded)."""
+    if any(w.fr_hash == s.fr.content_hash for w in s.sidecar.withdrawals):
+        return []
+    said = f": {signal.note}" if signal.note else ""
+    message = (
+        f"the agency killed this story in {s.fr_file}{said}; withdraw the English and record it "
+        f"(tracker withdraw FOLDER --note TEXT), until then no approval counts"
+    )
+    return [finding("killed", s.story, s.en_file, 1, message, fr_file=s.fr_file)]
+
+
 def judge(s: StoryTexts) -> StoryResult:
-    """Every finding on one story, in reading order."""
+    """Every finding on one story, in reading order; a killed story has only one (withdraw its English)."""
+    files = (s.fr_file, s.en_file, s.sidecar_file)
+    signal = wire_signal(s)
+    if signal.kind == "kill":
+        return StoryResult(story=s.story, findings=tuple(_killed(s, signal)), files=files)
     a = _align(s)
     found_flags = flags(a.base.texts, s.fr.texts, s.en.texts, a.base_links, s.sidecar.acknowledgements, a.changes)
+    if signal.kind == "correction" and a.changes is not None:
+        said = corrections([_as_revision(a.base, 1), _as_revision(s.fr, 2)], lambda old, new: a.changes or ())
+        found_flags = mark_corrections(found_flags, said)
     findings: list[CheckFinding] = []
     for flag in found_flags:
         if flag.acknowledged:
@@ -226,7 +265,7 @@ def judge(s: StoryTexts) -> StoryResult:
     # what they settled, and costs most of a check's time.
     if approval:
         findings.extend(_qa_findings(s, a.links))
-    stale_lines = [f.line for f in findings if f.rule == "stale" and f.line]
+    stale_lines = [f.line for f in findings if f.rule in ("stale", "correction") and f.line]
     if stale_lines:
         # an approval outdated by the French alone is best read beside the first English paragraph it left stale
         approval = [
@@ -234,7 +273,6 @@ def judge(s: StoryTexts) -> StoryResult:
             for f in approval
         ]
     findings.extend(approval)
-    files = (s.fr_file, s.en_file, s.sidecar_file)
     return StoryResult(story=s.story, findings=tuple(sorted(findings, key=sort_key)), files=files)
 
 

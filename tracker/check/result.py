@@ -15,6 +15,12 @@ FailOn = Literal["error", "warning"]
 
 # rule id -> (severity, one-line description); the order is the order reports list rules in.
 RULES: dict[str, tuple[CheckSeverity, str]] = {
+    "killed": (
+        "error",
+        "The agency killed the French story: the English must be withdrawn and the withdrawal recorded "
+        "(tracker withdraw FOLDER --note TEXT).",
+    ),
+    "correction": ("error", "The agency corrected the French source of this English paragraph since it was made."),
     "stale": ("error", "The French source of this English paragraph changed in substance since the English was made."),
     "untranslated": ("error", "A French paragraph has no English counterpart and nobody acknowledged it as omitted."),
     "orphaned": ("error", "An English paragraph stands for French text that is gone."),

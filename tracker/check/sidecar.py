@@ -25,6 +25,7 @@ from tracker.check.fields import (
     read_waiver,
 )
 from tracker.model import Acknowledgement, Approval, Waiver
+from tracker.wire_flags import Withdrawal
 
 __all__ = [
     "FILENAME",
@@ -45,7 +46,18 @@ FILENAME = "tracker.json"
 FORMAT = "tracker-sidecar"
 VERSION = 1
 _EXCERPT = 60
-_TOP_KEYS = ("format", "version", "story", "files", "adapted_from", "links", "acknowledgements", "waivers", "approvals")
+_TOP_KEYS = (
+    "format",
+    "version",
+    "story",
+    "files",
+    "adapted_from",
+    "links",
+    "acknowledgements",
+    "waivers",
+    "approvals",
+    "withdrawals",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +76,8 @@ class Sidecar:
     adapted_texts: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     # SSH signatures of decisions, keyed by `decision_key`: who vouches for an entry, not a decision itself.
     signatures: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    # editors' records that the English of a story the agency killed was taken down, bound to the killed French
+    withdrawals: tuple[Withdrawal, ...] = ()
 
     def signature_of(self, decision: Decision) -> str | None:
         """The signature the file carries for a decision, if any."""
@@ -122,7 +136,22 @@ def parse(text: str, source: str = FILENAME) -> Sidecar:
         for i, (value, decision) in enumerate(zip(top.get(name, []), decisions, strict=True)):
             if "signature" in value:
                 signatures.append((decision_key(decision), r.str_(value["signature"], f"{name}[{i}].signature")))
-    return Sidecar(story, files, adapted, links, acks, waivers, approvals, adapted_texts, tuple(signatures))
+    withdrawals = tuple(
+        _read_withdrawal(r, v, f"withdrawals[{i}]", story)
+        for i, v in enumerate(r.list_(top.get("withdrawals", []), "withdrawals"))
+    )
+    return Sidecar(
+        story, files, adapted, links, acks, waivers, approvals, adapted_texts, tuple(signatures), withdrawals
+    )
+
+
+def _read_withdrawal(r: Reader, value: Any, where: str, story: str) -> Withdrawal:
+    obj = r.obj(value, where, required=("fr_hash", "by", "at", "note"), optional=())
+    note = r.str_(obj["note"], f"{where}.note")
+    if not note.strip():
+        raise r.fail(f"{where}.note", "must say how the English was taken down")
+    at = r.time(obj["at"], f"{where}.at")
+    return Withdrawal(story, 0, r.hash_(obj["fr_hash"], f"{where}.fr_hash"), r.str_(obj["by"], f"{where}.by"), at, note)
 
 
 Decision = Acknowledgement | Waiver | Approval
@@ -188,6 +217,7 @@ def canonical(sidecar: Sidecar) -> Sidecar:
         ),
         waivers=tuple(sorted(set(sidecar.waivers), key=lambda w: (w.check, _line(_waiver_obj(w, {}))))),
         approvals=tuple(sorted(set(sidecar.approvals), key=lambda a: (a.at, _line(_approval_obj(a))))),
+        withdrawals=tuple(sorted(set(sidecar.withdrawals), key=lambda w: (w.at, w.fr_hash, w.by, w.note))),
     )
 
 
@@ -224,6 +254,9 @@ def dumps(sidecar: Sidecar, texts: Mapping[str, str] | None = None) -> str:
     blocks.append(_block("acknowledgements", [entry(_ack_obj(a, texts), a) for a in s.acknowledgements]))
     blocks.append(_block("waivers", [entry(_waiver_obj(w, texts), w) for w in s.waivers]))
     blocks.append(_block("approvals", [entry(_approval_obj(a), a) for a in s.approvals]))
+    if s.withdrawals:  # written only when there is one, so the sidecars of stories never killed stay as they were
+        made = [{"fr_hash": w.fr_hash, "by": w.by, "at": _time(w.at), "note": w.note} for w in s.withdrawals]
+        blocks.append(_block("withdrawals", [_line(obj) for obj in made]))
     return "{\n" + ",\n".join(blocks) + "\n}\n"
 
 

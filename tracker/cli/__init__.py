@@ -38,6 +38,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "check": ("tracker.cli.check_cmd", "check", "Check story folders (or a git diff) for CI; exit 1 on findings."),
     "approve": ("tracker.cli.approval_cmd", "approve", "Approve the current English revision of a story."),
     "reject": ("tracker.cli.approval_cmd", "reject", "Send an adaptation back, with a note."),
+    "withdraw": ("tracker.cli.withdraw_cmd", "withdraw", "Record that a killed story's English was withdrawn."),
     "audit": ("tracker.cli.approval_cmd", "audit", "Read or verify the tamper-evident audit log."),
     "users": ("tracker.cli.approval_cmd", "users", "Manage users and roles (admins)."),
     "suggest": ("tracker.cli.memory_cmd", "suggest", "Translation-memory matches for French that needs English."),

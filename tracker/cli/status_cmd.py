@@ -74,6 +74,7 @@ def flag_json(flag: Flag, en: Sequence[str] = ()) -> dict[str, Any]:
         "needs_action": needs_action(flag),
         "changes": [change_json(c) for c in flag.changes],
         "carriers": carriers_json(flag, en),
+        "note": flag.note or None,
     }
 
 
@@ -121,6 +122,24 @@ def wire_words(wire: WireState) -> str:
     return words
 
 
+def withdraw_json(status: StoryStatus) -> dict[str, Any] | None:
+    """While the story stands killed: the kill's French revision, the English revisions to withdraw, and the
+    withdrawal recorded (null until an editor records it); null when the story is not killed."""
+    if status.kill_rev is None:
+        return None
+    w = status.withdrawn
+    recorded = None if w is None else {"by": w.by, "at": w.at.isoformat(), "note": w.note, "fr_rev": w.fr_rev}
+    return {"kill_rev": status.kill_rev, "en_revs": list(status.en_revs), "recorded": recorded}
+
+
+def withdraw_words(status: StoryStatus) -> str:
+    revs = ", ".join(f"en r{n}" for n in status.en_revs) or "no English yet"
+    w = status.withdrawn
+    if w is None:
+        return f"the English must be withdrawn ({revs}): tracker withdraw {status.story} --note TEXT"
+    return f"done ({revs}) by {w.by}, {w.at:%Y-%m-%d %H:%M}: {w.note}"
+
+
 def _where(flag: Flag) -> str:
     return f"fr {','.join(map(str, flag.fr)) or '-'} → en {','.join(map(str, flag.en)) or '-'}"
 
@@ -135,11 +154,13 @@ def render_text(status: StoryStatus, colour: bool) -> str:
             f" / en.r{status.en_rev} (based on fr.r{status.based_on})" if status.based_on else f" / en.r{status.en_rev}"
         )
     lines = [head, f"wire: {wire_words(status.wire)}"]
+    if status.kill_rev is not None:
+        lines.append(f"withdraw: {withdraw_words(status)}")
     for flag in sorted(status.flags, key=lambda f: (min(f.fr, default=-1), min(f.en, default=-1))):
         mark = " (acknowledged)" if flag.acknowledged else ""
         reasons = f": {'; '.join(flag.reasons)}" if flag.reasons else ""
         lines.append(f"{flag.kind:<12} {_where(flag)}{reasons}{mark}")
-        if flag.kind in ("stale", "cosmetic"):
+        if flag.kind in ("stale", "correction", "cosmetic"):
             lines += [f"    {marked(c, colour)}" for c in flag.changes if c.kind != "unchanged"]
             lines += [f"    {line}" for line in carrier_lines(flag, status.en)]
     acting = [f for f in status.flags if needs_action(f)]
@@ -164,10 +185,13 @@ def status(slug: str, require: str | None, fmt: str) -> ExitCode:
     """List the flags of a stored story: its latest English against its latest French.
 
     stale: the French source changed substantively since the English was written (the changes are shown);
+    correction: the same, in a version the agency sent as a correction (its note is shown; outranks every flag);
+    withdraw: the agency killed the story, every English paragraph must be taken down (tracker withdraw);
     cosmetic: it changed cosmetically (no action); untranslated: a French paragraph with no English, not
     acknowledged as omitted; orphaned: an English paragraph whose French source was removed.
     The approval verdict follows: approved, approved per paragraph, outdated (and what changed), rejected (and
-    the note), awaiting, or none. Exits 1 when any flag needs action; with --require approved, exits 1 exactly when
+    the note), awaiting, none, or void (a kill stands). Exits 1 when any flag needs action; with --require
+    approved, exits 1 exactly when
     the English shown is not approved as it stands.
     """
     from tracker.services.status import status_of
@@ -185,6 +209,7 @@ def status(slug: str, require: str | None, fmt: str) -> ExitCode:
                 "flags": [flag_json(f, found.en) for f in found.flags],
                 "approval": verdict_json(found.verdict),
                 "wire": wire_json(found.wire),
+                "withdraw": withdraw_json(found),
                 "publishable": found.publishable is None,
             }
         )
@@ -224,7 +249,12 @@ def _one_paragraph(para: str | None, old: int | None) -> tuple[int, int | None]:
     help="no-change: the English needs no update; omitted: left out of the English on purpose [required unless"
     " --revoke].",
 )
-@click.option("--note", default="", metavar="TEXT", help="Why, for the record (required with --revoke).")
+@click.option(
+    "--note",
+    default="",
+    metavar="TEXT",
+    help="Why, for the record (required with --revoke, and for no-change on a paragraph the agency corrected).",
+)
 @rev_options(en=False, old=False)
 @click.option(
     "--rev", "old_rev", type=click.IntRange(min=1), hidden=True, callback=deprecated("ack --rev N", "--fr-rev N")
@@ -258,8 +288,14 @@ def ack(
 
     by, at = settings().acting_user, datetime.now(UTC)
     ack_kind: AckKind = "omitted" if kind == "omitted" else "no-change"
+    from tracker.services.status import NoteRequiredError
+
     with open_db() as store:
-        made, number = acknowledge(store, slug, fr_index, ack_kind, note, by=by, at=at, fr_rev=fr_rev)
+        try:
+            made, number = acknowledge(store, slug, fr_index, ack_kind, note, by=by, at=at, fr_rev=fr_rev)
+        except NoteRequiredError as refused:
+            click.echo(f"tracker: refused: {refused} (--note TEXT)", err=True)
+            return ExitCode.USAGE
     if fmt == "json":
         emit_json(
             {

@@ -6,13 +6,14 @@ they were derived; filters, sorts and search are the TUI list's own (`tracker.li
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import click
 
 from tracker.cli.common import FORMAT_OPTION, emit_json
 from tracker.exitcodes import ExitCode
-from tracker.listing import APPROVAL_WORDS, FILTERS, SORTS, listed, option_name, state_parts
+from tracker.listing import APPROVAL_WORDS, FILTERS, SORTS, embargo_words, listed, option_name, state_parts
 from tracker.view import StorySummary
 
 _FILTERS = {option_name(name): name for name in FILTERS}
@@ -41,16 +42,21 @@ def summary_json(s: StorySummary) -> dict[str, Any]:
         "wire": s.wire,
         "urgency": s.urgency,
         "error": s.error or None,
+        "corrections": s.corrections,
+        "withdraw": s.withdraw or None,
+        "embargoed_until": s.embargo,
+        "embargo": embargo_words(s.embargo, s.embargo_lifted, datetime.now(UTC)) or None,
     }
 
 
 def table(stories: list[StorySummary]) -> list[str]:
     """Aligned columns, the title last so a narrow terminal cuts only the title."""
+    now = datetime.now(UTC)
     head = ("STORY", "STATE", "APPROVAL", "FR", "EN", "UPDATED", "TITLE")
     rows = [
         (
             s.slug,
-            ", ".join(words for words, _ in state_parts(s)),
+            ", ".join(words for words, _ in state_parts(s, now)),
             APPROVAL_WORDS[s.approval],
             f"r{s.fr_rev}",
             f"r{s.en_rev}" if s.en_rev is not None else "-",

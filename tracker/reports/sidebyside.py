@@ -8,6 +8,7 @@ from tracker.layout import GUTTER_WIDTH, Line, english_pieces, french_pieces, gu
 from tracker.view import Row, StoryView
 
 FLAG_WORDS = {"stale": "stale", "cosmetic": "cosmetic change", "untranslated": "untranslated", "orphaned": "orphaned"}
+FLAG_WORDS |= {"correction": "correction", "withdraw": "withdraw"}
 
 
 def _text(line: Line) -> str:

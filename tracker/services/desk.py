@@ -256,6 +256,11 @@ class Desk:
             self.store, slug, "rejected", by=self.name, at=self.clock(), note=note, fr_rev=fr_rev, en_rev=en_rev
         )
 
+    def withdraw(self, slug: str, note: str) -> None:
+        from tracker.services.withdraw import withdraw
+
+        withdraw(self.store, slug, note, by=self.name, at=self.clock())
+
     def revoke(self, slug: str, decision: AnyDecision, reason: str) -> None:
         if decision.story != slug:
             raise RefusedError(f"{slug}: that decision is on {decision.story}")

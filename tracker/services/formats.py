@@ -23,6 +23,7 @@ from tracker.services.pools import process_pool
 from tracker.services.reading import mended, parse_documents, read_bytes, walk
 from tracker.storage import Store
 from tracker.storage.bulk import NewRevision, planned
+from tracker.wire_flags import wire_key
 
 # unstored: read fine, but not stored because the import is all or nothing and another file was refused
 Outcome = Literal["imported", "skipped", "refused", "unstored"]
@@ -253,7 +254,11 @@ def already_stored(stored: Sequence[Revision], document: Document, chash: str = 
             return revision
         if other.get("commit") and other.get("commit") == meta.get("commit"):
             return revision
-        if revision.content_hash == chash and revision.status == status:
+    for n, revision in enumerate(reversed(stored)):
+        # a new wire version with an earlier version's text is news when it says something else: a reissue
+        # after a kill, an embargo lifted, a withhold (so only the latest, with the same signal, makes it old)
+        wire_news = bool(guid and version) and (n > 0 or wire_key(revision.meta) != wire_key(document.meta))
+        if revision.content_hash == chash and revision.status == status and not wire_news:
             return revision
     for revision in reversed(stored):
         other = dict(revision.meta)
@@ -335,8 +340,10 @@ def store_batch(store: Store, items: Sequence[_Pending], known: _Known, *, by: s
             results.append(FileResult(item.source, "refused", item.story, item.lang, problem=conflict))
             continue
         old = already_stored(known.get(item.story, item.lang), item.document, chash)
-        if old is None and latest is not None and latest.content_hash == chash:
-            old = latest  # the store keeps identical content as the latest revision
+        same_signal = latest is not None and latest.status == wire_status(item.document)
+        same_signal = same_signal and latest is not None and wire_key(latest.meta) == wire_key(item.document.meta)
+        if old is None and latest is not None and latest.content_hash == chash and same_signal:
+            old = latest  # the store keeps identical content (saying the same) as the latest revision
         if old is not None:
             results.append(_result(item, old, False))
             continue

@@ -94,7 +94,7 @@ def _wanting(view: StoryView) -> list[int]:
     """French paragraphs that want English: stale or untranslated, not acknowledged (every one with no English)."""
     if view.en is None:
         return [p.index for p in view.fr.paragraphs]
-    kinds = ("stale", "untranslated")
+    kinds = ("correction", "stale", "untranslated")
     return sorted({i for row in view.rows for f in row.flags if f.kind in kinds and needs_action(f) for i in f.fr})
 
 

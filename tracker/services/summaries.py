@@ -29,13 +29,16 @@ from tracker.signals import signal_of
 from tracker.storage import Store
 from tracker.view import StorySummary, StoryView, open_error
 
-DERIVATION = 3
+DERIVATION = 4
 
 
 def summarize(view: StoryView) -> StorySummary:
     """One line of state for a story list."""
     all_flags = [f for row in view.rows for f in row.flags]
     signal = signal_of(view.fr, first=len(view.fr_revisions) <= 1)
+    earlier = [r for r in view.revision_list if r.lang == "fr" and r.number < view.fr.number]
+    lifted = signal.embargo is None and any(signal_of(r).embargo is not None for r in earlier)
+    withdraw = next((f for f in all_flags if f.kind == "withdraw"), None)
     latest = max((r.created_at for r in (view.fr, view.en) if r is not None), default=view.fr.created_at)
     return StorySummary(
         slug=view.story.slug,
@@ -49,6 +52,10 @@ def summarize(view: StoryView) -> StorySummary:
         updated_at=latest,
         wire=signal.kind,
         urgency=signal.urgency,
+        corrections=sum(1 for f in all_flags if f.kind == "correction" and needs_action(f)),
+        withdraw="" if withdraw is None else "done" if withdraw.acknowledged else "open",
+        embargo=signal.embargo.isoformat() if signal.embargo else None,
+        embargo_lifted=lifted,
     )
 
 

@@ -14,8 +14,10 @@ from tracker.services.alignment import align_revisions
 from tracker.services.derived import DerivedCache, cached_differ, cached_flagger, check_cached
 from tracker.services.qa import load_qa_config
 from tracker.services.row_decisions import with_decisions
+from tracker.signals import signal_of
 from tracker.storage import Store
 from tracker.view import StoryView, build_rows
+from tracker.wire_flags import kill_revision, wire_flags
 
 
 def pair_links(store: Store, slug: str, fr_rev: int, en_rev: int) -> tuple[Link, ...]:
@@ -97,11 +99,28 @@ def _french_only(fr: Revision) -> tuple[Link, ...]:
 
 def _flags(reads: _Reads, fr: Revision, en: Revision | None) -> tuple[Flag, ...]:
     """Flags of `en` against `fr`, each English paragraph traced to the French it was written from; with no
-    English yet, every French paragraph is untranslated."""
+    English yet, every French paragraph is untranslated. Then what the wire says (`tracker.wire_flags`): stale
+    flags a correction caused become corrections, and a killed story's English has only to be withdrawn."""
     acks = reads.store.acks(reads.slug)
     if en is None:
-        return flags(fr.texts, fr.texts, (), _french_only(fr), acks)
-    return history_flags(fr.texts, _adaptations(reads, en), acks, reads.diff, reads.flagger)
+        found = flags(fr.texts, fr.texts, (), _french_only(fr), acks)
+    else:
+        found = history_flags(fr.texts, _adaptations(reads, en), acks, reads.diff, reads.flagger)
+    return _wire_flags(reads, fr, en, found)
+
+
+def _wire_flags(reads: _Reads, fr: Revision, en: Revision | None, found: tuple[Flag, ...]) -> tuple[Flag, ...]:
+    reads.numbers("fr")
+    french = [r for r in reads.listed["fr"] if r.number <= fr.number]
+    kinds = [signal_of(r, n == 0).kind for n, r in enumerate(french)]
+    if "correction" not in kinds and "kill" not in kinds:
+        return found
+    # the listing carries no paragraphs: only a correction, the version before it and the shown one need them
+    needed = {len(french) - 1} | {m for n, k in enumerate(kinds) if k == "correction" for m in (n - 1, n)}
+    full = [reads.revision("fr", r.number) if n in needed else r for n, r in enumerate(french)]
+    withdrawals = reads.store.withdrawals(reads.slug) if kill_revision(french) is not None else ()
+    n_en = len(en.paragraphs) if en is not None else 0
+    return wire_flags(found, full, n_en, withdrawals, reads.diff)
 
 
 def latest_flags(

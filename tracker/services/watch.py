@@ -189,7 +189,7 @@ def _log_stale(store: Store, results: Sequence[FileResult], log: Log) -> None:
             status = status_of(store, slug)
         except TrackerError:
             continue  # a story removed meanwhile
-        stale = [f for f in status.flags if f.kind == "stale" and not f.acknowledged]
+        stale = [f for f in status.flags if f.kind in ("stale", "correction") and not f.acknowledged]
         if status.en_rev is not None and stale:
             log(
                 f"stale    {slug}: French r{status.fr_rev} makes English r{status.en_rev} stale "

@@ -22,6 +22,7 @@ from tracker.storage.audit_store import append_entries
 from tracker.storage.base import _dialect_insert, dump, from_db_time, load, to_db_time
 from tracker.storage.fingerprints import fact
 from tracker.storage.tables import PARAGRAPH, REVISION, STORY
+from tracker.wire_flags import wire_key
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
 # Parameters per IN list: far below SQLite's and PostgreSQL's limits whatever the batch size.
@@ -237,7 +238,13 @@ def write_revisions(
             )
         hashes = tuple(p.hash for p in item.document.paragraphs)
         chash = content_hash(hashes)
-        if previous is not None and previous.content_hash == chash:
+        # the same text with another signal (a kill, a withhold, an embargo lifted) is a new version
+        same = previous is not None and previous.content_hash == chash and previous.status == item.status
+        if (
+            previous is not None
+            and same
+            and wire_key(previous.meta) == wire_key(tuple(item.meta) or item.document.meta)
+        ):
             results.append((latest.with_paragraphs(story_id, item.lang), False))
             continue
         based_on = _based_on(item, latest.get(story_id, "fr")) if item.lang == "en" else None

@@ -10,7 +10,17 @@ from typing import Any
 from sqlalchemy import Connection, Table, insert, select
 
 from tracker.audit import FactKey, fact_digest
-from tracker.storage.tables import ACK, APPROVAL, LINK_DECISION, PARAGRAPH, REVISION, SETTING, USER, WAIVER
+from tracker.storage.tables import (
+    ACK,
+    APPROVAL,
+    LINK_DECISION,
+    PARAGRAPH,
+    REVISION,
+    SETTING,
+    USER,
+    WAIVER,
+    WITHDRAWAL,
+)
 
 # kind -> (table, key column, digested columns); the kinds every write records (settings: those audited).
 KINDS: dict[str, tuple[Table, str, tuple[str, ...]]] = {
@@ -54,8 +64,11 @@ KINDS: dict[str, tuple[Table, str, tuple[str, ...]]] = {
     "link": (LINK_DECISION, "id", ("story_id", "fr_rev", "en_rev", "links", "actor", "at", "action")),
     "user": (USER, "name", ("name", "role", "created_at", "created_by")),
     "setting": (SETTING, "key", ("key", "value")),
+    "withdrawal": (WITHDRAWAL, "id", ("story_id", "fr_rev", "fr_hash", "actor", "at", "note")),
 }
-MUST_RECORD = ("revision", "approval", "ack", "waiver", "link", "user")
+MUST_RECORD = ("revision", "approval", "ack", "waiver", "link", "user", "withdrawal")
+# kinds whose table a later migration added: absent while an older schema is baselined (migration 0005)
+_LATER = {"withdrawal"}
 PARAGRAPH_COLUMNS = ("idx", "text", "hash", "line_start", "line_end", "role")
 
 
@@ -81,6 +94,8 @@ def current_digests(conn: Connection) -> dict[FactKey, str]:
         paragraphs[revision_id].append(rest)
     found: dict[FactKey, str] = {}
     for kind, (table, key, columns) in KINDS.items():
+        if kind in _LATER and not conn.dialect.has_table(conn, table.name):
+            continue
         for row in conn.execute(select(table.c[key], *(table.c[c] for c in columns))):
             values: list[object] = list(row[1:])
             if kind == "revision":

@@ -23,6 +23,7 @@ FACT_TABLES = (
     "feed_file",
     "term",
     "revocation",
+    "withdrawal",
 )
 # the translation memory is derived from the facts (or imported): rebuildable, so a cache
 CACHE_TABLES = ("alignment", "summary_cache", "mt_cache", "memory_entry", "memory_source", "derived_cache")

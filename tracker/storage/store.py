@@ -18,6 +18,7 @@ from tracker.storage.revocations import RevocationStore
 from tracker.storage.summaries import SummaryCacheStore
 from tracker.storage.terms import TermStore
 from tracker.storage.users import UserStore
+from tracker.storage.withdrawals import WithdrawalStore
 
 
 class Store(
@@ -35,6 +36,7 @@ class Store(
     FeedFileStore,
     GrantStore,
     TermStore,
+    WithdrawalStore,
 ):
     """Facts in a database: stories, immutable revisions, decisions and the audit log, as core dataclasses.
 

@@ -171,6 +171,20 @@ class RevocationRow(SQLModel, table=True):
     reason: str = Field(default="", sa_type=Text)
 
 
+class WithdrawalRow(SQLModel, table=True):
+    """An editor's record that a killed story's English was withdrawn: bound to the kill's French revision."""
+
+    __tablename__ = "withdrawal"
+
+    id: int | None = Field(default=None, primary_key=True)
+    story_id: int = Field(foreign_key="story.id", index=True)
+    fr_rev: int
+    fr_hash: str = Field(max_length=64)
+    actor: str = Field(sa_type=Text)
+    at: datetime = Field(sa_column=_utc_column())
+    note: str = Field(default="", sa_type=Text)
+
+
 class UserRow(SQLModel, table=True):
     __tablename__ = "tracker_user"
 
@@ -291,6 +305,7 @@ ALIGNMENT = _table(AlignmentRow)
 SUMMARY_CACHE = _table(SummaryCacheRow)
 DERIVED_CACHE = _table(DerivedCacheRow)
 REVOCATION = _table(RevocationRow)
+WITHDRAWAL = _table(WithdrawalRow)
 LINK_DECISION = _table(LinkDecisionRow)
 ACK = _table(AckRow)
 WAIVER = _table(WaiverRow)

@@ -135,6 +135,10 @@ class Backend(Protocol):
         """Send the adaptation back with a note (editors)."""
         ...
 
+    def withdraw(self, slug: str, note: str) -> None:
+        """Record that the English of killed story `slug` was taken down (editors; a note is required)."""
+        ...
+
     def revoke(self, slug: str, decision: AnyDecision, reason: str) -> None:
         """Take back a decision shown on a row (`Row.decisions`), saying why: recorded as a new fact.
 

@@ -14,6 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 LEGEND = [
+    ("W", "withdraw: the agency killed the story; the English must be taken down (tracker withdraw)"),
+    ("C", "correction: the agency corrected this French; update the English (no-change needs a note)"),
     ("S", "stale: the French changed since the English was written"),
     ("c", "cosmetic: the French changed in form only (nothing to do)"),
     ("U", "untranslated: a new French paragraph has no English"),

@@ -42,9 +42,10 @@ class AckModal(ModalScreen[tuple[AckKind, str] | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = _CONFIRM_OR_CANCEL
 
-    def __init__(self, omitted: bool) -> None:
+    def __init__(self, omitted: bool, corrected: bool = False) -> None:
         super().__init__()
-        self._omitted = omitted
+        # corrected: the agency corrected this French, so "no change needed" takes a note saying why
+        self._omitted, self._corrected = omitted, corrected
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -52,7 +53,10 @@ class AckModal(ModalScreen[tuple[AckKind, str] | None]):
             with DialogRadioSet(id="ack-kind"):
                 yield DialogRadioButton("No change needed in the English", value=not self._omitted, id="no-change")
                 yield DialogRadioButton("Omitted on purpose", value=self._omitted, id="omitted")
-            yield Input(placeholder="note (optional) — Enter to confirm", id="ack-note")
+            hint = "note (optional)"
+            if self._corrected:
+                hint = "note (required for no change: the agency corrected this French)"
+            yield Input(placeholder=f"{hint} — Enter to confirm", id="ack-note")
             yield Label("Enter confirm · Tab, ↑ ↓ and Space choose · Esc cancel", classes="dialog-help")
 
     def on_mount(self) -> None:
@@ -64,7 +68,11 @@ class AckModal(ModalScreen[tuple[AckKind, str] | None]):
     def action_confirm(self) -> None:
         pressed = self.query_one(DialogRadioSet).pressed_button
         kind: AckKind = "omitted" if pressed is not None and pressed.id == "omitted" else "no-change"
-        self.dismiss((kind, self.query_one("#ack-note", Input).value.strip()))
+        note = self.query_one("#ack-note", Input).value.strip()
+        if self._corrected and kind == "no-change" and not note:
+            self.notify("The agency corrected this French: say why the English needs no change.", severity="warning")
+            return
+        self.dismiss((kind, note))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import ClassVar
 
 from rich.text import Text
@@ -28,7 +29,7 @@ APPROVAL_STYLES |= {"rejected": "bold red"}
 def state_text(story: StorySummary) -> Text:
     """The state column: words first (readable without colour), colour second."""
     out = Text()
-    for n, (words, kind) in enumerate(state_parts(story)):
+    for n, (words, kind) in enumerate(state_parts(story, datetime.now(UTC))):
         if n:
             out.append(", ")
         out.append(words, style=STATE_STYLES[kind])

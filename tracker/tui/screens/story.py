@@ -6,6 +6,7 @@ Reading happens here (workers that post ViewLoaded and friends); decisions live 
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime
 from typing import ClassVar
 
 from rich.text import Text
@@ -37,6 +38,7 @@ from tracker.tui.widgets.details import DetailsPanel, describe_row
 from tracker.tui.widgets.keybar import KeyBar
 from tracker.tui.widgets.sidebyside import SideBySide
 from tracker.view import Row, StoryView
+from tracker.wire_flags import wire_words
 
 # below this many columns the details panel starts hidden (`d` shows it), leaving the text columns room to read
 NARROW = 110
@@ -53,6 +55,13 @@ def story_bar(view: StoryView, extra: Text | None = None) -> Text:
     out.append(f"{pending} to do" if pending else "up to date", style="bold red" if pending else "bold green")
     out.append("  │  ")
     out.append_text(approval_text(approval_verdict(view)))
+    french = [r for r in view.revision_list if r.lang == "fr" and r.number <= view.fr.number]
+    wire = wire_words(french, datetime.now(UTC))
+    if any(f.kind == "withdraw" and f.acknowledged for r in view.rows for f in r.flags):
+        wire += "; English withdrawn"
+    if wire:
+        out.append("  │  ")
+        out.append(wire, style="bold reverse red" if not wire.startswith("embargo lifted") else "green")
     if extra is not None:
         out.append_text(extra)  # before the title, which a narrow terminal cuts
     if view.title and view.title != view.story.slug:
@@ -67,6 +76,7 @@ STATE_STYLES = {
     "awaiting": "bold yellow",
     "rejected": "bold red",
     "none": "dim",
+    "void": "bold red",
 }
 
 
@@ -98,6 +108,13 @@ class StoryScreen(FilterActions):
         Binding("A", "approve", "Approve", tooltip="Approve the English revision shown (editors)"),
         Binding("P", "approve_paragraph", "Approve paragraph", show=False, tooltip="Approve this English paragraph"),
         Binding("X", "reject", "Reject", show=False, tooltip="Reject the English revision, with a note (editors)"),
+        Binding(
+            "W",
+            "withdraw",
+            "Withdrawn",
+            show=False,
+            tooltip="Record that a killed story's English was taken down, with a note (editors)",
+        ),  # fmt: skip
         Binding("F", "pick_revision('fr')", "FR rev", show=False, tooltip="Show another French revision"),
         Binding("E", "pick_revision('en')", "EN rev", show=False, tooltip="Show another English revision"),
         Binding("R", "revoke", "Take back", show=False, tooltip="Take back a decision on this row, saying why"),

@@ -29,7 +29,7 @@ from tracker.tui.widgets.revisions import revision_choices
 from tracker.view import Row, StoryView
 
 # the flags an acknowledgement answers: a French change (no change needed) or a French paragraph left out
-ACKNOWLEDGEABLE = frozenset({"stale", "cosmetic", "untranslated"})
+ACKNOWLEDGEABLE = frozenset({"correction", "stale", "cosmetic", "untranslated"})
 
 
 def _nums(indices: tuple[int, ...]) -> str:
@@ -189,7 +189,7 @@ class StoryActions(PollingScreen):
         answerable = [f for f in row.flags if f.kind in ACKNOWLEDGEABLE]
         if not answerable:
             waive = " (a QA finding is waived with w)" if row.findings else ""
-            self.notify(f"Nothing to acknowledge: no stale, cosmetic or untranslated flag here{waive}.")
+            self.notify(f"Nothing to acknowledge: no correction, stale, cosmetic or untranslated flag here{waive}.")
             return
         if all(f.acknowledged for f in answerable):
             self.notify("Already acknowledged.")
@@ -208,7 +208,8 @@ class StoryActions(PollingScreen):
 
             self.decide(f"Acknowledged: {label}.", store)
 
-        self.app.push_screen(AckModal(omitted=not row.en), chosen)
+        corrected = any(f.kind == "correction" and not f.acknowledged for f in row.flags)
+        self.app.push_screen(AckModal(omitted=not row.en, corrected=corrected), chosen)
 
     # ------------------------------------------------------------------ alignment
     def _pair(self) -> tuple[StoryView, Row, int] | None:
@@ -358,6 +359,30 @@ class StoryActions(PollingScreen):
                 )
 
         self.app.push_screen(NoteModal(f"Reject English r{en_rev}", "what needs to change (required)"), chosen)
+
+    def action_withdraw(self) -> None:
+        ready = self._ready()
+        if ready is None:
+            return
+        view, _ = ready
+        flag = next((f for row in view.rows for f in row.flags if f.kind == "withdraw"), None)
+        if flag is None:
+            self.notify("The agency has not killed this story: there is nothing to withdraw.")
+            return
+        if flag.acknowledged:
+            self.notify("The withdrawal is recorded already.")
+            return
+        if not self._may_review():
+            return
+
+        def chosen(note: str | None) -> None:
+            if note:
+                self.decide("Recorded: the English is withdrawn.", lambda: self.backend.withdraw(self.slug, note))
+
+        modal = NoteModal(
+            "The English was withdrawn", "how and where it was taken down (required)", detail=flag.reasons[0]
+        )
+        self.app.push_screen(modal, chosen)
 
     # ------------------------------------------------------------------ revisions and history
     def action_pick_revision(self, lang: str) -> None:

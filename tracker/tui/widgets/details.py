@@ -16,11 +16,17 @@ from tracker.tui.widgets.decisions import decisions_text
 from tracker.view import Row, StoryView, row_translator_notes, stored_notes
 
 _FLAG_TEXT = {
+    "withdraw": ("W withdraw", "the agency killed the story: the English must be taken down, and that recorded"),
+    "correction": ("C correction", "the agency corrected this French: update the English, or say why not"),
     "stale": ("S stale", "the French changed since the English was written: update or acknowledge"),
     "cosmetic": ("c cosmetic", "the French changed in form only: nothing to do"),
     "untranslated": ("U untranslated", "a French paragraph with no English"),
     "orphaned": ("O orphaned", "English whose French source is gone"),
 }
+
+
+_FLAG_COLOURS = {"stale": "bold red", "untranslated": "bold magenta", "cosmetic": "yellow"}
+_FLAG_COLOURS |= {"withdraw": "bold reverse red", "correction": "bold reverse red"}
 
 
 def link_shape(fr: int, en: int) -> str:
@@ -41,7 +47,7 @@ def written_from(row: Row, view: StoryView) -> str:
     """
     en = f"r{view.en.number}" if view.en else "-"
     base = view.base.number if view.base else view.fr.number
-    traced = [f for f in row.flags if f.kind in ("stale", "cosmetic")]
+    traced = [f for f in row.flags if f.kind in ("correction", "stale", "cosmetic")]
     if not traced:
         return f"English {en} was written from French r{base}"
     since = next((f.since for f in traced if f.since is not None), None)
@@ -83,12 +89,14 @@ def describe_row(row: Row, view: StoryView, history: list[tuple[int, str, str]] 
         out.append("none: up to date\n", style="green")
     for flag in row.flags:
         label, meaning = _FLAG_TEXT.get(flag.kind, (flag.kind, ""))
-        colour = {"stale": "bold red", "untranslated": "bold magenta", "cosmetic": "yellow"}.get(flag.kind, "bold")
+        colour = _FLAG_COLOURS.get(flag.kind, "bold")
         out.append(label, style="dim" if flag.acknowledged else colour)
         out.append(" (acknowledged)" if flag.acknowledged else "", style="dim")
         out.append(f": {meaning}\n")
         for reason in flag.reasons:
             out.append(f"  • {reason}\n")
+        if flag.note and flag.kind == "correction":
+            out.append(f"  agency's note: {flag.note}\n", style="bold")
         for change in (c for c in flag.changes if c.kind != "unchanged"):
             out.append(f"  • {change.kind}{' (substantive)' if change.substantive else ''}")
             # the flag's reasons are its changes' reasons, already listed just above

@@ -32,6 +32,8 @@ _STYLE_NAMES = (
     "cursor",
     "divider",
     "flag-stale",
+    "flag-correction",
+    "flag-withdraw",
     "flag-cosmetic",
     "flag-untranslated",
     "flag-orphaned",
