@@ -183,3 +183,34 @@ def test_db_grant_is_the_owner_s_and_changes_a_role_both_in_the_database_and_the
     assert main(["--db", team.owner_url, "db", "grant", translator, "--role", "translator"]) == 0
     assert "permission denied" in _refused(team, "translator", "UPDATE setting SET value = 'off'")
     assert main(["--db", team.owner_url, "db", "grant", "no_such_role_anywhere", "--role", "editor"]) == 3
+
+
+def test_facts_added_after_the_trust_rules_are_append_only_even_with_privileges_granted(team: TeamDesk) -> None:
+    translator, editor = team.names["translator"], team.names["editor"]
+    with team.connect("translator") as conn:  # a revocation is a decision: stamped with the writer's own name
+        conn.execute(
+            "INSERT INTO revocation (story_id, kind, target, actor, at, reason) "
+            "SELECT id, 'ack', 'x', %s, now(), 'claimed' FROM story LIMIT 1",
+            (editor,),
+        )
+        assert conn.execute("SELECT actor FROM revocation WHERE reason = 'claimed'").fetchone() == (translator,)
+        conn.execute(
+            "INSERT INTO term (origin, concept, fr, en, status, note, imported_at, imported_by) "
+            "VALUES ('tbx:x', 'c1', 'Kremlin', 'Kremlin', '', '', now(), %s)",
+            (translator,),
+        )
+    # a careless owner hands out every privilege on them: the tables' own rule still says append-only
+    with psycopg.connect(team.owner_url.replace("+psycopg", "").split("?")[0], autocommit=True) as conn:
+        for table in ("revocation", "term", "feed_file"):
+            conn.execute(f'GRANT UPDATE, DELETE, TRUNCATE ON "{team.schema}".{table} TO "{translator}"')
+    for statement in (
+        "UPDATE revocation SET reason = 'rewritten'",
+        "DELETE FROM revocation",
+        "UPDATE term SET en = 'Kremlin Palace'",
+        "DELETE FROM term",
+        "TRUNCATE feed_file",
+    ):
+        assert "append-only" in _refused(team, "translator", statement), statement
+    with team.connect("translator") as conn:
+        assert conn.execute("SELECT reason FROM revocation").fetchall() == [("claimed",)]
+        assert conn.execute("SELECT en FROM term").fetchall() == [("Kremlin",)]
