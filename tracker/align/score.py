@@ -64,6 +64,10 @@ class Scorer:
             self._postings[side] = built
         return built
 
+    def built_postings(self, side: int) -> dict[int, list[int]] | None:
+        """postings(side) if already built, else None."""
+        return self._postings[side]
+
     def pair(self, i: int, j: int) -> float:
         """Similarity of French paragraph i and English paragraph j."""
         row = self._rows[i]
