@@ -49,9 +49,22 @@ _ACCENTS: dict[int, str] = {
 }
 
 
+# The same mapping by character, for a regex: str.translate looks up every character of a non-ASCII text (French
+# runs at 90 ns a character), a substitution only the few it maps, with the same result.
+_BY_CHAR = {chr(k): v for k, v in _ACCENTS.items()}
+_MAPPED = re.compile("[" + "".join(map(re.escape, _BY_CHAR)) + "]")
+
+
+def _mapped(match: re.Match[str]) -> str:
+    return _BY_CHAR[match.group()]
+
+
 def fold(text: str) -> str:
     """Lower case without accents: `Électricité` -> `electricite`."""
-    folded = text.lower().translate(_ACCENTS)
+    folded = text.lower()
+    if folded.isascii():
+        return folded
+    folded = _MAPPED.sub(_mapped, folded)
     if folded.isascii():
         return folded
     return _COMBINING.sub("", unicodedata.normalize("NFKD", folded))

@@ -137,12 +137,14 @@ class Scorer:
         return (sim - THRESHOLD) * size / 2 - MERGE_COST * (size - 2)
 
     def run_gain(self, fr_first: int, fr_count: int, en_first: int, en_count: int) -> float:
-        """gain() of a merge of runs of neighbouring paragraphs (the dynamic program's moves, each tried once, so
-        its similarity is not kept); the runs taken together are built once."""
+        """gain() of runs of neighbouring paragraphs, one or more a side (the dynamic programs' steps, each tried
+        once, so a merge's similarity is not kept); the runs taken together are built once."""
+        size = fr_count + en_count
+        if size == 2:
+            return (self.pair(fr_first, en_first) - THRESHOLD) * size / 2 - MERGE_COST * (size - 2)
         left, right = self._run(0, fr_first, fr_count), self._run(1, en_first, en_count)
         if left.title or right.title or left.redundant or right.redundant:
             return UNMERGEABLE
-        size = fr_count + en_count
         return (self._similarity(left, right) - THRESHOLD) * size / 2 - MERGE_COST * (size - 2)
 
     def _run(self, side: int, first: int, count: int) -> _Side:
