@@ -161,15 +161,17 @@ class Scorer:
         cache = self._sides[side]
         found = cache.get(group)
         if found is None:
-            paras = [(self.fr, self.en)[side][k] for k in group]
-            feats = frozenset().union(*(p.feats for p in paras))
+            source = self.fr if side == 0 else self.en
+            paras = [source[k] for k in group]
+            sets = [p.feats for p in paras]
+            feats = frozenset().union(*sets)
             found = cache[group] = _Side(
                 feats,
                 sum(map(self._weight, feats)),
-                sum(p.chars for p in paras),
+                sum([p.chars for p in paras]),
                 any(p.title for p in paras),
                 # A group holding the same paragraph twice is no merge: duplicates add no evidence.
-                len(group) > 1 and len({p.feats for p in paras}) < len(group),
+                len(group) > 1 and len(set(sets)) < len(group),
             )
         return found
 
