@@ -148,13 +148,15 @@ def _pair_leftovers(scorer: Scorer, cands: _Candidates, links: list[tuple[list[i
 
 def _attach_leftovers(scorer: Scorer, cands: _Candidates, links: list[tuple[list[int], list[int]]]) -> None:
     owner: tuple[dict[int, int], dict[int, int]] = ({}, {})
+    lone = [0, 0]  # one-sided links, per side
     for k, (fr, en) in enumerate(links):
         for i in fr:
             owner[0][i] = k
         for j in en:
             owner[1][j] = k
+        if bool(fr) != bool(en):
+            lone[0 if fr else 1] += 1
     options: list[tuple[float, int, int, int]] = []
-    lone = [sum(1 for fr, en in links if fr and not en), sum(1 for fr, en in links if en and not fr)]
     for k, (fr, en) in enumerate(links):
         if (fr and en) or not (fr or en):
             continue
