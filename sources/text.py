@@ -14,6 +14,8 @@ MAX_BYTES = 64 * 1024 * 1024
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 # A well-formed multi-byte UTF-8 sequence: Windows-1252 French text practically never contains one (`Ã©`).
 UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# C0 control characters other than line ends, tabs and form feeds: text holds few of them, binary data many.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def decode(data: bytes, source: str) -> str:
@@ -56,7 +58,7 @@ def _check_text(text: str, source: str) -> str:
         raise InputError(source, "empty file (no text)")
     if "\x00" in text:  # PostgreSQL refuses NUL in text: a story holding one could never move to a desk
         raise InputError(source, f"NUL character at character {text.index(chr(0))}, not a text file")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) // 100):
         raise InputError(source, "binary data (control characters), not a text file")
     return text

@@ -4,20 +4,32 @@
 
 Prints median wall times and the ratio to a baseline measured in the same run (difflib over paragraphs,
 then difflib over the words of each replaced pair). Targets: 30 paragraphs < 10 ms, 5,000 < 1 s.
+Then the command: `tracker diff` of two 5,000-paragraph files in its own process, against a stdlib difflib
+script doing the same in its own process (reading the files, paragraphs, then the words of replaced ones), over
+interleaved rounds, medians of the processes' CPU time (`--cli-rounds`, 0 to skip).
 """
 
 from __future__ import annotations
 
+import argparse
 import difflib
+import os
 import random
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from importlib import resources
+from pathlib import Path
 
-from tracker.diff import diff
-from tracker.diff.words import tokens, words
-from tracker.segment import segment
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tracker.diff import diff  # noqa: E402
+from tracker.diff.words import tokens, words  # noqa: E402
+from tracker.segment import segment  # noqa: E402
 
 
 def _sample_paragraphs() -> list[str]:
@@ -94,7 +106,63 @@ def wall_ms(fn: Callable[[], object], repeats: int) -> float:
     return statistics.median(times)
 
 
+# The floor for `tracker diff` on files: the same reading and diffing with the standard library, no checks.
+_DIFFLIB_SCRIPT = """
+import difflib, sys
+def paragraphs(path):
+    text = open(path, encoding="utf-8").read()
+    return [" ".join(p.split()) for p in text.split("\\n\\n") if p.strip()]
+old, new = paragraphs(sys.argv[1]), paragraphs(sys.argv[2])
+out = []
+for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+    if tag != "equal":
+        a, b = " ".join(old[i1:i2]).split(), " ".join(new[j1:j2]).split()
+        words = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        out.append(f"{tag} {i1}-{i2} -> {j1}-{j2}: {len(words)} word operations")
+print("\\n".join(out))
+"""
+
+
+def child_cpu_ms(command: list[str]) -> float:
+    """CPU time (user + system) of one child process, in ms; its output is discarded."""
+    before = os.times()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    after = os.times()
+    return (after.children_user + after.children_system - before.children_user - before.children_system) * 1000
+
+
+def cli_side_by_side(rounds: int, n: int = 5000) -> None:
+    """`tracker diff OLD NEW` (text output) against the stdlib difflib script, each a process, same files."""
+    rng = random.Random(7)
+    old = revision(n, rng)
+    new = revise(old, rng, 0.05)
+    # Bytecode compiled first, as a `pip install .` does: editable installs on PYTHONDONTWRITEBYTECODE machines
+    # would otherwise compile every module in every process.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "tracker"), str(ROOT / "sources")], check=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "old.txt").write_text("\n\n".join(old) + "\n", encoding="utf-8")
+        (folder / "new.txt").write_text("\n\n".join(new) + "\n", encoding="utf-8")
+        (folder / "floor.py").write_text(_DIFFLIB_SCRIPT, encoding="utf-8")
+        files = [str(folder / "old.txt"), str(folder / "new.txt")]
+        ours_cmd = [sys.executable, "-m", "tracker", "diff", *files]
+        floor_cmd = [sys.executable, str(folder / "floor.py"), *files]
+        ours: list[float] = []
+        floor: list[float] = []
+        for _ in range(rounds):
+            ours.append(child_cpu_ms(ours_cmd))
+            floor.append(child_cpu_ms(floor_cmd))
+    mine, base = statistics.median(ours), statistics.median(floor)
+    print(
+        f"tracker diff, {n} paragraphs, a process: tracker {mine:.0f} ms CPU | floor (stdlib difflib script, a "
+        f"process) {base:.0f} ms | ratio {mine / base:.1f}x (median of {rounds} interleaved rounds)"
+    )
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cli-rounds", type=int, default=7, help="interleaved rounds of the command (0 to skip)")
+    args = parser.parse_args()
     # A fixed pure-Python loop, so figures from a loaded or slower machine can be read in proportion.
     calibration = wall_ms(lambda: sum(range(100_000)), 20)
     print(f"calibration: sum(range(100_000)) {calibration:.2f} ms (about 1 ms on an idle 2-core machine)")
@@ -116,6 +184,8 @@ def main() -> None:
     rewritten = revision(30, random.Random(99))
     worst = median_ms(lambda: cold_diff(old, rewritten), 10)
     print(f"diff    30 paragraphs all rewritten (worst case): {worst:8.2f} ms median of 10")
+    if args.cli_rounds:
+        cli_side_by_side(args.cli_rounds)
 
 
 if __name__ == "__main__":

@@ -30,59 +30,90 @@ NEG = float("-inf")
 def monotone(scorer: Scorer, n: int, m: int) -> list[Group]:
     """Best order-keeping alignment of n French and m English paragraphs, as (fr, en) groups in order."""
     bands = _full(n, m) if n <= FULL_GRID and m <= FULL_GRID else _anchored(scorer, n, m)
-    pair = scorer.pair
-    best: list[list[float]] = []
-    back: list[list[int]] = []
-    for i in range(n + 1):
+    merges = _Merges(scorer, bands)
+    # The first row: the origin, then English paragraphs alone (lo is 0 on it).
+    width = bands[0][1] - bands[0][0] + 1
+    best: list[list[float]] = [[0.0] * width]
+    back: list[list[int]] = [[0] + [2] * (width - 1)]
+    merges.best = best
+    for i in range(1, n + 1):
         lo, hi = bands[i]
-        row = [NEG] * (hi - lo + 1)
-        moves = [0] * (hi - lo + 1)
+        up_lo, up_hi = bands[i - 1]
+        up = best[i - 1]
+        # A cell's value is the first best of its moves in MOVES' order: French i-1 alone (from above), English
+        # j-1 alone (from the left), then the diagonal and the merges. The first and the last two do not depend
+        # on the row itself, so they are weighed for the whole row first; the scan then brings in the left.
+        width = hi - lo + 1
+        above = [NEG] * width
+        a, b = max(lo, up_lo), min(hi, up_hi)
+        if a <= b:
+            above[a - lo : b - lo + 1] = up[a - up_lo : b - up_lo + 1]
+        diag = [NEG] * width
+        diag_moves = [0] * width
+        # Columns whose diagonal step (French i-1 with English j-1) stays in the band, scored in one pass.
+        d_lo, d_hi = max(lo, 1, up_lo + 1), min(hi, up_hi + 1)
+        if d_lo <= d_hi:
+            last_row = scorer.row(i - 1, d_lo - 1, d_hi)
+            diag[d_lo - lo : d_hi - lo + 1] = [
+                u + last - THRESHOLD for u, last in zip(up[d_lo - 1 - up_lo : d_hi - up_lo], last_row, strict=True)
+            ]
+            for k, last in enumerate(last_row):
+                if last > MERGE_PART:
+                    j = d_lo + k
+                    diag[j - lo], diag_moves[j - lo] = merges.at(i, j, diag[j - lo], 0)
+        row: list[float] = []
+        moves: list[int] = []
+        keep, keep_move = row.append, moves.append
+        left = NEG
+        # An unreachable cell (all its moves -inf) keeps move 1; the path never passes through one.
+        for value, total, total_move in zip(above, diag, diag_moves, strict=True):
+            move = 1
+            if left > value:
+                value, move = left, 2
+            if total > value:
+                value, move = total, total_move
+            keep(value)
+            keep_move(move)
+            left = value
         best.append(row)
         back.append(moves)
-        up_lo, up_hi = bands[i - 1] if i else (1, 0)
-        up = best[i - 1] if i else row
-        for j in range(lo, hi + 1):
-            top, top_move = (0.0, 0) if i == 0 and j == 0 else (NEG, 0)
-            if up_lo <= j <= up_hi and up[j - up_lo] > top:  # French paragraph i-1 alone
-                top, top_move = up[j - up_lo], 1
-            if j > lo and row[j - 1 - lo] > top:  # English paragraph j-1 alone
-                top, top_move = row[j - 1 - lo], 2
-            if i and j and up_lo <= j - 1 <= up_hi:
-                last = pair(i - 1, j - 1)
-                total = up[j - 1 - up_lo] + last - THRESHOLD
-                if total > top:
-                    top, top_move = total, 0
-                if last > MERGE_PART:
-                    top, top_move = _merges(scorer, best, bands, i, j, top, top_move)
-            row[j - lo] = top
-            moves[j - lo] = top_move
     return _trace(back, bands, n, m)
 
 
-def _merges(
-    scorer: Scorer, best: list[list[float]], bands: Sequence[tuple[int, int]], i: int, j: int, top: float, move: int
-) -> tuple[float, int]:
-    """The best of `top` and the merge moves ending at cell (i, j)."""
-    pair = scorer.pair
-    for k in range(3, len(MOVES)):
-        a, b = MOVES[k]
-        pi, pj = i - a, j - b
-        if pi < 0 or pj < 0:
-            continue
-        plo, phi = bands[pi]
-        if pj < plo or pj > phi:
-            continue
-        prev = best[pi][pj - plo]
-        if prev == NEG:
-            continue
-        if a > 1 and any(pair(x, j - 1) <= MERGE_PART for x in range(pi, i - 1)):
-            continue
-        if b > 1 and any(pair(i - 1, y) <= MERGE_PART for y in range(pj, j - 1)):
-            continue
-        total = prev + scorer.gain(tuple(range(pi, i)), tuple(range(pj, j)))
-        if total > top:
-            top, move = total, k
-    return top, move
+class _Merges:
+    """The merge moves of the dynamic program."""
+
+    def __init__(self, scorer: Scorer, bands: Sequence[tuple[int, int]]) -> None:
+        self.gain = scorer.run_gain
+        self.pair = scorer.pair
+        self.bands = bands
+        self.best: list[list[float]] = []
+
+    def at(self, i: int, j: int, top: float, move: int) -> tuple[float, int]:
+        """The best of `top` and the merge moves ending at cell (i, j), tried in MOVES' order (the first best wins).
+
+        A move is tried only when each paragraph of its merge shares something with the other side's paragraph
+        ending at the cell; French i-1 and English j-1 do (the caller checks)."""
+        pair, gain = self.pair, self.gain
+        up = i >= 2 and pair(i - 2, j - 1) > MERGE_PART  # French i-2 with English j-1
+        up2 = up and i >= 3 and pair(i - 3, j - 1) > MERGE_PART
+        left = j >= 2 and pair(i - 1, j - 2) > MERGE_PART  # French i-1 with English j-2
+        left2 = left and j >= 3 and pair(i - 1, j - 3) > MERGE_PART
+        for k, wanted in ((3, up), (4, left), (5, up and left), (6, up2), (7, left2)):
+            if not wanted:
+                continue
+            a, b = MOVES[k]
+            pi, pj = i - a, j - b
+            plo, phi = self.bands[pi]
+            if pj < plo or pj > phi:
+                continue
+            prev = self.best[pi][pj - plo]
+            if prev == NEG:
+                continue
+            total = prev + gain(pi, a, pj, b)
+            if total > top:
+                top, move = total, k
+        return top, move
 
 
 def _trace(back: list[list[int]], bands: Sequence[tuple[int, int]], n: int, m: int) -> list[Group]:

@@ -23,6 +23,8 @@ MAX_SIDE = 3
 ATTACH_TOP = 4
 COMMON = 40
 MAX_REFINE = 6
+# Up to this many stray paragraphs on a side, each looks up its own features rather than a whole index.
+FEW = 4
 
 
 class _Candidates:
@@ -31,10 +33,15 @@ class _Candidates:
     def __init__(self, scorer: Scorer) -> None:
         self.scorer = scorer
 
-    def of(self, side: int, k: int, top: int = 12) -> list[int]:
-        """The `top` paragraphs of the other side sharing most (by weight) with paragraph k of `side` (0 = French)."""
+    def of(self, side: int, k: int, top: int = 12, *, few: bool = False) -> list[int]:
+        """The `top` paragraphs of the other side sharing most (by weight) with paragraph k of `side` (0 = French).
+
+        `few`: only a few paragraphs of this side will ask, so the other side's postings are built for this
+        paragraph's features alone (the same lists), unless the whole index is already at hand."""
         para = (self.scorer.fr, self.scorer.en)[side][k]
-        other = self.scorer.postings(1 - side)
+        other = self.scorer.built_postings(1 - side)
+        if other is None:
+            other = self._postings_of(1 - side, para.feats) if few else self.scorer.postings(1 - side)
         weights = self.scorer.weights
         votes: dict[int, float] = defaultdict(float)
         for f in para.feats:
@@ -44,6 +51,18 @@ class _Candidates:
                 for hit in hits:
                     votes[hit] += w
         return sorted(votes, key=votes.__getitem__, reverse=True)[:top]
+
+    def _postings_of(self, side: int, feats: frozenset[int]) -> dict[int, list[int]]:
+        """Scorer.postings(side) restricted to `feats`: one intersection a paragraph instead of a whole index."""
+        built: dict[int, list[int]] = {}
+        for k, para in enumerate((self.scorer.fr, self.scorer.en)[side]):
+            for f in feats & para.feats:
+                hits = built.get(f)
+                if hits is None:
+                    built[f] = [k]
+                else:
+                    hits.append(k)
+        return built
 
 
 def recover(scorer: Scorer, groups: list[Group]) -> list[Group]:
@@ -129,11 +148,14 @@ def _pair_leftovers(scorer: Scorer, cands: _Candidates, links: list[tuple[list[i
 
 def _attach_leftovers(scorer: Scorer, cands: _Candidates, links: list[tuple[list[int], list[int]]]) -> None:
     owner: tuple[dict[int, int], dict[int, int]] = ({}, {})
+    lone = [0, 0]  # one-sided links, per side
     for k, (fr, en) in enumerate(links):
         for i in fr:
             owner[0][i] = k
         for j in en:
             owner[1][j] = k
+        if bool(fr) != bool(en):
+            lone[0 if fr else 1] += 1
     options: list[tuple[float, int, int, int]] = []
     for k, (fr, en) in enumerate(links):
         if (fr and en) or not (fr or en):
@@ -142,7 +164,7 @@ def _attach_leftovers(scorer: Scorer, cands: _Candidates, links: list[tuple[list
         near = sorted(
             (
                 (scorer.pair(*((para, other) if side == 0 else (other, para))), owner[1 - side][other])
-                for other in cands.of(side, para)
+                for other in cands.of(side, para, few=lone[side] <= FEW)
             ),
             reverse=True,
         )

@@ -139,7 +139,7 @@ def _crossed(
     fr_paras = [vocab.para(text, bag) for text, bag in zip((*fa, *fb), fr_bags, strict=True)]
     en_paras = [vocab.para(text, bag) for text, bag in zip((*ea, *eb), en_bags, strict=True)]
     whole = Scorer(fr_paras, en_paras, vocab.weights)
-    gains: dict[tuple[int, int, int], float] = {}
+    gains: dict[int, float] = {}
     table = _best(whole, gains)
     # The second link's own path runs over the lower-right part of the same grid: the same steps, same gains.
     within = table[len(fa)][len(ea)] + _best(whole, gains, len(fa), len(ea))[-1][-1]
@@ -156,26 +156,30 @@ def _hint(left: Iterable[set[str]], right: Iterable[set[str]]) -> bool:
 _STEPS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
 
 
-def _best(scorer: Scorer, gains: dict[tuple[int, int, int], float], i0: int = 0, j0: int = 0) -> list[list[float]]:
+def _best(scorer: Scorer, gains: dict[int, float], i0: int = 0, j0: int = 0) -> list[list[float]]:
     """What the best order-keeping path gains from cell (i0, j0) to each cell of the sentence grid past it;
-    `gains` holds each step's gain by (end cell, step), shared by the paths over one grid."""
+    `gains` holds each step's gain by end cell and step, shared by the paths over one grid."""
     n, m = len(scorer.fr) - i0, len(scorer.en) - j0
+    run_gain = scorer.run_gain
+    width = len(scorer.en) + 1
     table = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n + 1):
         row = table[i]
+        x = i0 + i
         for j in range(m + 1):
             if i == j == 0:
                 continue
             top = float("-inf")
+            cell = (x * width + j0 + j) * len(_STEPS)
             for step, (a, b) in enumerate(_STEPS):
                 if a <= i and b <= j:
-                    gain = 0.0
-                    if a and b:
-                        x, y = i0 + i, j0 + j
-                        found = gains.get((x, y, step))
+                    total = table[i - a][j - b]
+                    if a and b:  # a step alone (no counterpart) gains nothing
+                        found = gains.get(cell + step)
                         if found is None:
-                            found = gains[x, y, step] = scorer.gain(tuple(range(x - a, x)), tuple(range(y - b, y)))
-                        gain = found
-                    top = max(top, table[i - a][j - b] + gain)
+                            found = gains[cell + step] = run_gain(x - a, a, j0 + j - b, b)
+                        total += found
+                    if total > top:
+                        top = total
             row[j] = top
     return table

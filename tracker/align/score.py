@@ -22,6 +22,8 @@ MIN_PART = 0.02
 SANDWICH_SKEW = 0.7
 # Headlines, subheads and credit lines stand alone: they are never part of a merge or a split.
 UNMERGEABLE = -1.0
+# Longer runs than this are never merged (the keys of runs of paragraphs taken together rely on it).
+_MAX_RUN = 4
 
 
 class Scorer:
@@ -42,6 +44,10 @@ class Scorer:
         # One side's group taken together, per side: the DP and the sentence pass pair each group with many
         # groups of the other side, so its union of features and their weight are built once.
         self._sides: tuple[dict[tuple[int, ...], _Side], dict[tuple[int, ...], _Side]] = ({}, {})
+        self._runs: tuple[dict[int, _Side], dict[int, _Side]] = ({}, {})
+        # Similarities scored a row at a time (the dynamic program's band): French paragraph i -> (first English
+        # paragraph, the row's scores); pair() reads them before its own cache.
+        self._rows: list[tuple[int, list[float]] | None] = [None] * len(fr)
 
     def postings(self, side: int) -> dict[int, list[int]]:
         """Feature id -> the paragraphs of `side` (0 = French) holding it, built once."""
@@ -58,8 +64,15 @@ class Scorer:
             self._postings[side] = built
         return built
 
+    def built_postings(self, side: int) -> dict[int, list[int]] | None:
+        """postings(side) if already built, else None."""
+        return self._postings[side]
+
     def pair(self, i: int, j: int) -> float:
         """Similarity of French paragraph i and English paragraph j."""
+        row = self._rows[i]
+        if row is not None and 0 <= j - row[0] < len(row[1]):
+            return row[1][j - row[0]]
         key = (i, j)
         cached = self._pairs.get(key)
         if cached is None:
@@ -71,6 +84,30 @@ class Scorer:
                 cached *= TITLE_MISMATCH
             self._pairs[key] = cached
         return cached
+
+    def row(self, i: int, lo: int, hi: int) -> list[float]:
+        """pair(i, j) for j from lo to hi - 1, scored in one pass (the same floats, the same operations) and kept."""
+        a = self.fr[i]
+        feats, weight, title, weigh = a.feats, a.weight, a.title, self._weight
+        # _shape() by hand: the French side of its ratio is the same float for the whole row.
+        scale = (a.chars + 1) * self.ratio
+        log, exp = math.log, math.exp
+        out: list[float] = []
+        for b in self.en[lo:hi]:
+            common = feats & b.feats
+            if not common:
+                out.append(0.0)  # what pair() computes for no shared feature, whatever the shape
+                continue
+            total = weight + b.weight
+            sim = 2 * sum(map(weigh, common)) / total if total > 0 else 0.0
+            skew = abs(log((b.chars + 1) / scale))
+            if skew > LENGTH_SLACK:
+                sim *= exp(LENGTH_SLACK - skew)
+            if title != b.title:
+                sim *= TITLE_MISMATCH
+            out.append(sim)
+        self._rows[i] = (lo, out)
+        return out
 
     def group(self, fr: tuple[int, ...], en: tuple[int, ...]) -> float:
         """Similarity of French paragraphs `fr` taken together and English paragraphs `en` taken together."""
@@ -99,20 +136,42 @@ class Scorer:
             sim = self._groups[fr, en] = self._similarity(left, right) if found is None else found
         return (sim - THRESHOLD) * size / 2 - MERGE_COST * (size - 2)
 
+    def run_gain(self, fr_first: int, fr_count: int, en_first: int, en_count: int) -> float:
+        """gain() of runs of neighbouring paragraphs, one or more a side (the dynamic programs' steps, each tried
+        once, so a merge's similarity is not kept); the runs taken together are built once."""
+        size = fr_count + en_count
+        if size == 2:
+            return (self.pair(fr_first, en_first) - THRESHOLD) * size / 2 - MERGE_COST * (size - 2)
+        left, right = self._run(0, fr_first, fr_count), self._run(1, en_first, en_count)
+        if left.title or right.title or left.redundant or right.redundant:
+            return UNMERGEABLE
+        return (self._similarity(left, right) - THRESHOLD) * size / 2 - MERGE_COST * (size - 2)
+
+    def _run(self, side: int, first: int, count: int) -> _Side:
+        """_side() of paragraphs first .. first + count - 1 of `side`."""
+        runs = self._runs[side]
+        key = first * _MAX_RUN + count
+        found = runs.get(key)
+        if found is None:
+            found = runs[key] = self._side(side, tuple(range(first, first + count)))
+        return found
+
     def _side(self, side: int, group: tuple[int, ...]) -> _Side:
         """One side's group taken together, built once."""
         cache = self._sides[side]
         found = cache.get(group)
         if found is None:
-            paras = [(self.fr, self.en)[side][k] for k in group]
-            feats = frozenset().union(*(p.feats for p in paras))
+            source = self.fr if side == 0 else self.en
+            paras = [source[k] for k in group]
+            sets = [p.feats for p in paras]
+            feats = frozenset().union(*sets)
             found = cache[group] = _Side(
                 feats,
                 sum(map(self._weight, feats)),
-                sum(p.chars for p in paras),
+                sum([p.chars for p in paras]),
                 any(p.title for p in paras),
                 # A group holding the same paragraph twice is no merge: duplicates add no evidence.
-                len(group) > 1 and len({p.feats for p in paras}) < len(group),
+                len(group) > 1 and len(set(sets)) < len(group),
             )
         return found
 

@@ -131,7 +131,8 @@ def pair_leftovers(old: Sequence[str], new: Sequence[str], left_old: list[int], 
                 continue  # a function word: no evidence
             for i in candidates:
                 shared[i] = shared.get(i, 0) + 1
-        for i in sorted(shared, key=lambda k: -shared[k])[:5]:
+        # Ties by position: `shared` fills in the order of a set of strings, which the hash seed decides.
+        for i in sorted(shared, key=lambda k: (-shared[k], k))[:5]:
             a = words(old[i])
             m = matched(a, b)
             s = 2 * m / (len(a) + len(b))

@@ -22,8 +22,10 @@ from tracker.services.limits import limits, refuse_many_lines, refuse_nul, refus
 MAX_BYTES = 64 * 1024 * 1024
 PLAIN_NAMES = (".txt", ".text")
 _STRUCTURED_NAMES = (".xml", ".html", ".htm", ".xhtml", ".json", ".md", ".markdown", ".xlf", ".xliff")
-# bytes that make sources.text look closer: control characters (NUL included) and UTF-16 byte-order marks
-_SUSPECT = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]|^\xff\xfe|^\xfe\xff")
+# bytes that make sources.text look closer: control characters (NUL included) and UTF-16 byte-order marks (a
+# class alone, so the engine scans for it at C speed: with the marks as alternatives it took 110 ms for 2 MB)
+_SUSPECT = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]")
+_UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def read_bytes(
@@ -235,7 +237,7 @@ def _plain(data: bytes, source: str) -> Document:
     from tracker.segment import segment
 
     # Fast path for clean UTF-8 (a check reads thousands of files); anything unusual gets the full checks.
-    if len(data) <= MAX_BYTES and not _SUSPECT.search(data):
+    if len(data) <= MAX_BYTES and not data.startswith(_UTF16_MARKS) and not _SUSPECT.search(data):
         try:
             document = segment(data.decode("utf-8"))
         except UnicodeDecodeError:
