@@ -46,6 +46,8 @@ async def test_confirm_and_next_saves_then_edits_the_next_row_that_needs_action_
         await settle(pilot)
         sbs = app.screen.query_one(SideBySide)
         assert _needing(app) == [0, 20, 40]
+        bar = app.screen.query_one("#story-bar")
+        assert "57 of 60 rows done · 720 words" in str(bar.render())  # 12 words a row
         await pilot.press("e")
         await settle(pilot)
         _editor(app).text = _fixed(0)
@@ -57,6 +59,7 @@ async def test_confirm_and_next_saves_then_edits_the_next_row_that_needs_action_
         assert sbs.cursor == 20
         assert _editor(app).text == "Xy" + backend.view(LARGE).rows[20].en[0].text
         assert _needing(app) == [20, 40]  # the row saved no longer needs action
+        assert "58 of 60 rows done" in str(bar.render())
         _editor(app).text = _fixed(20)
         await pilot.press("ctrl+enter")  # where the terminal tells it from Enter
         await settle(pilot)
@@ -263,3 +266,40 @@ async def test_the_palette_offers_the_editors_keys_while_it_is_open(backend: Fak
         provider = TrackerCommands(app.screen)
         offered = {action for _, action, _ in provider._actions()}
         assert {"save_next", "insert_french", "insert_suggestion"} <= offered
+
+
+async def test_on_the_real_desk_confirm_and_next_saves_the_only_row_to_do_then_says_none_is_left() -> None:
+    from tracker.services.desk import Desk
+    from tracker.services.seed import ensure_seeded
+    from tracker.storage import open_store
+
+    store = open_store("sqlite://")
+    ensure_seeded(store)
+    app = story_app(Desk(store, "ana"))  # type: ignore[arg-type]
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        sbs = app.screen.query_one(SideBySide)
+        assert _needing(app) == [7]  # the sample's one stale row
+        sbs.move_to(7)
+        await pilot.press("e")
+        await settle(pilot)
+        mine = _editor(app).text.replace("286 dead.", "286 dead, according to both countries' tolls.")
+        _editor(app).text = mine
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert not app.screen.query(RowEditor) and _needing(app) == []
+        assert "No other row needs action." in toasts(app)
+        assert sbs.rows[sbs.cursor].en[0].text == mine
+        await pilot.press("enter")
+        await settle(pilot)
+        details = app.screen.query_one(DetailsPanel).text.plain
+        english = details[details.index("English versions") :]
+        assert "EN r3 edited by ana, from FR r3" in english
+        assert "dead{+, according to both countries' tolls+}." in english
+        assert english.index("EN r3") < english.index("EN r1")
+        untranslated = next(i for i, r in enumerate(sbs.rows) if r.fr and not r.en)
+        sbs.move_to(untranslated)
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        assert _editor(app).text == sbs.rows[untranslated].fr[0].text
