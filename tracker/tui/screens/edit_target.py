@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tracker.model import Link
-from tracker.sentences import sentences
 from tracker.view import Row, StoryView
 
 
@@ -40,32 +38,22 @@ def row_of(view: StoryView, target: EditTarget) -> int:
 
 
 def changed_sentence_start(row: Row) -> int | None:
-    """Where the editor's cursor starts on a stale row: the start of the English sentence aligned with the first
-    French sentence that changed since the English was written (a character index into the row's English, its
-    paragraphs joined by blank lines); 0 when no English sentence is linked to it; None when the row is not stale
-    (the cursor then starts at the end)."""
-    from tracker.align.sentences import link_sentences
+    """Where the editor's cursor starts on a stale row: the start of the first English sentence that carries a
+    French sentence changed since the English was written (the sentence links the details panel names, through
+    `tracker.align.carriers`), as a character index into the row's English joined by blank lines; 0 when no
+    sentence can be singled out; None when the row is not stale (the cursor then starts at the end)."""
+    from tracker.align.carriers import flag_carriers  # the sentence aligner: only when a stale row is edited
 
     stale = next((f for f in row.flags if f.kind == "stale" and not f.acknowledged), None)
     if stale is None or not row.en:
         return None
-    # the French the English was written from, read back from the word diffs (`=` and `-` pieces)
-    base = [
-        "".join(text for op, text in change.words if op != "+") for change in stale.changes if change.old and change.new
-    ]
-    if not base:
+    flagged = [n for n, p in enumerate(row.en) if p.index in stale.en]
+    found = flag_carriers(stale, [row.en[n].text for n in flagged])
+    if found is None or not found.sentences:
         return 0
-    english = [p.text for p in row.en]
-    found = link_sentences(base, english, Link(tuple(range(len(base))), tuple(range(len(english)))))
-    now = {" ".join(s.split()) for p in row.fr for s in sentences(p.text)}
-    first = next(
-        (k for k, s in enumerate(found.fr) if " ".join(base[s.paragraph][s.start : s.end].split()) not in now), None
-    )
-    linked = sorted(j for sl in found.links if first is not None and first in sl.fr for j in sl.en)
-    if not linked:
-        return 0
-    sentence = found.en[linked[0]]
-    return sum(len(text) + 2 for text in english[: sentence.paragraph]) + sentence.start
+    first = found.sentences[0]
+    at = flagged[first.paragraph]  # the paragraph's place among the row's English
+    return sum(len(p.text) + 2 for p in row.en[:at]) + first.start
 
 
 def next_needing_action(view: StoryView, shown: Sequence[Row], target: EditTarget) -> int | None:
