@@ -266,6 +266,11 @@ async def test_the_palette_offers_the_editors_keys_while_it_is_open(backend: Fak
         provider = TrackerCommands(app.screen)
         offered = {action for _, action, _ in provider._actions()}
         assert {"save_next", "insert_french", "insert_suggestion"} <= offered
+        editor = _editor(app)
+        editor.text = ""
+        await provider._run("insert_french")  # what choosing it in the palette runs: on the editor
+        sbs = app.screen.query_one(SideBySide)
+        assert editor.text == sbs.rows[sbs.cursor].fr[0].text
 
 
 async def test_on_the_real_desk_confirm_and_next_saves_the_only_row_to_do_then_says_none_is_left() -> None:
