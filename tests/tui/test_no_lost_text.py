@@ -40,7 +40,9 @@ async def _edit_stale_row(pilot: object, app: TrackerApp) -> RowEditor:
     await settle(pilot)
     await pilot.press("n", "n", "e")  # type: ignore[attr-defined]
     await settle(pilot)
-    return _story(app).query_one(RowEditor)
+    editor = _story(app).query_one(RowEditor)
+    editor.move_cursor(editor.document.end)  # it starts where the French changed: these tests type at the end
+    return editor
 
 
 async def test_ctrl_q_with_changed_text_asks_and_keep_editing_keeps_it(backend: FakeBackend) -> None:
@@ -134,7 +136,8 @@ async def test_a_burst_of_edit_type_save_twice_keeps_every_word(backend: FakeBac
         await pilot.press("n", "n")
         await settle(pilot)
         revisions = len(backend.revisions[(SLUG, "en")])
-        _type(app, "e", *" Twelve.", "ctrl+s", "e", *" Thirteen.", "ctrl+s")
+        # (on the stale row the cursor starts where the French changed: Ctrl+End takes it to the end)
+        _type(app, "e", "ctrl+end", *" Twelve.", "ctrl+s", "e", "ctrl+end", *" Thirteen.", "ctrl+s")
         await settle(pilot)
         await settle(pilot)
         assert len(backend.revisions[(SLUG, "en")]) == revisions + 2

@@ -91,7 +91,7 @@ async def test_help_lists_every_binding(backend: FakeBackend) -> None:
 
         table = bindings_table(binding_groups())
         text = "\n".join(" ".join(str(cell) for cell in column._cells) for column in table.columns)
-        needles = ("Acknowledge", "Approve the English", "Relink", "Next row with a flag", "Search stories", "Mark")
+        needles = ("Acknowledge", "Approve the English", "Relink", "Next row that needs", "Search stories", "Mark")
         for needle in needles:
             assert needle in text
         await pilot.press("escape")
@@ -116,11 +116,13 @@ def test_readme_bindings_table_lists_every_binding() -> None:
     from tracker.tui.screens.history import HistoryScreen
     from tracker.tui.screens.stories import StoriesScreen
     from tracker.tui.screens.story import StoryScreen
+    from tracker.tui.widgets.roweditor import RowEditor
     from tracker.tui.widgets.sidebyside import SideBySide
 
     readme = Path(__file__).resolve().parents[2].joinpath("README.md").read_text("utf-8")
     section = readme.split("## The terminal UI", 1)[1].split("\n## ", 1)[0]
-    for bindings in (TrackerApp.BINDINGS, StoriesScreen.BINDINGS, StoryScreen.BINDINGS, SideBySide.BINDINGS):
+    every = (TrackerApp.BINDINGS, StoriesScreen.BINDINGS, StoryScreen.BINDINGS, SideBySide.BINDINGS, RowEditor.BINDINGS)
+    for bindings in every:
         for binding in bindings:
             assert isinstance(binding, Binding)
             assert f"`{_keys(binding)}` | {binding.tooltip or binding.description} |" in section

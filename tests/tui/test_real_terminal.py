@@ -101,6 +101,7 @@ def test_two_terminals_on_one_file_save_one_row_and_both_texts_survive(tmp_path:
             _wait_for(session, r"^▶ ", timeout=30)
             _type(session, "e")
             _wait_for(session, r"Ctrl\+S save", timeout=30)
+            _type(session, "C-End")  # the cursor starts where the French changed: the words go at the end
             _type(session, words, literal=True)
         _type(ana, "C-s")
         _wait_for(ana, r"English saved as r\d", timeout=60)

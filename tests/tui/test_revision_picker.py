@@ -21,6 +21,8 @@ async def test_the_french_picker_shows_time_author_and_the_englishs_base() -> No
     lines = dict(revision_choices(view, "fr"))
     assert lines[3].startswith("r3  2022-11-01 07:30  AFP") and "(latest)" in lines[3]
     assert "written from this" in lines[2] and "written from this" not in lines[3]
+    english = dict(revision_choices(view, "en"))
+    assert english[1].endswith("from FR r2") and "from FR r3" in english[2]
     app = TrackerApp(desk, story=SLUG)
     async with app.run_test(size=(150, 40)) as pilot:
         await settle(pilot)

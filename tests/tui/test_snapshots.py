@@ -40,12 +40,12 @@ def test_story_side_by_side(snap_compare: Compare) -> None:
 
 def test_stale_row_opened_with_its_diff_and_details(snap_compare: Compare) -> None:
     app = TrackerApp(FakeBackend.with_sample(), story=SLUG)
-    assert snap_compare(app, terminal_size=SIZE, run_before=_then("n", "n", "enter"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=_then("n", "enter"))
 
 
 def test_row_editor_on_the_stale_row(snap_compare: Compare) -> None:
     app = TrackerApp(FakeBackend.with_sample(), story=SLUG)
-    assert snap_compare(app, terminal_size=SIZE, run_before=_then("n", "n", "e"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=_then("n", "e"))
 
 
 def test_help_screen(snap_compare: Compare) -> None:

@@ -7,7 +7,7 @@ from tests.tui.fake_backend import FakeBackend
 from tracker.tui.screens.modals import RevisionModal
 from tracker.tui.screens.story import StoryScreen
 from tracker.tui.widgets.details import DetailsPanel
-from tracker.tui.widgets.sidebyside import SideBySide
+from tracker.tui.widgets.sidebyside import SideBySide, needs_something
 
 
 def screen_text(sbs: SideBySide) -> str:
@@ -28,11 +28,12 @@ async def test_story_shows_french_beside_english_with_a_flag_in_the_gutter(backe
 
 
 async def test_n_and_p_jump_between_flagged_rows(backend: FakeBackend) -> None:
-    app = story_app(backend)
+    backend.add_large("large", 60)  # rows 0, 20 and 40 need action
+    app = story_app(backend, "large")
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         sbs = app.screen.query_one(SideBySide)
-        flagged = [i for i, r in enumerate(sbs.rows) if r.flags or r.findings]
+        flagged = [i for i, r in enumerate(sbs.rows) if needs_something(r) and i > 0]
         await pilot.press("n")
         assert sbs.cursor == flagged[0]
         await pilot.press("n")
@@ -124,11 +125,13 @@ async def test_a_click_selects_the_row_and_a_double_click_opens_it(backend: Fake
 
 
 async def test_next_flagged_says_when_it_wraps_round_to_the_first(backend: FakeBackend) -> None:
-    app = story_app(backend)
+    backend.add_large("large", 60)  # rows 0, 20 and 40 need action
+    app = story_app(backend, "large")
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         sbs = app.screen.query_one(SideBySide)
-        flagged = [i for i, r in enumerate(sbs.rows) if r.needs_action or any(f.kind == "cosmetic" for f in r.flags)]
+        flagged = [i for i, r in enumerate(sbs.rows) if needs_something(r)]
+        assert len(flagged) == 3
         sbs.move_to(flagged[-1])
         await pilot.press("n")
         await pilot.pause()

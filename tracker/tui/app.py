@@ -225,12 +225,14 @@ def binding_groups() -> list[tuple[str, list[BindingType]]]:
     from tracker.tui.screens.history import HistoryScreen
     from tracker.tui.screens.stories import StoriesScreen
     from tracker.tui.screens.story import StoryScreen
+    from tracker.tui.widgets.roweditor import RowEditor
     from tracker.tui.widgets.sidebyside import SideBySide
 
     return [
         ("Everywhere", TrackerApp.BINDINGS),
         ("Stories", StoriesScreen.BINDINGS),
         ("Story", SideBySide.BINDINGS + StoryScreen.BINDINGS),
+        ("Row editor", RowEditor.BINDINGS),
         ("History", HistoryScreen.BINDINGS),
     ]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.message import Message
 
@@ -55,12 +55,27 @@ class DiffLoaded(Message):
     changes: tuple[Change, ...]
 
 
+@dataclass(frozen=True)
+class EnglishVersion:
+    """One version of a row's English: the revision that wrote it, its text, what happened ('edited', 'added',
+    'first version') and its word diff from the version before (`=`, `-`, `+` pieces; empty for the first)."""
+
+    number: int
+    text: str
+    what: str
+    words: tuple[tuple[str, str], ...] = ()
+    author: str = ""
+    based_on: int | None = None  # the French revision it was written from
+
+
 @dataclass
 class ParagraphHistoryLoaded(Message):
-    """The revisions a French paragraph went through, newest first: (revision number, text, what happened)."""
+    """The revisions a French paragraph went through, newest first: (revision number, text, what happened); and
+    the versions of the row's English, newest first, only those that changed it."""
 
     row: int
     entries: list[tuple[int, str, str]]
+    english: list[EnglishVersion] = field(default_factory=list)
 
 
 @dataclass
@@ -68,6 +83,18 @@ class SuggestionReceived(Message):
     row: int
     text: str
     provider: str
+
+
+@dataclass
+class EditorSuggestionReceived(Message):
+    """The machine translation the row editor asked for (Ctrl+T), for French `fr` of `fr_rev`; `text` is empty
+    when none is available, and `reason` says why (offline, no provider...)."""
+
+    fr: tuple[int, ...]
+    fr_rev: int
+    text: str
+    provider: str = ""
+    reason: str = ""
 
 
 @dataclass

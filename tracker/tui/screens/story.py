@@ -33,6 +33,7 @@ from tracker.tui.messages import (
     UserLoaded,
     ViewLoaded,
 )
+from tracker.tui.screens.paragraph_history import english_versions
 from tracker.tui.screens.story_filter import FilterActions
 from tracker.tui.widgets.details import DetailsPanel, describe_row
 from tracker.tui.widgets.keybar import KeyBar
@@ -142,7 +143,8 @@ class StoryScreen(FilterActions):
         # French history and diffs never change once written; kept until the next reload
         self._revisions: list[Revision] | None = None
         self._diffs: dict[tuple[int, int], tuple[Change, ...]] = {}
-        self._histories: dict[tuple[int, int], list[tuple[int, str, str]]] = {}
+        self._histories: dict[tuple[int, int], ParagraphHistoryLoaded] = {}
+        self._en_diffs: dict[tuple[int, int], tuple[Change, ...]] = {}  # English ones, as lasting
         # the details panel follows the terminal's width until the user shows or hides it themselves
         self._details_chosen = False
 
@@ -202,8 +204,10 @@ class StoryScreen(FilterActions):
             if not self._stored:  # rows moving under an open editor would put it over another row: after it
                 self._deferred_view = message
                 return
-            self._deferred_view, self._reload_after_edit = None, False  # this view shows what was saved
+            # this view shows what was saved: the editor closes onto it, then what was asked next happens
+            self._deferred_view, self._reload_after_edit = message, False
             self._close_editor()
+            return
         self.show_view(message)
 
     def show_view(self, message: ViewLoaded) -> None:
@@ -246,8 +250,9 @@ class StoryScreen(FilterActions):
         rows = self.query_one(SideBySide).rows
         if self.view is None or not 0 <= index < len(rows):
             return
-        history = self._histories.get((self.view.fr.number, index))
-        self.query_one(DetailsPanel).show(describe_row(rows[index], self.view, history))
+        loaded = self._histories.get((self.view.fr.number, index))
+        history, english = (loaded.entries, loaded.english) if loaded is not None else (None, None)
+        self.query_one(DetailsPanel).show(describe_row(rows[index], self.view, history, english))
 
     def on_row_opened(self, message: RowOpened) -> None:
         panel = self.query_one(DetailsPanel)
@@ -255,12 +260,20 @@ class StoryScreen(FilterActions):
         self._show_details(message.index)
         row = self.current_row
         known = self.view is not None and (self.view.fr.number, message.index) in self._histories
-        if self.view is not None and row is not None and row.fr and not known:
-            self.load_paragraph_history(message.index, row.fr[0].index, self.view.fr.number)
+        if self.view is not None and row is not None and (row.fr or row.en) and not known:
+            self.load_paragraph_history(
+                message.index,
+                row.fr[0].index if row.fr else None,
+                self.view.fr.number,
+                tuple(p.index for p in row.en),
+                self.view.en.number if self.view.en else None,
+            )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="paragraph-history")
-    def load_paragraph_history(self, row: int, fr_index: int, fr_rev: int) -> None:
-        """Follow one French paragraph back through the revisions, newest first."""
+    def load_paragraph_history(
+        self, row: int, fr_index: int | None, fr_rev: int, en: tuple[int, ...] = (), en_rev: int | None = None
+    ) -> None:
+        """Follow one French paragraph back through the revisions, newest first; and the row's English."""
         try:
             if self._revisions is None:
                 self._revisions = self.backend.history(self.slug)
@@ -278,16 +291,27 @@ class StoryScreen(FilterActions):
                 index = change.old[0] if change and change.old else None
             if index is not None and 1 in revisions and index < len(revisions[1].paragraphs):
                 entries.append((1, revisions[1].paragraphs[index].text, "first version"))
+            english = english_versions(self._revisions, self._english_diff, en_rev, en) if en_rev else []
         except TrackerError as exc:
             self.post_message(ActionFailed(str(exc)))
             return
-        self.post_message(ParagraphHistoryLoaded(row, entries))
+        self.post_message(ParagraphHistoryLoaded(row, entries, english))
+
+    def _english_diff(self, a: int, b: int) -> tuple[Change, ...]:
+        """How English revision a became b (asked once until the next reload)."""
+        if (a, b) not in self._en_diffs:
+            self._en_diffs[(a, b)] = self.backend.diff(self.slug, "en", a, b)
+        return self._en_diffs[(a, b)]
 
     def on_paragraph_history_loaded(self, message: ParagraphHistoryLoaded) -> None:
         if self.view is not None:
-            self._histories[(self.view.fr.number, message.row)] = message.entries
+            self._histories[(self.view.fr.number, message.row)] = message
             if self.query_one(SideBySide).cursor == message.row:
                 self._show_details(message.row)
+
+    def action_filter(self) -> None:
+        self._histories.clear()  # they are kept by row number, which the filter changes
+        super().action_filter()
 
     # ------------------------------------------------------------------ outcomes and reloads
     def on_action_succeeded(self, message: ActionSucceeded) -> None:

@@ -15,7 +15,7 @@ from tracker.errors import TrackerError
 from tracker.model import AckKind, User
 from tracker.tui.backend import Backend
 from tracker.tui.messages import ActionFailed, ActionSucceeded, SuggestionReceived
-from tracker.tui.screens.edit_target import EditTarget
+from tracker.tui.screens.edit_target import EditTarget, changed_sentence_start
 from tracker.tui.screens.modals import (
     AckModal,
     ApproveModal,
@@ -145,6 +145,9 @@ class StoryActions(PollingScreen):
             fr=tuple(p.index for p in row.fr),
             original="\n\n".join(p.text for p in row.en),
             suggested=initial is not None,
+            french="\n\n".join(p.text for p in row.fr),
+            # on a stale row, where the French changed (a suggestion's cursor starts at its end)
+            start=changed_sentence_start(row) if initial is None else None,
         )
         self.edit_in_row(english, f"{heading} — from French r{view.fr.number}", target)
 

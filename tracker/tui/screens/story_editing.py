@@ -13,9 +13,9 @@ from textual import work
 
 from tracker.errors import ConflictError, TrackerError
 from tracker.tui.keyhold import holder
-from tracker.tui.messages import EnglishStored, SaveConflicted, SaveFailed, ViewLoaded
+from tracker.tui.messages import EditorSuggestionReceived, EnglishStored, SaveConflicted, SaveFailed, ViewLoaded
 from tracker.tui.screens.edit_modals import ConflictAnswer, ConflictModal, LeaveAnswer, UnsavedModal
-from tracker.tui.screens.edit_target import EditTarget, english_of, row_of
+from tracker.tui.screens.edit_target import EditTarget, english_of, next_needing_action, row_of
 from tracker.tui.screens.modals import ConfirmModal
 from tracker.tui.screens.story_actions import StoryActions
 from tracker.tui.widgets.roweditor import RowEditor, editor_region
@@ -44,12 +44,13 @@ class StoryEditing(StoryActions):
         if app is not None:  # the letters typed right after `e` are for the editor, which is not there yet
             app.hold_keys()
         self._editing = target
-        self.mount(RowEditor(text, title, id="row-editor"))
+        # no id: the editor closed just before (confirm-and-next) may still be on its way out of the DOM
+        self.mount(RowEditor(text, title, french=target.french, start=target.start))
         self.call_after_refresh(self._place_editor)
 
     def _editor(self) -> RowEditor | None:
-        found = self.query(RowEditor)
-        return found.first() if found else None
+        """The open editor (one closed a moment ago may still be in the DOM, being removed)."""
+        return next((e for e in self.query(RowEditor) if not e.closed), None)
 
     def _place_editor(self) -> None:
         editor = self._editor()
@@ -70,6 +71,41 @@ class StoryEditing(StoryActions):
         if self._editing is not None:
             self._place_editor()
 
+    # ------------------------------------------------------------------ the machine translation, into the editor
+    def on_row_editor_suggestion_wanted(self, message: RowEditor.SuggestionWanted) -> None:
+        target = self._editing
+        if target is None:
+            return
+        if not target.fr:
+            self.notify("No French on this row to translate.", severity="warning", timeout=4)
+            return
+        self.notify("Asking for a machine translation…", timeout=2)
+        self.fetch_editor_suggestion(target.fr, target.fr_rev)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="editor-suggest")
+    def fetch_editor_suggestion(self, fr: tuple[int, ...], fr_rev: int) -> None:
+        try:
+            parts = [self.backend.suggest(self.slug, i, fr_rev=fr_rev) for i in fr]
+        except TrackerError as exc:
+            self.post_message(EditorSuggestionReceived(fr, fr_rev, "", reason=str(exc)))
+            return
+        text = " ".join(p.text for p in parts)
+        self.post_message(EditorSuggestionReceived(fr, fr_rev, text, parts[0].provider if parts else ""))
+
+    def on_editor_suggestion_received(self, message: EditorSuggestionReceived) -> None:
+        target, editor = self._editing, self._editor()
+        if target is None or editor is None or (target.fr, target.fr_rev) != (message.fr, message.fr_rev):
+            return  # the editor it was asked for is gone: nothing to insert into
+        if not message.text.strip():
+            reason = f": {message.reason}" if message.reason else ""
+            self.notify(f"No suggestion available{reason}. Your text is unchanged.", severity="warning", timeout=6)
+            return
+        if editor.saving:
+            self.notify("The suggestion arrived while saving: press Ctrl+T again.", timeout=4)
+            return
+        editor.insert_at_cursor(message.text)
+        self.notify(f"Suggestion from {message.provider} inserted (Ctrl+Z takes it back).", timeout=4)
+
     @property
     def unsaved_text(self) -> str | None:
         """The open editor's text when it differs from the row's English (None: nothing would be lost)."""
@@ -89,11 +125,9 @@ class StoryEditing(StoryActions):
         self._saving = self._stored = False
         editor = self._editor()
         if editor is not None:
+            editor.closed = True
             editor.remove()
         self.query_one(SideBySide).focus()
-        app = holder(self)
-        if app is not None:
-            app.release_keys()
         deferred, self._deferred_view = self._deferred_view, None
         after, self._after_save = self._after_save, None
         if self._reload_after_edit:
@@ -103,6 +137,9 @@ class StoryEditing(StoryActions):
             self.show_view(deferred)
         if after is not None:
             after()
+        app = holder(self)
+        if app is not None and self._editing is None:  # an editor `after` opened releases them once mounted
+            app.release_keys()
 
     def confirm_leave(self, doing: str, then: Callable[[], None]) -> None:
         """Do `then` once nothing typed can be lost: no editor open, or unchanged, or saved, or discarded by choice."""
@@ -148,6 +185,8 @@ class StoryEditing(StoryActions):
         target, app = self._editing, holder(self)
         if target is None or self._saving:
             return
+        if message.advance:  # once the text is stored and the view shows it (a refused save forgets this)
+            self._after_save = lambda: self._edit_next(target)
         if message.text.strip() == target.original.strip() and not target.suggested:
             self._close_editor()  # nothing changed: nothing to save
             return
@@ -176,6 +215,18 @@ class StoryEditing(StoryActions):
         if app is not None:  # what is typed while the row says "saving…" comes after the save
             app.hold_keys()
         self.store_english(target, text)
+
+    def _edit_next(self, saved: EditTarget) -> None:
+        """Confirm-and-next: open the editor on the next row that needs action after the one just saved."""
+        if self.view is None:
+            return
+        sbs = self.query_one(SideBySide)
+        index = next_needing_action(self.view, sbs.rows, saved)
+        if index is None:
+            self.notify("No other row needs action.", timeout=4)
+            return
+        sbs.move_to(index)
+        self.action_edit()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="save")
     def store_english(self, target: EditTarget, text: str) -> None:

@@ -38,6 +38,7 @@ class FilterActions(SearchActions):
             return
         self.row_filter = ROW_FILTERS[(ROW_FILTERS.index(self.row_filter) + 1) % len(ROW_FILTERS)]
         sbs = self.query_one(SideBySide)
+        sbs.step_every_row = self.row_filter != "all"  # the filter chose these rows: n and p visit each one
         current = sbs.rows[sbs.cursor].link if sbs.rows else None
         rows = self.shown_rows(self.view.rows)
         cursor = next((n for n, r in enumerate(rows) if r.link == current), 0)

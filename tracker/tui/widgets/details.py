@@ -12,7 +12,9 @@ from textual.strip import Strip
 from tracker.align.carriers import flag_carriers
 from tracker.layout import Line, Piece, wrap
 from tracker.model import Flag
+from tracker.tui.messages import EnglishVersion
 from tracker.tui.widgets.decisions import decisions_text
+from tracker.tui.widgets.wordmarks import append_words
 from tracker.view import Row, StoryView, row_translator_notes, stored_notes
 
 _FLAG_TEXT = {
@@ -69,8 +71,14 @@ def written_from(row: Row, view: StoryView) -> str:
     )
 
 
-def describe_row(row: Row, view: StoryView, history: list[tuple[int, str, str]] | None = None) -> Text:
-    """The panel's text for one row (also used by tests, so it reads without colour)."""
+def describe_row(
+    row: Row,
+    view: StoryView,
+    history: list[tuple[int, str, str]] | None = None,
+    english: list[EnglishVersion] | None = None,
+) -> Text:
+    """The panel's text for one row (also used by tests, so it reads without colour); `history` and `english`:
+    the French paragraph's and the row's English versions, newest first (None: not loaded yet)."""
     out = Text()
     fr = ", ".join(str(p.index) for p in row.fr) or "—"
     en = ", ".join(str(p.index) for p in row.en) or "—"
@@ -133,6 +141,19 @@ def describe_row(row: Row, view: StoryView, history: list[tuple[int, str, str]] 
         out.append(f"FR r{number} ", style="bold")
         out.append(f"{what}\n", style="italic")
         out.append(f"  {text[:160]}{'…' if len(text) > 160 else ''}\n", style="dim")
+    if english:
+        out.append("English versions, each marked against the one before\n", style="underline")
+    for version in english or []:
+        out.append(f"EN r{version.number} ", style="bold")
+        out.append(version.what, style="italic")
+        source = f", from FR r{version.based_on}" if version.based_on else ""
+        out.append(f"{f' by {version.author}' if version.author else ''}{source}\n", style="dim")
+        out.append("  ")
+        if version.words:
+            append_words(out, version.words)
+        else:
+            out.append(version.text, style="dim")
+        out.append("\n")
     return out
 
 

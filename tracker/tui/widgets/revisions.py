@@ -1,5 +1,5 @@
-"""The revision picker's lines: each revision's number, time, author and label, the latest marked, and the
-French revision the English shown was written from."""
+"""The revision picker's lines: each revision's number, time, author and label, the latest marked, the French
+revision the English shown was written from, and for each English revision the French it was written from."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ def revision_choices(view: StoryView, lang: str) -> list[tuple[int, str]]:
             line += f"  {revision.created_at:%Y-%m-%d %H:%M}  {revision.author}"
             if revision.label:
                 line += f"  “{revision.label}”"
+            if lang == "en" and revision.based_on:
+                line += f"  from FR r{revision.based_on}"
         if number == latest:
             line += "  (latest)"
         if lang == "fr" and number == base:

@@ -4,6 +4,10 @@ The story screen places it over the English column of the cursor row (absolute p
 it when the rows scroll or the terminal changes size. Ctrl+S posts `Saved` with the text, Esc posts `Cancelled`;
 the screen saves through the backend and removes the editor once the text is stored (until then the editor says
 "saving…" and keeps the text). A blank line separates paragraphs.
+
+As in a CAT tool: Ctrl+N (also Ctrl+Enter and Alt+Enter where the terminal tells them from Enter) saves and
+opens the next row that needs action; Ctrl+O inserts the row's French at the cursor, Ctrl+T asks for the machine
+translation and inserts it there (an insert replaces the selection and Ctrl+Z takes it back).
 """
 
 from __future__ import annotations
@@ -22,7 +26,10 @@ from tracker.tui.keyhold import hand_back_if_held, holder
 
 # rows shorter than this still get room to type (the border takes two lines)
 MIN_HEIGHT = 6
-HELP = "Ctrl+S save · Esc cancel"
+HELP = "Ctrl+S save · ^N next · ^O FR · ^T MT"  # Esc and the rest are in the key bar
+# terminals send Ctrl+Enter and Alt+Enter as a plain Enter unless they speak the kitty keyboard protocol: Ctrl+N
+# works in every terminal, the others where Textual receives them
+SAVE_NEXT_KEYS = "ctrl+n,ctrl+enter,alt+enter"
 
 
 class RowEditor(TextArea):
@@ -31,26 +38,56 @@ class RowEditor(TextArea):
     # not priority bindings: those run as the key arrives, before the letters typed ahead of it are inserted (a
     # fast save lost its last words); `_on_key` runs them here, in the order typed
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", tooltip="Save this row's English (a new English revision)"),
+        Binding(
+            SAVE_NEXT_KEYS,
+            "save_next",
+            "Save, next",
+            tooltip="Save and open the next row that needs action (as memoQ's Ctrl+Enter)",
+        ),
+        Binding("ctrl+o", "insert_french", "Insert FR", tooltip="Insert the row's French text at the cursor"),
+        Binding("ctrl+t", "insert_suggestion", "Insert MT", tooltip="Insert the machine translation at the cursor"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close the editor (asks first when the text changed)"),
+        Binding("ctrl+home", "text_start", "Start", show=False, tooltip="Go to the start of the text"),
+        Binding("ctrl+end", "text_end", "End", show=False, tooltip="Go to the end of the text"),
     ]
 
     @dataclass
     class Saved(Message):
         text: str
+        advance: bool = False  # then open the next row that needs action
 
     class Cancelled(Message):
         pass
 
-    def __init__(self, text: str, title: str, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+    class SuggestionWanted(Message):
+        """The person asked for the machine translation of the row, to insert at the cursor."""
+
+    def __init__(
+        self,
+        text: str,
+        title: str,
+        *,
+        french: str = "",
+        start: int | None = None,
+        id: str | None = None,  # noqa: A002 - Textual's name
+    ) -> None:
+        """`french`: what Ctrl+O inserts; `start`: where the cursor starts, as a character index (None: the end)."""
         super().__init__(text, soft_wrap=True, show_line_numbers=False, id=id)
         self.original = text  # what Esc discards back to, asked first when it differs
+        self.french = french
+        self.start = start
         self.border_title = title
         self.border_subtitle = HELP
         self.saving = False
+        self.closed = False  # set as the screen removes it
 
     def on_mount(self) -> None:
-        self.move_cursor(self.document.end)
+        if self.start is None or not 0 <= self.start <= len(self.text):
+            self.move_cursor(self.document.end)
+        else:
+            before = self.text[: self.start]  # as a (line, column) location
+            self.move_cursor((before.count("\n"), len(before) - (before.rfind("\n") + 1)))
         self.focus()
         app = holder(self)
         if app is not None:  # the keys typed since `e` (held meanwhile) come here now
@@ -110,8 +147,37 @@ class RowEditor(TextArea):
             app.hold_keys()
         self.post_message(self.Saved(self.text))
 
+    def action_save_next(self) -> None:
+        app = holder(self)
+        if app is not None:  # the keys typed after it go to the next row's editor
+            app.hold_keys()
+        self.post_message(self.Saved(self.text, advance=True))
+
+    def action_text_start(self) -> None:
+        self.move_cursor((0, 0))
+
+    def action_text_end(self) -> None:
+        self.move_cursor(self.document.end)
+
     def action_cancel(self) -> None:
         self.post_message(self.Cancelled())
+
+    def insert_at_cursor(self, text: str) -> None:
+        """Insert `text` where the cursor is, in place of the selection (one edit: Ctrl+Z takes it back)."""
+        if self.saving or self.read_only:
+            return
+        start, end = self.selection
+        self.replace(text, start, end, maintain_selection_offset=False)
+
+    def action_insert_french(self) -> None:
+        if not self.french:
+            self.notify("This row has no French to insert.", severity="warning", timeout=3)
+            return
+        self.insert_at_cursor(self.french)
+
+    def action_insert_suggestion(self) -> None:
+        if not self.saving:
+            self.post_message(self.SuggestionWanted())
 
 
 def editor_region(column: Region, row_top: int, lines: int, limit: Region | None = None) -> Region:

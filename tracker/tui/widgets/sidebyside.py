@@ -44,6 +44,12 @@ _STYLE_NAMES = (
 )
 
 
+def needs_something(row: Row) -> bool:
+    """What n and p stop at: a row that needs action (stale, untranslated, orphaned, QA error) or has a QA
+    finding nobody waived; a cosmetic change or an acknowledged flag needs nothing."""
+    return row.needs_action or any(not f.waived for f in row.findings)
+
+
 class SideBySide(ScrollView, can_focus=True):
     """Rows of French beside English; the cursor is a row, and the screen listens for CursorMoved/RowOpened."""
 
@@ -55,12 +61,19 @@ class SideBySide(ScrollView, can_focus=True):
         Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("home,g", "first", "First row", show=False),
         Binding("end,G", "last", "Last row", show=False),
-        Binding("n", "flagged(1)", "Next flagged", tooltip="Next row with a flag or a QA finding"),
-        Binding("p", "flagged(-1)", "Prev flagged", show=False, tooltip="Previous row with a flag or a QA finding"),
+        Binding(
+            "n",
+            "flagged(1)",
+            "Next flagged",
+            tooltip="Next row that needs something (cosmetic, acknowledged rows skipped unless a filter shows them)",
+        ),
+        Binding("p", "flagged(-1)", "Prev flagged", show=False, tooltip="Previous row that needs something"),
         Binding("enter", "open", "Open row", show=False, tooltip="Open the row: details and paragraph history"),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=False, repaint=False)
+    # n and p visit every row shown when a filter chose them; otherwise only the rows that need something
+    step_every_row = False
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -237,17 +250,19 @@ class SideBySide(ScrollView, can_focus=True):
         self.move_to(len(self.rows) - 1)
 
     def action_flagged(self, step: int) -> None:
-        """Jump to the next (or previous) row that carries a flag or a finding, wrapping around."""
+        """Jump to the next (or previous) row that needs something, wrapping around: a cosmetic change or an
+        acknowledged flag needs nothing (unless a filter shows such rows: then every row shown is visited)."""
         n = len(self.rows)
         for k in range(1, n + 1):
             index = (self.cursor + step * k) % n
-            row = self.rows[index]
-            if row.needs_action or any(f.kind == "cosmetic" and not f.acknowledged for f in row.flags):
-                if not 0 <= self.cursor + step * k < n:  # went past an end: say so, or it reads as a jump back
+            if self.step_every_row or needs_something(self.rows[index]):
+                if k == n:  # around to the row it started from
+                    self.notify("This is the only row that needs something.", timeout=3)
+                elif not 0 <= self.cursor + step * k < n:  # went past an end: say so, or it reads as a jump back
                     self.notify(f"Wrapped to the {'first' if step > 0 else 'last'} flagged row.", timeout=3)
                 self.move_to(index)
                 return
-        self.notify("No flagged row: everything is up to date.", timeout=3)
+        self.notify("No row needs anything: everything is up to date.", timeout=3)
 
     def action_open(self) -> None:
         if self.rows:
