@@ -38,7 +38,8 @@ from tracker.tui.widgets.keybar import KeyBar
 from tracker.tui.widgets.sidebyside import SideBySide
 from tracker.view import Row, StoryView
 
-# below this many columns the details panel starts hidden (`d` shows it), leaving the text columns room to read
+# below this many columns the details panel starts hidden (`d` shows it), leaving the text columns room to read,
+# and takes the lower half of the screen when shown, so that the two text columns keep the whole width
 NARROW = 110
 DETAILS_DELAY = 0.05
 
@@ -141,12 +142,14 @@ class StoryScreen(FilterActions):
         yield KeyBar()
 
     def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#story-body").set_class(event.size.width < NARROW, "-stacked")
         if not self._details_chosen:
             self.query_one(DetailsPanel).display = event.size.width >= NARROW
         if self._editing is not None:
             self.call_after_refresh(self._place_editor)
 
     def on_mount(self) -> None:
+        self.query_one("#story-body").set_class(self.app.size.width < NARROW, "-stacked")
         self.query_one(DetailsPanel).display = self._details_chosen or self.app.size.width >= NARROW
         self.query_one(SideBySide).focus()
         if self._first_view is None:

@@ -113,9 +113,19 @@ class SideBySide(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         unplaced = not self._starts
         self._relayout()
-        if unplaced:  # the first layout of rows set before the widget had a size
+        if unplaced or not self.cursor_in_sight():
+            # the first layout of rows set before the widget had a size, or rows rewrapped or the view made
+            # shorter (the details panel shown below): the cursor row is brought back into sight
             self.scroll_to_cursor(animate=False)
         self.refresh()
+
+    def cursor_in_sight(self) -> bool:
+        """Whether the cursor row's first line and as much of it as fits are inside the visible lines."""
+        if not self.rows or not self._starts:
+            return True
+        region = self.row_region(self.cursor)
+        top, bottom = round(self.scroll_offset.y), round(self.scroll_offset.y) + self.scrollable_content_region.height
+        return top <= region.y and region.y + min(region.height, bottom - top) <= bottom
 
     def on_mount(self) -> None:
         self._styles = {}
