@@ -205,7 +205,10 @@ class StoryScreen(FilterActions):
             base = f", written from FR r{view.base.number}" if view.base else ""
             self.query_one("#head-en", Label).update(f"English — r{view.en.number}{base}")
         approved = view.approval is not None and view.approval.valid
-        self.query_one(SideBySide).set_rows(self.shown_rows(view.rows), message.cursor, approved=approved)
+        sbs = self.query_one(SideBySide)
+        sbs.set_rows(
+            self.shown_rows(view.rows), message.cursor, approved=approved, paragraph_approvals=view.paragraph_approvals
+        )
         self.refresh_bar()
 
     def refresh_bar(self) -> None:

@@ -20,7 +20,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tracker.approvals import row_paragraph_approvals
 from tracker.layout import GUTTER_WIDTH, Line, RowLayout, gutter, layout_row
+from tracker.model import Approval
 from tracker.tui.messages import CursorMoved, RowOpened
 from tracker.view import Row
 
@@ -39,6 +41,7 @@ _STYLE_NAMES = (
     "flag-waived",
     "flag-acked",
     "flag-approved",
+    "flag-lapsed",
 )
 
 
@@ -64,6 +67,7 @@ class SideBySide(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.rows: tuple[Row, ...] = ()
         self.approved = False
+        self.paragraph_approvals: tuple[Approval, ...] = ()
         self._layouts: list[RowLayout] = []
         self._starts: list[int] = []
         self._width = 0
@@ -72,13 +76,25 @@ class SideBySide(ScrollView, can_focus=True):
         self._strips: LRUCache[tuple[int, int, bool, int], Strip] = LRUCache(2048)
 
     # ------------------------------------------------------------------ data and layout
-    def set_rows(self, rows: Sequence[Row], cursor: int | None = None, *, approved: bool = False) -> None:
+    def set_rows(
+        self,
+        rows: Sequence[Row],
+        cursor: int | None = None,
+        *,
+        approved: bool | None = None,
+        paragraph_approvals: Sequence[Approval] | None = None,
+    ) -> None:
         """Show new rows, keeping the cursor on the same index (clamped) unless told otherwise.
 
-        `approved`: a valid approval covers the revisions shown, so rows that need nothing get a ✓.
+        `approved`: a valid approval covers the revisions shown, so rows that need nothing get a ✓;
+        `paragraph_approvals`: the verdicts on single paragraphs, marked on their rows (✓ holds, ~ lapsed).
+        Either left out keeps what the rows had (a filter shows fewer rows of the same view).
         """
         self.rows = tuple(rows)
-        self.approved = approved
+        if approved is not None:
+            self.approved = approved
+        if paragraph_approvals is not None:
+            self.paragraph_approvals = tuple(paragraph_approvals)
         self._width = 0
         self._strips.clear()
         self._relayout()
@@ -199,7 +215,8 @@ class SideBySide(ScrollView, can_focus=True):
         col = self._width
         segments: list[Segment] = []
         if line_no == 0:
-            marks = gutter(row, self.approved)
+            states = frozenset(p.state for p in row_paragraph_approvals(self.paragraph_approvals, row))
+            marks = gutter(row, self.approved, states)
             pointer = "▶" if selected else " "
             segments.append(Segment(pointer + " ", base))
             segments.extend(Segment(text, base + self._style(name)) for text, name in marks)
