@@ -21,6 +21,7 @@ from tracker.errors import TrackerError
 from tracker.model import Change, Revision
 from tracker.terminal import visible
 from tracker.tui.backend import Backend
+from tracker.tui.follow import same_paragraph
 from tracker.tui.messages import (
     POLL_SECONDS,
     ActionFailed,
@@ -205,10 +206,10 @@ class StoryScreen(FilterActions):
             base = f", written from FR r{view.base.number}" if view.base else ""
             self.query_one("#head-en", Label).update(f"English — r{view.en.number}{base}")
         approved = view.approval is not None and view.approval.valid
-        sbs = self.query_one(SideBySide)
-        sbs.set_rows(
-            self.shown_rows(view.rows), message.cursor, approved=approved, paragraph_approvals=view.paragraph_approvals
-        )
+        sbs, rows, cursor = self.query_one(SideBySide), self.shown_rows(view.rows), message.cursor
+        if self.follow is not None and cursor is None:
+            cursor, self.follow = same_paragraph(self.follow, rows), None
+        sbs.set_rows(rows, cursor, approved=approved, paragraph_approvals=view.paragraph_approvals)
         self.refresh_bar()
 
     def refresh_bar(self) -> None:
