@@ -17,7 +17,9 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.message import Message
+from textual.notifications import Notify
 from textual.widgets import Static
+from textual.widgets._toast import ToastHolder, ToastRack
 from textual.worker import Worker, WorkerState
 
 from tracker.errors import TrackerError
@@ -99,6 +101,20 @@ class TrackerApp(App[None]):
         if id(inner) not in wrapped:
             wrapped[id(inner)] = LegibleNoColor(inner)
         return wrapped[id(inner)]  # type: ignore[no-any-return]
+
+    def on_notify(self, event: Notify) -> None:
+        # once the new toast is laid out, the story screen scrolls its cursor row out from under the toasts
+        self.call_after_refresh(self._clear_of_toasts, ToastRack._toast_id(event.notification), 20)
+
+    def _clear_of_toasts(self, toast_id: str, tries: int) -> None:
+        keep_clear = getattr(self.screen, "keep_clear_of_toasts", None)
+        if keep_clear is None:
+            return
+        placed = [holder for holder in self.screen.query(ToastHolder) if holder.id == toast_id and holder.region.height]
+        if (placed or tries <= 1) and keep_clear():
+            return
+        if tries > 1:  # the toast is mounted, then laid out, a refresh or two after the notification
+            self.call_after_refresh(self._clear_of_toasts, toast_id, tries - 1)
 
     def compose(self) -> ComposeResult:
         # shown (only) until the backend is open: the first paint never waits for the database

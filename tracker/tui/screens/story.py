@@ -146,12 +146,14 @@ class StoryScreen(FilterActions):
         self.query_one("#story-body").set_class(event.size.width < NARROW, "-stacked")
         if not self._details_chosen:
             self.query_one(DetailsPanel).display = event.size.width >= NARROW
+        self._place_details()
         if self._editing is not None:
             self.call_after_refresh(self._place_editor)
 
     def on_mount(self) -> None:
         self.query_one("#story-body").set_class(self.app.size.width < NARROW, "-stacked")
         self.query_one(DetailsPanel).display = self._details_chosen or self.app.size.width >= NARROW
+        self._place_details()
         self.query_one(SideBySide).focus()
         if self._first_view is None:
             self.load_view()
@@ -242,6 +244,7 @@ class StoryScreen(FilterActions):
     def on_row_opened(self, message: RowOpened) -> None:
         panel = self.query_one(DetailsPanel)
         panel.display = True
+        self._place_details()
         self._show_details(message.index)
         row = self.current_row
         known = self.view is not None and (self.view.fr.number, message.index) in self._histories
@@ -319,10 +322,20 @@ class StoryScreen(FilterActions):
             self._stale_on_resume = False
             self.load_view()
 
+    def _place_details(self) -> None:
+        # notifications narrow to the panel's width where it stands beside the rows (see tracker.tcss)
+        beside = self.query_one(DetailsPanel).display and not self.query_one("#story-body").has_class("-stacked")
+        self.set_class(beside, "-details-beside")
+
+    def keep_clear_of_toasts(self) -> bool:
+        """Notifications never hide the cursor row's English: it scrolls clear of them (the app calls this)."""
+        return self.query_one(SideBySide).keep_clear_of_toasts()
+
     def action_toggle_details(self) -> None:
         self._details_chosen = True
         panel = self.query_one(DetailsPanel)
         panel.display = not panel.display
+        self._place_details()
 
     def action_back(self) -> None:
         self.confirm_leave("Leave the story", self._leave)

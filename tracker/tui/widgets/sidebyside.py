@@ -15,7 +15,7 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.geometry import Region, Size, Spacing
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -71,6 +71,8 @@ class SideBySide(ScrollView, can_focus=True):
         self._layouts: list[RowLayout] = []
         self._starts: list[int] = []
         self._width = 0
+        self._height = 0  # the rows' lines; below them, `_reserve` blank lines let the last rows scroll clear of toasts
+        self._reserve = 0
         self._styles: dict[str, Style] = {}
         # painted lines by (row, line, selected, width): scrolling and cursor moves reuse all but two rows
         self._strips: LRUCache[tuple[int, int, bool, int], Strip] = LRUCache(2048)
@@ -124,7 +126,8 @@ class SideBySide(ScrollView, can_focus=True):
             starts.append(y)
             y += lay.height
         self._starts = starts
-        self.virtual_size = Size(self.size.width, y)
+        self._height = y
+        self.virtual_size = Size(self.size.width, y + self._reserve)
 
     def on_resize(self) -> None:
         unplaced = not self._starts
@@ -175,9 +178,35 @@ class SideBySide(ScrollView, can_focus=True):
 
     def scroll_to_cursor(self, animate: bool = False) -> None:
         if self.rows:
-            # a line of context above and below, so the neighbours of the row stay in sight
+            covered = self.covered_by_toasts()
+            if covered != self._reserve and self._starts:
+                self._reserve = covered
+                self.virtual_size = Size(self.size.width, self._height + covered)
+            # a line of context above and below, so the neighbours of the row stay in sight; and the lines that
+            # notifications cover at the bottom are not counted as in sight
             region = self.row_region(self.cursor).grow((1, 0, 1, 0))
-            self.scroll_to_region(region, animate=animate, force=True, immediate=True)
+            spacing = Spacing(0, 0, min(covered, max(0, self.scrollable_content_region.height - region.height)), 0)
+            self.scroll_to_region(region, spacing=spacing, animate=animate, force=True, immediate=True)
+
+    def covered_by_toasts(self) -> int:
+        """How many lines at the bottom of the view notifications hide over the English column (0 when none)."""
+        if not self.is_mounted or not self._starts:
+            return 0
+        column, _, _ = self.english_column(self.cursor)
+        bottom = self.content_region.bottom
+        tops = [
+            toast.region.y
+            for toast in self.screen.query("Toast")
+            if toast.region.height and toast.region.x < column.right and toast.region.right > column.x
+        ]
+        return max(0, bottom - min(tops)) if tops else 0
+
+    def keep_clear_of_toasts(self) -> bool:
+        """Scroll the cursor row out from under the notifications; False while one is not laid out yet."""
+        if any(not toast.region.height for toast in self.screen.query("Toast")):
+            return False
+        self.scroll_to_cursor()
+        return True
 
     # ------------------------------------------------------------------ painting
     def render_line(self, y: int) -> Strip:
@@ -185,7 +214,7 @@ class SideBySide(ScrollView, can_focus=True):
         _, scroll_y = self.scroll_offset
         virtual_y = y + scroll_y
         width = self.size.width
-        if not self._starts or virtual_y >= self.virtual_size.height:
+        if not self._starts or virtual_y >= self._height:
             return Strip.blank(width, self.rich_style)
         index = bisect_right(self._starts, virtual_y) - 1
         line_no = virtual_y - self._starts[index]
