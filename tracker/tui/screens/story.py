@@ -123,6 +123,7 @@ class StoryScreen(FilterActions):
         self.view: StoryView | None = None
         self.token = ""
         self._stale_on_resume = False
+        self._refreshing = False  # coming back to a story someone changed meanwhile: read again, and the bar says so
         self._details_timer: Timer | None = None
         # French history and diffs never change once written; kept until the next reload
         self._revisions: list[Revision] | None = None
@@ -196,6 +197,7 @@ class StoryScreen(FilterActions):
         self.show_view(message)
 
     def show_view(self, message: ViewLoaded) -> None:
+        self._refreshing = False
         self.view = message.view
         self.token = message.token or self.token
         self._histories.clear()
@@ -217,6 +219,8 @@ class StoryScreen(FilterActions):
     def refresh_bar(self) -> None:
         if self.view is not None:
             note = self.filter_note(len(self.view.rows), len(self.query_one(SideBySide).rows))
+            if self._refreshing:  # the rows shown are the last ones read: someone wrote meanwhile
+                note.append("  │  refreshing…", style="bold")
             self.query_one("#story-bar", Static).update(story_bar(self.view, note))
 
     @property
@@ -291,6 +295,9 @@ class StoryScreen(FilterActions):
 
     def on_action_failed(self, message: ActionFailed) -> None:
         self.notify(message.text, title="Not done", severity="error", timeout=8)
+        if self._refreshing:  # the reload failed: the rows shown stay, and the bar no longer promises new ones
+            self._refreshing = False
+            self.refresh_bar()
         if self.view is None:  # the story never loaded (unknown, or unreadable): nothing to show here
             self.action_back()
 
@@ -320,6 +327,8 @@ class StoryScreen(FilterActions):
     def on_screen_resume(self) -> None:
         if self._stale_on_resume:
             self._stale_on_resume = False
+            self._refreshing = True
+            self.refresh_bar()
             self.load_view()
 
     def _place_details(self) -> None:
