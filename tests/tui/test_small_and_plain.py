@@ -9,6 +9,7 @@ import pytest
 from rich.console import Console
 from rich.segment import Segment
 from textual.color import Color
+from textual.widgets import Static
 
 from tests.tui.conftest import settle, story_app
 from tests.tui.fake_backend import FakeBackend
@@ -98,3 +99,14 @@ async def test_without_colour_flags_and_counts_are_in_reverse_video_and_nothing_
         drawn = [s for line in lines for s in line if s.text.strip() and s.style and s.style.color and s.style.bgcolor]
         unreadable = [s.text for s in drawn if _contrast(s) < LEGIBLE and not s.style.dim]  # type: ignore[union-attr]
         assert unreadable == []
+
+
+async def test_at_80x24_the_history_diff_keeps_room_to_read(backend: FakeBackend) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        pane = app.screen.query_one("#diff-pane")
+        assert pane.region.width >= 34
+        assert "EN r1 → r2" in str(app.screen.query_one("#diff", Static).render())
