@@ -15,6 +15,7 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
+from textual.css.query import NoMatches
 from textual.geometry import Region, Size, Spacing
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -192,11 +193,18 @@ class SideBySide(ScrollView, can_focus=True):
         """How many lines at the bottom of the view notifications hide over the English column (0 when none)."""
         if not self.is_mounted or not self._starts:
             return 0
+        try:  # Textual's own container of a screen's toasts: hidden while there is none (every key asks)
+            rack = self.screen.get_child_by_id("textual-toastrack")
+        except NoMatches:
+            return 0
+        if not rack.display:
+            return 0
         column, _, _ = self.english_column(self.cursor)
         bottom = self.content_region.bottom
         tops = [
             toast.region.y
-            for toast in self.screen.query("Toast")
+            for holder in rack.children  # one holder per toast
+            for toast in holder.children
             if toast.region.height and toast.region.x < column.right and toast.region.right > column.x
         ]
         return max(0, bottom - min(tops)) if tops else 0
