@@ -9,7 +9,6 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tracker.approvals import row_paragraph_approvals
 from tracker.layout import Line, Piece, wrap
 from tracker.tui.widgets.decisions import decisions_text
 from tracker.view import Row, StoryView, row_translator_notes, stored_notes
@@ -62,24 +61,6 @@ def written_from(row: Row, view: StoryView) -> str:
     )
 
 
-_APPROVAL_MARKS = {"approved": ("✓ ", "bold green"), "lapsed": ("~ ", "bold yellow"), "rejected": ("✗ ", "bold red")}
-
-
-def paragraph_approval_text(row: Row, view: StoryView) -> Text:
-    """The panel's Approval section: the verdicts on this row's own English paragraphs, who and when, and which
-    lapsed and why (empty when there is none)."""
-    out = Text()
-    verdicts = row_paragraph_approvals(view.paragraph_approvals, row)
-    if not verdicts:
-        return out
-    out.append("\nParagraph approval\n", style="bold underline")
-    for verdict in verdicts:
-        mark, style = _APPROVAL_MARKS[verdict.state]
-        out.append(mark, style=style)
-        out.append(f"{verdict.words()}\n")
-    return out
-
-
 def describe_row(row: Row, view: StoryView, history: list[tuple[int, str, str]] | None = None) -> Text:
     """The panel's text for one row (also used by tests, so it reads without colour)."""
     out = Text()
@@ -124,12 +105,11 @@ def describe_row(row: Row, view: StoryView, history: list[tuple[int, str, str]] 
         out.append(f": {finding.message}\n")
         if finding.waiver:
             out.append(f"  waived by {finding.waiver}\n", style="dim")
-    out.append_text(paragraph_approval_text(row, view))
     translator = row_translator_notes(row, stored_notes(view.en))
     if translator:  # notes a translator wrote in a CAT tool, kept from a returned XLIFF
         out.append("\nTranslator notes\n", style="bold underline")
         out.append("".join(f"  • {note}\n" for note in translator))
-    out.append_text(decisions_text(row))
+    out.append_text(decisions_text(row, view))  # with the verdicts on the row's own paragraphs
     if view.base is not None:
         out.append(f"\n{written_from(row, view)}\n")
     out.append("\nParagraph history\n", style="bold underline")
