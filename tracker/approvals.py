@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from tracker.flags import needs_action
 from tracker.model import Approval, Revision, User, text_hash
@@ -97,6 +98,62 @@ def paragraph_approved(approvals: Sequence[Approval], en_hash: str, fr_hashes: S
     sources = {source_hash(fr_hashes), ",".join(sorted(fr_hashes))}
     mine = [a for a in approvals if a.paragraph == en_hash and a.fr_hash in sources]
     return bool(mine) and max(mine, key=lambda a: a.at).verdict == "approved"
+
+
+ParagraphState = Literal["approved", "lapsed", "rejected"]
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphApproval:
+    """Where an editor's verdict on one English paragraph of a row stands: `approved` (still its exact English and
+    French), `lapsed` (approved, then `why` changed) or `rejected`; `en` is the paragraph's index, None when its
+    English is gone (edited since the approval)."""
+
+    state: ParagraphState
+    approval: Approval
+    en: int | None
+    why: str = ""
+
+    def words(self) -> str:
+        """One line: `¶ 6 approved by eve, 2026-12-01 09:00`, or what lapsed and why."""
+        a = self.approval
+        where = f"¶ {self.en} " if self.en is not None else ""
+        who = f"{a.by}, {a.at:%Y-%m-%d %H:%M}"
+        note = f": {a.note}" if a.note else ""
+        if self.state == "lapsed":
+            return f"{where}approval lapsed: {self.why} (approved by {who}{note})"
+        return f"{where}{self.state} by {who}{note}"
+
+
+def row_paragraph_approvals(approvals: Sequence[Approval], row: Row) -> tuple[ParagraphApproval, ...]:
+    """The verdicts on a row's own English paragraphs (the rule of `paragraph_approved`), and an approval that lapsed.
+
+    An approval binds one English text to its French source: when the French changed it lapses on the same text;
+    when the English changed it names text no longer there, and is found by its French source instead (shown only
+    when no verdict on the current text came after it)."""
+    mine = [a for a in approvals if a.paragraph is not None]
+    if not mine or not row.en:
+        return ()
+    fr_hashes = [p.hash for p in row.fr]
+    sources = {source_hash(fr_hashes), ",".join(sorted(fr_hashes))} if fr_hashes else set()
+    out: list[ParagraphApproval] = []
+    for para in row.en:
+        on_text = [a for a in mine if a.paragraph == para.hash]
+        current = [a for a in on_text if a.fr_hash in sources]
+        if current:
+            latest = max(current, key=lambda a: a.at)
+            out.append(ParagraphApproval(latest.verdict, latest, para.index))
+            continue
+        approved = [a for a in on_text if a.verdict == "approved"]
+        if approved:
+            out.append(ParagraphApproval("lapsed", max(approved, key=lambda a: a.at), para.index, "its French changed"))
+    texts = {p.hash for p in row.en}
+    gone = [a for a in mine if a.verdict == "approved" and a.fr_hash in sources and a.paragraph not in texts]
+    if gone:
+        latest = max(gone, key=lambda a: a.at)
+        if all(p.approval.at < latest.at for p in out):
+            out.append(ParagraphApproval("lapsed", latest, None, "its English changed"))
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)

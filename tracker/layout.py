@@ -27,10 +27,11 @@ FLAG_LETTERS |= {"correction": "C", "withdraw": "W"}
 GUTTER_WIDTH = 5
 
 
-def gutter(row: Row, approved: bool = False) -> tuple[Piece, ...]:
+def gutter(row: Row, approved: bool = False, paragraphs: frozenset[str] = frozenset()) -> tuple[Piece, ...]:
     """The flag letters of a row: W withdraw, C correction, S stale, c cosmetic, U untranslated, O orphaned, Q QA
-    error (q waived), a acked;
-    ✓ when the approval on screen still holds and the row needs nothing."""
+    error (q waived), a acked; ✓ when the approval on screen still holds and the row needs nothing, or an English
+    paragraph of the row is approved on its own; ~ when such a paragraph approval lapsed. `paragraphs`: the states
+    of the row's paragraph approvals (`tracker.approvals.row_paragraph_approvals`)."""
     out: list[Piece] = []
     if approved and not row.needs_action and row.en:
         out.append(("✓", "flag-approved"))
@@ -40,6 +41,10 @@ def gutter(row: Row, approved: bool = False) -> tuple[Piece, ...]:
     if row.findings:
         open_errors = [f for f in row.findings if not f.waived]
         out.append(("Q", "flag-qa") if open_errors else ("q", "flag-waived"))
+    if "approved" in paragraphs:
+        out.append(("✓", "flag-approved"))
+    if "lapsed" in paragraphs:
+        out.append(("~", "flag-lapsed"))
     seen: list[Piece] = []
     for piece in out:
         if piece not in seen:

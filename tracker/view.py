@@ -76,6 +76,9 @@ class StoryView:
     approved_en: frozenset[int] = frozenset()  # English paragraphs whose own approval still matches their text
     # every revision of both languages, oldest first, without paragraphs: time, author and label for pickers
     revision_list: tuple[Revision, ...] = ()
+    # the editors' verdicts in force on single English paragraphs, on any revision: what a row's approval mark and
+    # the details panel read (tracker.approvals.row_paragraph_approvals), whether it still holds or lapsed
+    paragraph_approvals: tuple[Approval, ...] = ()
 
     @property
     def title(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 
 from tests.tui.conftest import SLUG, settle
@@ -51,3 +52,14 @@ def test_row_editor_on_the_stale_row(snap_compare: Compare) -> None:
 def test_help_screen(snap_compare: Compare) -> None:
     app = TrackerApp(FakeBackend.with_sample(), story=SLUG)
     assert snap_compare(app, terminal_size=SIZE, run_before=_then("question_mark"))
+
+
+def test_story_at_80x24_with_the_details_panel_below(snap_compare: Compare) -> None:
+    app = TrackerApp(FakeBackend.with_sample(), story=SLUG)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_then("n", "n", "enter"))
+
+
+def test_stale_row_opened_without_colour(snap_compare: Compare, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")  # read (and removed) by the app as it is built
+    app = TrackerApp(FakeBackend.with_sample(), story=SLUG)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_then("n", "n", "enter"))

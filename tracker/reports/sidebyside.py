@@ -3,7 +3,7 @@ form for a screen reader (`plain`), each with the flags in words and the French 
 
 from __future__ import annotations
 
-from tracker.approvals import approval_verdict
+from tracker.approvals import approval_verdict, row_paragraph_approvals
 from tracker.layout import GUTTER_WIDTH, Line, english_pieces, french_pieces, gutter, side_lines
 from tracker.view import Row, StoryView
 
@@ -44,14 +44,16 @@ def side_by_side(view: StoryView, width: int = 140) -> str:
     column = max(20, (width - GUTTER_WIDTH - 3) // 2)
     lines = _header(view) + [""]
     for row in view.rows:
-        marks = "".join(text for text, _ in gutter(row, approved)).ljust(GUTTER_WIDTH)
+        verdicts = row_paragraph_approvals(view.paragraph_approvals, row)
+        states = frozenset(v.state for v in verdicts)
+        marks = "".join(text for text, _ in gutter(row, approved, states)).ljust(GUTTER_WIDTH)
         fr = side_lines(french_pieces(row), column)
         en = side_lines(english_pieces(row), column)
         for n in range(max(len(fr), len(en))):
             left = _text(fr[n]) if n < len(fr) else ""
             right = _text(en[n]) if n < len(en) else ""
             lines.append(f"{marks if n == 0 else ' ' * GUTTER_WIDTH}{left.ljust(column)} │ {right}".rstrip())
-        for words in flag_words(row):
+        for words in flag_words(row) + [v.words() for v in verdicts]:
             lines.append(" " * GUTTER_WIDTH + f"  ↳ {words}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

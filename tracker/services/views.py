@@ -193,6 +193,17 @@ def load_view(
     approval = approval_status(approvals, fr, en, alignment_hash(links))
     approved_en = approved_paragraphs(approvals, rows)
     listed = reads.listed["fr"] + reads.listed["en"]
+    by_paragraph = tuple(a for a in approvals if a.paragraph is not None)
     return StoryView(
-        story, fr, en, base, rows, approval, fr_numbers, en_numbers, approved_en=approved_en, revision_list=listed
+        story,
+        fr,
+        en,
+        base,
+        rows,
+        approval,
+        fr_numbers,
+        en_numbers,
+        approved_en=approved_en,
+        revision_list=listed,
+        paragraph_approvals=by_paragraph,
     )

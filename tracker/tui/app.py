@@ -8,15 +8,18 @@ with exit code 3, and `run_app` raises the error after the terminal is restored,
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter, Monochrome, NoColor
 from textual.message import Message
+from textual.notifications import Notify
 from textual.widgets import Static
+from textual.widgets._toast import ToastHolder, ToastRack
 from textual.worker import Worker, WorkerState
 
 from tracker.errors import TrackerError
@@ -26,6 +29,7 @@ from tracker.tui.backend import Backend
 from tracker.tui.commands import TrackerCommands
 from tracker.tui.keyhold import HOLD_LIMIT_SECONDS, KeyHold
 from tracker.tui.messages import StoriesLoaded, StoriesRequested, StoryRequested, ViewLoaded
+from tracker.tui.nocolor import LegibleNoColor
 
 # how long after the backend opens the first screen is surely painted: collection, if the launcher paused it for
 # the start-up, resumes then
@@ -87,6 +91,30 @@ class TrackerApp(App[None]):
         self.initial_story = story
         self.startup_error: Exception | None = None
         self.key_hold = KeyHold()
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        # NO_COLOR: what colour set apart is set apart by reverse video, and nothing stays grey on grey
+        return [self._legible(f) if isinstance(f, (Monochrome, NoColor)) else f for f in super().get_line_filters()]
+
+    def _legible(self, inner: LineFilter) -> LineFilter:
+        wrapped = self.__dict__.setdefault("_legible_filters", {})
+        if id(inner) not in wrapped:
+            wrapped[id(inner)] = LegibleNoColor(inner)
+        return wrapped[id(inner)]  # type: ignore[no-any-return]
+
+    def on_notify(self, event: Notify) -> None:
+        # once the new toast is laid out, the story screen scrolls its cursor row out from under the toasts
+        self.call_after_refresh(self._clear_of_toasts, ToastRack._toast_id(event.notification), 20)
+
+    def _clear_of_toasts(self, toast_id: str, tries: int) -> None:
+        keep_clear = getattr(self.screen, "keep_clear_of_toasts", None)
+        if keep_clear is None:
+            return
+        placed = [holder for holder in self.screen.query(ToastHolder) if holder.id == toast_id and holder.region.height]
+        if (placed or tries <= 1) and keep_clear():
+            return
+        if tries > 1:  # the toast is mounted, then laid out, a refresh or two after the notification
+            self.call_after_refresh(self._clear_of_toasts, toast_id, tries - 1)
 
     def compose(self) -> ComposeResult:
         # shown (only) until the backend is open: the first paint never waits for the database

@@ -22,7 +22,8 @@ LEGEND = [
     ("O", "orphaned: English whose French source is gone"),
     ("Q / q", "QA finding (q: waived)"),
     ("a", "acknowledged: someone said nothing more is needed"),
-    ("✓", "approved: the editor's approval still matches this content"),
+    ("✓", "approved: the editor's approval (of the story, or of this paragraph) still matches this content"),
+    ("~", "a paragraph's approval lapsed: its French or English changed since (details say which, who and when)"),
     ("[-old-] {+new+}", "words deleted and inserted in the French since the English's base"),
 ]
 

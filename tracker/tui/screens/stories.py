@@ -88,6 +88,8 @@ class StoriesScreen(PollingScreen):
         self.stories: list[StorySummary] = []
         self.sort = next(iter(SORTS))
         self.filter = next(iter(FILTERS))
+        self.refreshing = False  # a reload is under way: the rows shown are the last ones read
+        self._bar = Text()
 
     def compose(self) -> ComposeResult:
         yield Static("Stories — loading…", id="stories-bar")
@@ -112,6 +114,7 @@ class StoriesScreen(PollingScreen):
         self.post_message(StoriesLoaded(stories, token))
 
     def on_stories_loaded(self, message: StoriesLoaded) -> None:
+        self.refreshing = False
         self.stories = message.stories
         self.token = message.token or self.token
         self.refill()
@@ -123,9 +126,12 @@ class StoriesScreen(PollingScreen):
 
     def on_database_changed(self) -> None:
         self.token = ""
-        self.load()
+        self.refresh_list()
 
     def on_action_failed(self, message: ActionFailed) -> None:
+        if self.refreshing and self._bar.plain:  # the old rows stay: the bar no longer promises new ones
+            self.refreshing = False
+            self.show_bar()
         self.notify(message.text, title="Not done", severity="error", timeout=8)
 
     def shown_stories(self) -> list[StorySummary]:
@@ -164,9 +170,23 @@ class StoriesScreen(PollingScreen):
         total = len(self.stories)
         query = self.query_one("#search", Input).value.strip()
         nothing = f" · no story matches '{query}'" if query and not shown else ""
-        self.query_one("#stories-bar", Static).update(  # Text: a query like '[b]' is not markup
-            Text(f"Stories — {len(shown)} of {total}{nothing} · filter: {self.filter} · sorted by {self.sort}")
-        )
+        # Text: a query like '[b]' is not markup
+        self._bar = Text(f"Stories — {len(shown)} of {total}{nothing} · filter: {self.filter} · sorted by {self.sort}")
+        self.show_bar()
+
+    def show_bar(self) -> None:
+        """The bar, saying while the list is read again that the rows shown may be old."""
+        bar = self._bar.copy()
+        if self.refreshing:
+            bar.append(" · refreshing…", style="bold")
+        self.query_one("#stories-bar", Static).update(bar)
+
+    def refresh_list(self) -> None:
+        """Read the list again; until it arrives the rows shown are the old ones, and the bar says so."""
+        self.refreshing = True
+        if self._bar.plain:
+            self.show_bar()
+        self.load()
 
     def room(self) -> int:
         """The table's width for columns, less the vertical scrollbar so they fit whether or not it shows."""
@@ -216,12 +236,12 @@ class StoriesScreen(PollingScreen):
         self.refill()
 
     def action_reload(self) -> None:
-        self.load()
+        self.refresh_list()
 
     def on_screen_resume(self) -> None:
         # loads when shown (first push included), so opening a story directly never waits for the list
         if self._first is None:
-            self.load()
+            self.refresh_list()
         else:
             self.on_stories_loaded(self._first)
             self._first = None

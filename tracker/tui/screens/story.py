@@ -22,6 +22,7 @@ from tracker.errors import TrackerError
 from tracker.model import Change, Revision
 from tracker.terminal import visible
 from tracker.tui.backend import Backend
+from tracker.tui.follow import same_paragraph
 from tracker.tui.messages import (
     POLL_SECONDS,
     ActionFailed,
@@ -41,7 +42,8 @@ from tracker.tui.widgets.sidebyside import SideBySide
 from tracker.view import Row, StoryView
 from tracker.wire_flags import wire_words
 
-# below this many columns the details panel starts hidden (`d` shows it), leaving the text columns room to read
+# below this many columns the details panel starts hidden (`d` shows it), leaving the text columns room to read,
+# and takes the lower half of the screen when shown, so that the two text columns keep the whole width
 NARROW = 110
 DETAILS_DELAY = 0.05
 
@@ -139,6 +141,7 @@ class StoryScreen(FilterActions):
         self.view: StoryView | None = None
         self.token = ""
         self._stale_on_resume = False
+        self._refreshing = False  # coming back to a story someone changed meanwhile: read again, and the bar says so
         self._details_timer: Timer | None = None
         # French history and diffs never change once written; kept until the next reload
         self._revisions: list[Revision] | None = None
@@ -160,13 +163,17 @@ class StoryScreen(FilterActions):
         yield KeyBar()
 
     def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#story-body").set_class(event.size.width < NARROW, "-stacked")
         if not self._details_chosen:
             self.query_one(DetailsPanel).display = event.size.width >= NARROW
+        self._place_details()
         if self._editing is not None:
             self.call_after_refresh(self._place_editor)
 
     def on_mount(self) -> None:
+        self.query_one("#story-body").set_class(self.app.size.width < NARROW, "-stacked")
         self.query_one(DetailsPanel).display = self._details_chosen or self.app.size.width >= NARROW
+        self._place_details()
         self.query_one(SideBySide).focus()
         if self._first_view is None:
             self.load_view()
@@ -211,6 +218,7 @@ class StoryScreen(FilterActions):
         self.show_view(message)
 
     def show_view(self, message: ViewLoaded) -> None:
+        self._refreshing = False
         self.view = message.view
         self.token = message.token or self.token
         self._histories.clear()
@@ -223,12 +231,17 @@ class StoryScreen(FilterActions):
             base = f", written from FR r{view.base.number}" if view.base else ""
             self.query_one("#head-en", Label).update(f"English — r{view.en.number}{base}")
         approved = view.approval is not None and view.approval.valid
-        self.query_one(SideBySide).set_rows(self.shown_rows(view.rows), message.cursor, approved=approved)
+        sbs, rows, cursor = self.query_one(SideBySide), self.shown_rows(view.rows), message.cursor
+        if self.follow is not None and cursor is None:
+            cursor, self.follow = same_paragraph(self.follow, rows), None
+        sbs.set_rows(rows, cursor, approved=approved, paragraph_approvals=view.paragraph_approvals)
         self.refresh_bar()
 
     def refresh_bar(self) -> None:
         if self.view is not None:
             note = self.filter_note(len(self.view.rows), len(self.query_one(SideBySide).rows))
+            if self._refreshing:  # the rows shown are the last ones read: someone wrote meanwhile
+                note.append("  │  refreshing…", style="bold")
             self.query_one("#story-bar", Static).update(story_bar(self.view, note))
 
     @property
@@ -257,6 +270,7 @@ class StoryScreen(FilterActions):
     def on_row_opened(self, message: RowOpened) -> None:
         panel = self.query_one(DetailsPanel)
         panel.display = True
+        self._place_details()
         self._show_details(message.index)
         row = self.current_row
         known = self.view is not None and (self.view.fr.number, message.index) in self._histories
@@ -322,6 +336,9 @@ class StoryScreen(FilterActions):
 
     def on_action_failed(self, message: ActionFailed) -> None:
         self.notify(message.text, title="Not done", severity="error", timeout=8)
+        if self._refreshing:  # the reload failed: the rows shown stay, and the bar no longer promises new ones
+            self._refreshing = False
+            self.refresh_bar()
         if self.view is None:  # the story never loaded (unknown, or unreadable): nothing to show here
             self.action_back()
 
@@ -351,12 +368,24 @@ class StoryScreen(FilterActions):
     def on_screen_resume(self) -> None:
         if self._stale_on_resume:
             self._stale_on_resume = False
+            self._refreshing = True
+            self.refresh_bar()
             self.load_view()
+
+    def _place_details(self) -> None:
+        # notifications narrow to the panel's width where it stands beside the rows (see tracker.tcss)
+        beside = self.query_one(DetailsPanel).display and not self.query_one("#story-body").has_class("-stacked")
+        self.set_class(beside, "-details-beside")
+
+    def keep_clear_of_toasts(self) -> bool:
+        """Notifications never hide the cursor row's English: it scrolls clear of them (the app calls this)."""
+        return self.query_one(SideBySide).keep_clear_of_toasts()
 
     def action_toggle_details(self) -> None:
         self._details_chosen = True
         panel = self.query_one(DetailsPanel)
         panel.display = not panel.display
+        self._place_details()
 
     def action_back(self) -> None:
         self.confirm_leave("Leave the story", self._leave)

@@ -49,6 +49,8 @@ class StoryActions(PollingScreen):
     acting_known: bool = False
     # when this screen last wrote: the change it makes in the database is no news to it
     _own_write_at: float = 0.0
+    # the row the cursor was on when another revision was asked for: the next view puts the cursor on its paragraph
+    follow: Row | None = None
 
     @property
     def current_row(self) -> Row | None:
@@ -405,6 +407,7 @@ class StoryActions(PollingScreen):
             if number is None:
                 return
             pinned = None if number == latest else number
+            self.follow = self.current_row  # the cursor stays on this paragraph, wherever it stands in the other
             if lang == "fr":
                 self.fr_rev = pinned
             else:

@@ -129,7 +129,7 @@ def describe_row(
     if translator:  # notes a translator wrote in a CAT tool, kept from a returned XLIFF
         out.append("\nTranslator notes\n", style="bold underline")
         out.append("".join(f"  • {note}\n" for note in translator))
-    out.append_text(decisions_text(row))
+    out.append_text(decisions_text(row, view))  # with the verdicts on the row's own paragraphs
     if view.base is not None:
         out.append(f"\n{written_from(row, view)}\n")
     out.append("\nParagraph history\n", style="bold underline")

@@ -15,12 +15,15 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.css.query import NoMatches
+from textual.geometry import Region, Size, Spacing
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tracker.approvals import row_paragraph_approvals
 from tracker.layout import GUTTER_WIDTH, Line, RowLayout, gutter, layout_row
+from tracker.model import Approval
 from tracker.tui.messages import CursorMoved, RowOpened
 from tracker.view import Row
 
@@ -41,6 +44,7 @@ _STYLE_NAMES = (
     "flag-waived",
     "flag-acked",
     "flag-approved",
+    "flag-lapsed",
 )
 
 
@@ -79,21 +83,36 @@ class SideBySide(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.rows: tuple[Row, ...] = ()
         self.approved = False
+        self.paragraph_approvals: tuple[Approval, ...] = ()
         self._layouts: list[RowLayout] = []
         self._starts: list[int] = []
         self._width = 0
+        self._height = 0  # the rows' lines; below them, `_reserve` blank lines let the last rows scroll clear of toasts
+        self._reserve = 0
         self._styles: dict[str, Style] = {}
         # painted lines by (row, line, selected, width): scrolling and cursor moves reuse all but two rows
         self._strips: LRUCache[tuple[int, int, bool, int], Strip] = LRUCache(2048)
 
     # ------------------------------------------------------------------ data and layout
-    def set_rows(self, rows: Sequence[Row], cursor: int | None = None, *, approved: bool = False) -> None:
+    def set_rows(
+        self,
+        rows: Sequence[Row],
+        cursor: int | None = None,
+        *,
+        approved: bool | None = None,
+        paragraph_approvals: Sequence[Approval] | None = None,
+    ) -> None:
         """Show new rows, keeping the cursor on the same index (clamped) unless told otherwise.
 
-        `approved`: a valid approval covers the revisions shown, so rows that need nothing get a ✓.
+        `approved`: a valid approval covers the revisions shown, so rows that need nothing get a ✓;
+        `paragraph_approvals`: the verdicts on single paragraphs, marked on their rows (✓ holds, ~ lapsed).
+        Either left out keeps what the rows had (a filter shows fewer rows of the same view).
         """
         self.rows = tuple(rows)
-        self.approved = approved
+        if approved is not None:
+            self.approved = approved
+        if paragraph_approvals is not None:
+            self.paragraph_approvals = tuple(paragraph_approvals)
         self._width = 0
         self._strips.clear()
         self._relayout()
@@ -123,14 +142,25 @@ class SideBySide(ScrollView, can_focus=True):
             starts.append(y)
             y += lay.height
         self._starts = starts
-        self.virtual_size = Size(self.size.width, y)
+        self._height = y
+        self.virtual_size = Size(self.size.width, y + self._reserve)
 
     def on_resize(self) -> None:
         unplaced = not self._starts
         self._relayout()
-        if unplaced:  # the first layout of rows set before the widget had a size
+        if unplaced or not self.cursor_in_sight():
+            # the first layout of rows set before the widget had a size, or rows rewrapped or the view made
+            # shorter (the details panel shown below): the cursor row is brought back into sight
             self.scroll_to_cursor(animate=False)
         self.refresh()
+
+    def cursor_in_sight(self) -> bool:
+        """Whether the cursor row's first line and as much of it as fits are inside the visible lines."""
+        if not self.rows or not self._starts:
+            return True
+        region = self.row_region(self.cursor)
+        top, bottom = round(self.scroll_offset.y), round(self.scroll_offset.y) + self.scrollable_content_region.height
+        return top <= region.y and region.y + min(region.height, bottom - top) <= bottom
 
     def on_mount(self) -> None:
         self._styles = {}
@@ -164,9 +194,42 @@ class SideBySide(ScrollView, can_focus=True):
 
     def scroll_to_cursor(self, animate: bool = False) -> None:
         if self.rows:
-            # a line of context above and below, so the neighbours of the row stay in sight
+            covered = self.covered_by_toasts()
+            if covered != self._reserve and self._starts:
+                self._reserve = covered
+                self.virtual_size = Size(self.size.width, self._height + covered)
+            # a line of context above and below, so the neighbours of the row stay in sight; and the lines that
+            # notifications cover at the bottom are not counted as in sight
             region = self.row_region(self.cursor).grow((1, 0, 1, 0))
-            self.scroll_to_region(region, animate=animate, force=True, immediate=True)
+            spacing = Spacing(0, 0, min(covered, max(0, self.scrollable_content_region.height - region.height)), 0)
+            self.scroll_to_region(region, spacing=spacing, animate=animate, force=True, immediate=True)
+
+    def covered_by_toasts(self) -> int:
+        """How many lines at the bottom of the view notifications hide over the English column (0 when none)."""
+        if not self.is_mounted or not self._starts:
+            return 0
+        try:  # Textual's own container of a screen's toasts: hidden while there is none (every key asks)
+            rack = self.screen.get_child_by_id("textual-toastrack")
+        except NoMatches:
+            return 0
+        if not rack.display:
+            return 0
+        column, _, _ = self.english_column(self.cursor)
+        bottom = self.content_region.bottom
+        tops = [
+            toast.region.y
+            for holder in rack.children  # one holder per toast
+            for toast in holder.children
+            if toast.region.height and toast.region.x < column.right and toast.region.right > column.x
+        ]
+        return max(0, bottom - min(tops)) if tops else 0
+
+    def keep_clear_of_toasts(self) -> bool:
+        """Scroll the cursor row out from under the notifications; False while one is not laid out yet."""
+        if any(not toast.region.height for toast in self.screen.query("Toast")):
+            return False
+        self.scroll_to_cursor()
+        return True
 
     # ------------------------------------------------------------------ painting
     def render_line(self, y: int) -> Strip:
@@ -174,7 +237,7 @@ class SideBySide(ScrollView, can_focus=True):
         _, scroll_y = self.scroll_offset
         virtual_y = y + scroll_y
         width = self.size.width
-        if not self._starts or virtual_y >= self.virtual_size.height:
+        if not self._starts or virtual_y >= self._height:
             return Strip.blank(width, self.rich_style)
         index = bisect_right(self._starts, virtual_y) - 1
         line_no = virtual_y - self._starts[index]
@@ -204,7 +267,8 @@ class SideBySide(ScrollView, can_focus=True):
         col = self._width
         segments: list[Segment] = []
         if line_no == 0:
-            marks = gutter(row, self.approved)
+            states = frozenset(p.state for p in row_paragraph_approvals(self.paragraph_approvals, row))
+            marks = gutter(row, self.approved, states)
             pointer = "▶" if selected else " "
             segments.append(Segment(pointer + " ", base))
             segments.extend(Segment(text, base + self._style(name)) for text, name in marks)
