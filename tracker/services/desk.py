@@ -143,6 +143,8 @@ class Desk:
         revision, created = self.store.add_revision(
             slug, "en", document, by=self.name, at=at, based_on=fr_rev, origin="tui", expected_latest=expected_en_rev
         )
+        if created:
+            self.derived.remember_revision(revision)  # the view that follows reads it from here, not the database
         if created and carried is not None:
             if fr and new:
                 relinked = (Link(tuple(sorted(set(fr))), tuple(range(start, start + len(new))), 1.0, True),)
