@@ -8,10 +8,11 @@ Bump `DERIVATION` whenever a check or the diff derives differently from the same
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, cast
 
 from tracker import __version__
@@ -36,6 +37,29 @@ def _digest(*parts: str) -> str:
 
 
 Content = tuple[Any, ...]
+
+_gc_lock = threading.Lock()
+_gc_state = {"depth": 0, "was_enabled": False}
+
+
+@contextlib.contextmanager
+def collections_paused() -> Iterator[None]:
+    """Python's cycle collector held off while a view is derived or a save written. Each builds hundreds of
+    thousands of small acyclic objects (paragraphs, links, changes), each burst of which sets off a full
+    collection walking everything the desk keeps in memory: measured, half the time of a 2,000-paragraph save.
+    Nested and concurrent calls share one pause; the collector runs again when the last one ends."""
+    with _gc_lock:
+        if _gc_state["depth"] == 0:
+            _gc_state["was_enabled"] = gc.isenabled()
+            gc.disable()
+        _gc_state["depth"] += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_state["depth"] -= 1
+            if _gc_state["depth"] == 0 and _gc_state["was_enabled"]:
+                gc.enable()
 
 
 class DerivedCache:
