@@ -226,3 +226,35 @@ def test_after_any_saves_the_desk_shows_what_a_full_derivation_shows(
     assert view.en is not None
     for fr_rev, en_rev in ((1, view.en.number), (view.fr.number, 1)):
         assert desk.view(slug, fr_rev, en_rev) == load_view(store, slug, fr_rev, en_rev)
+
+
+def test_the_collector_pause_nests_and_ends_with_the_last_one() -> None:
+    import gc
+    import threading
+
+    from tracker.services.derived import collections_paused
+
+    assert gc.isenabled()
+    inside: list[bool] = []
+    with collections_paused():
+        worker = threading.Thread(target=lambda: inside.append(_paused_twice()))
+        worker.start()
+        worker.join()
+        assert not gc.isenabled()  # the other thread's pause ended, this one holds
+    assert inside == [True]
+    assert gc.isenabled()
+    try:
+        with collections_paused():
+            raise ValueError
+    except ValueError:
+        pass
+    assert gc.isenabled()
+
+
+def _paused_twice() -> bool:
+    import gc
+
+    from tracker.services.derived import collections_paused
+
+    with collections_paused(), collections_paused():
+        return not gc.isenabled()
