@@ -87,12 +87,17 @@ def measure(store: Store, slug: str, rounds: int) -> dict[str, float]:
 async def _tui_open(store: Store, slug: str, rounds: int) -> float:
     """From Enter on the story in the list (`open_story`, what Enter calls) to its rows painted, each round on a
     new desk (nothing in memory) over the warm database."""
+    import tracker.layout
     from tests.tui.conftest import settle
     from tracker.tui.app import TrackerApp
     from tracker.tui.widgets.sidebyside import SideBySide
 
     times = []
     for _ in range(rounds):
+        # as a new process would: nothing laid out yet either (the layout remembers wrapped paragraphs)
+        wrapped = getattr(tracker.layout, "_wrapped", None)
+        if wrapped is not None:
+            wrapped.cache_clear()
         app = TrackerApp(Desk(store, "ana"))
         async with app.run_test(size=(140, 40)) as pilot:
             await settle(pilot)
