@@ -6,6 +6,7 @@ styles once and tests can check the words (the diff markers `[-old-]` `{+new+}` 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -91,6 +92,13 @@ def english_pieces(row: Row) -> list[list[Piece]]:
 
 def wrap(pieces: list[Piece], width: int) -> list[Line]:
     """Greedy word wrap of styled pieces to `width` cells; words longer than a line are cut."""
+    return list(_wrapped(tuple(pieces), width))
+
+
+# a view read again (a save, a reload, another desk's write) lays out the same paragraphs at the same width: each
+# is wrapped once, so a long story's relayout costs only the rows whose text changed
+@functools.lru_cache(maxsize=1 << 16)
+def _wrapped(pieces: tuple[Piece, ...], width: int) -> tuple[Line, ...]:
     width = max(width, 4)
     lines: list[Line] = []
     current: list[Piece] = []
@@ -114,7 +122,7 @@ def wrap(pieces: list[Piece], width: int) -> list[Line]:
             used += len(word)
     if current or not lines:
         lines.append(tuple(current))
-    return lines
+    return tuple(lines)
 
 
 def side_lines(paragraphs: list[list[Piece]], width: int) -> list[Line]:

@@ -30,7 +30,7 @@ from tracker.revocations import AnyDecision
 from tracker.segment import segment
 from tracker.services import alignment, approvals, identity
 from tracker.services import revoke as revocation
-from tracker.services.derived import DerivedCache
+from tracker.services.derived import DerivedCache, collections_paused
 from tracker.services.edits import edited_links
 from tracker.services.status import acknowledge, stored_diff
 from tracker.services.summaries import SummaryCache
@@ -73,7 +73,8 @@ class Desk:
         return self._summaries.summaries()
 
     def view(self, slug: str, fr_rev: int | None = None, en_rev: int | None = None) -> StoryView:
-        return load_view(self.store, slug, fr_rev, en_rev, cache=self.derived)
+        with collections_paused():
+            return load_view(self.store, slug, fr_rev, en_rev, cache=self.derived)
 
     def history(self, slug: str) -> list[Revision]:
         return [self.store.revision(slug, r.lang, r.number) for r in self.store.revisions(slug)]
@@ -115,6 +116,19 @@ class Desk:
         expected_en_rev: int | None,
         fr: tuple[int, ...] = (),
     ) -> Revision:
+        with collections_paused():
+            return self._save_english(slug, en, text, fr_rev=fr_rev, expected_en_rev=expected_en_rev, fr=fr)
+
+    def _save_english(
+        self,
+        slug: str,
+        en: tuple[int, ...],
+        text: str,
+        *,
+        fr_rev: int,
+        expected_en_rev: int | None,
+        fr: tuple[int, ...],
+    ) -> Revision:
         require_english_writer(self.store, self.name, at=self.clock())
         current = self.store.revision(slug, "en", expected_en_rev).texts if expected_en_rev is not None else ()
         new = segment(text).texts if text.strip() else ()
@@ -143,6 +157,8 @@ class Desk:
         revision, created = self.store.add_revision(
             slug, "en", document, by=self.name, at=at, based_on=fr_rev, origin="tui", expected_latest=expected_en_rev
         )
+        if created:
+            self.derived.remember_revision(revision)  # the view that follows reads it from here, not the database
         if created and carried is not None:
             if fr and new:
                 relinked = (Link(tuple(sorted(set(fr))), tuple(range(start, start + len(new))), 1.0, True),)

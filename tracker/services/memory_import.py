@@ -50,13 +50,3 @@ def import_tbx(store: Store, path: str | Path, *, by: str, at: datetime) -> Impo
     origin = f"tbx:{Path(path).name}"
     terms, skipped = read_tbx(read_source(Path(path)), source, origin)
     return Imported(source, origin, len(terms), store.add_terms(terms, by=by, at=at), skipped)
-
-
-def termbase_names(store: Store) -> dict[str, list[str]]:
-    """The stored termbase as a `[names]` table: French term -> the English spellings allowed for it."""
-    table: dict[str, list[str]] = {}
-    for term in store.terms():
-        spellings = table.setdefault(term.fr, [])
-        if term.en not in spellings:
-            spellings.append(term.en)
-    return table

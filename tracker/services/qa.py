@@ -23,14 +23,23 @@ def load_qa_config(store: Store | None = None) -> QAConfig:
 
     qa, names = section("qa"), section("names")
     if store is not None:
-        from tracker.services.memory_import import termbase_names
-
         names = {**termbase_names(store), **names}
     try:
         return QAConfig.from_table(qa, names)
     except InputError as exc:
         # the checks name the key; the person also needs the file that holds it
         raise InputError(str(config_path()), f"{exc.source} {exc.problem}") from exc
+
+
+def termbase_names(store: Store) -> dict[str, list[str]]:
+    """The stored termbase as a `[names]` table: French term -> the English spellings allowed for it (read here,
+    not where a termbase is imported: that module pulls in every file format, half a second before a first view)."""
+    table: dict[str, list[str]] = {}
+    for term in store.terms():
+        spellings = table.setdefault(term.fr, [])
+        if term.en not in spellings:
+            spellings.append(term.en)
+    return table
 
 
 @dataclass(frozen=True, slots=True)

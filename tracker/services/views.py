@@ -5,6 +5,8 @@ Everything here is derived on demand from stored facts (revisions, decisions), s
 
 from __future__ import annotations
 
+from typing import cast
+
 from tracker.approvals import approval_status, approved_paragraphs
 from tracker.diff import diff
 from tracker.flags import Adaptation, carry_links, flags, history_flags
@@ -143,7 +145,15 @@ def _shown_links(reads: _Reads, fr: Revision, en: Revision, base: Revision) -> t
     if base.number == fr.number or reads.store.link_decisions(reads.slug, fr.number, en.number):
         return reads.links(fr.number, en.number)
     base_links = reads.links(base.number, en.number)
-    return carry_links(base_links, reads.diff(base.texts, fr.texts), len(fr.paragraphs), len(en.paragraphs))
+
+    def carried() -> tuple[Link, ...]:
+        return carry_links(base_links, reads.diff(base.texts, fr.texts), len(fr.paragraphs), len(en.paragraphs))
+
+    if reads.cache is None:
+        return carried()
+    # a function of the base alignment and of the French texts on both sides (the English only counts)
+    content = (base_links, base.content_hash, fr.content_hash, len(fr.paragraphs), len(en.paragraphs))
+    return cast("tuple[Link, ...]", reads.cache.memo("carry", content, carried))
 
 
 def shown_links(

@@ -128,9 +128,16 @@ def revision_from_row(slug: str, row: Sequence[Any], paragraphs: tuple[Paragraph
     )
 
 
+# `Role(value)` goes through the enum machinery on every call: a long revision's paragraphs look theirs up here
+_ROLES = {role.value: role for role in Role}
+
+
 def paragraphs_of(conn: Connection, revision_id: int) -> tuple[Paragraph, ...]:
     rows = conn.execute(_PARAGRAPHS, {"revision_id": revision_id}).all()
-    return tuple(Paragraph(idx, text, start, end, Role(role)) for idx, text, start, end, role in rows)
+    roles = _ROLES
+    return tuple(
+        Paragraph(idx, text, start, end, roles.get(role) or Role(role)) for idx, text, start, end, role in rows
+    )
 
 
 def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:

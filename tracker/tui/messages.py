@@ -144,9 +144,11 @@ class StoriesRequested(Message):
 
 @dataclass
 class EnglishStored(Message):
-    """The row editor's English was saved as revision `number`."""
+    """The row editor's English was saved as revision `number`; `shown` is the view read right after, in the same
+    worker (None when that read failed: the screen reads it again)."""
 
     number: int
+    shown: ViewLoaded | None = None
 
 
 @dataclass

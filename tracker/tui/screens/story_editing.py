@@ -247,13 +247,25 @@ class StoryEditing(StoryActions):
             self.post_message(SaveFailed(f"{type(exc).__name__}: {exc}"))  # the editor must not stay "saving…"
             raise
         else:
-            self.post_message(EnglishStored(revision.number))
+            # the view that shows the saved row is read here, in the same worker: the row does not wait for a
+            # round through the screen and a second worker first
+            shown = None
+            try:
+                token = self.backend.change_token()
+                shown = ViewLoaded(self.backend.view(self.slug, self.fr_rev, None), None, token)
+            except TrackerError:
+                pass  # saved all the same: the screen reads the view again
+            self.post_message(EnglishStored(revision.number, shown))
 
     def on_english_stored(self, message: EnglishStored) -> None:
         self._stored, self._own_write_at = True, time.monotonic()
         self.notify(f"English saved as r{message.number}.", timeout=4)
         self.en_rev = None
-        self.load_view()  # the editor closes when this view arrives: the row never shows the old English
+        # the editor closes when the view arrives: the row never shows the old English
+        if message.shown is not None:
+            self.post_message(message.shown)
+        else:
+            self.load_view()
 
     def on_save_failed(self, message: SaveFailed) -> None:
         self._back_to_editing()
