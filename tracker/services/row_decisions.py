@@ -12,6 +12,9 @@ from tracker.view import Row, RowDecision
 _ACK_WORDS = {"no-change": "acknowledged: no change needed", "omitted": "acknowledged: omitted on purpose"}
 
 
+_LINK_WORDS = {"confirm": "confirmed", "relink": "relinked", "unlink": "unlinked", "merge": "merged", "split": "split"}
+
+
 def _on_row(
     row: Row,
     fr: set[str],
@@ -28,7 +31,7 @@ def _on_row(
         if (w.fr_hashes or w.en_hashes) and set(w.fr_hashes) <= fr and set(w.en_hashes) <= en
     ]
     out += [
-        RowDecision("link", f"link {d.action}ed" if d.action != "split" else "link split", d.by, d.at, "", d)
+        RowDecision("link", f"link {_LINK_WORDS.get(d.action, d.action)}", d.by, d.at, "", d)
         for d in links
         if any((k.fr, k.en) == (row.link.fr, row.link.en) for k in d.links)
     ]
