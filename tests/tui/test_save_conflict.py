@@ -72,7 +72,9 @@ def _fake_save_theirs(backend: FakeBackend, app: TrackerApp) -> Any:
     return save
 
 
-async def test_the_loser_keeps_editing_then_saves_over_theirs(backend: FakeBackend) -> None:
+async def test_the_loser_keeps_editing_and_saving_again_asks_before_writing_over(
+    backend: FakeBackend,
+) -> None:
     app = story_app(backend)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
@@ -82,7 +84,11 @@ async def test_the_loser_keeps_editing_then_saves_over_theirs(backend: FakeBacke
         await settle(pilot)
         screen = _story(app)
         assert screen.query_one(RowEditor) is editor and editor.text == mine and editor.has_focus
-        await pilot.press("ctrl+s")  # now based on their revision: saved over it
+        await pilot.press("ctrl+s")  # kept editing: saving again asks again, it never writes over theirs unasked
+        await settle(pilot)
+        assert isinstance(app.screen, ConflictModal)
+        assert len(backend.revisions[(SLUG, "en")]) == theirs_rev.number
+        await pilot.press("o")  # now said: saved over theirs, as a new revision after it
         await settle(pilot)
         assert not screen.query(RowEditor)
         latest = backend.revisions[(SLUG, "en")][-1]

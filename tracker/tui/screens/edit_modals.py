@@ -73,7 +73,7 @@ class ConflictModal(ModalScreen[ConflictAnswer]):
                 yield Static(conflict_text(self._theirs, self._mine), id="conflict-diff")
             yield Label(
                 f"o save yours over theirs (a new revision after r{self._number}) · t take theirs, drop yours"
-                " · k / Esc keep editing yours",
+                " · k / Esc keep editing yours (saving again asks again)",
                 classes="dialog-help",
             )
 

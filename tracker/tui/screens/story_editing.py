@@ -287,7 +287,7 @@ class StoryEditing(StoryActions):
         index = row_of(latest, target)
         row = latest.rows[index] if latest.rows else None
         theirs = english_of(latest, index)
-        self._editing = replace(
+        rebased = replace(
             target,
             row=index,
             fr_rev=latest.fr.number,
@@ -296,6 +296,9 @@ class StoryEditing(StoryActions):
             fr=tuple(p.index for p in row.fr) if row else target.fr,
             original=theirs,
         )
+        # until the person says "save mine over theirs", the editor stays based on the revision they started
+        # from: keeping on editing and saving again asks again, it never writes over the other text unasked
+        self._editing = replace(target, row=index, original=theirs)
         editor.original = theirs  # Esc now compares with what is stored
         self._deferred_view = None
         self.show_view(ViewLoaded(latest, index))
@@ -308,8 +311,10 @@ class StoryEditing(StoryActions):
             if current is None:
                 return
             if answer == "mine":
+                self._editing = rebased
                 self._save(current.text)
             elif answer == "theirs":
+                self._editing = rebased
                 self._close_editor()
             else:
                 current.focus()
