@@ -68,8 +68,12 @@ def decide(
 ) -> StoredAlignment:
     """Record a person's correction (confirm, unlink, relink, merge, split) and realign around it.
 
-    Raises NotFoundError when a paragraph does not exist, ValueError when they do not fit the action.
+    Raises NotFoundError when a paragraph does not exist, ValueError when they do not fit the action,
+    ForbiddenError for a person the desk does not know.
     """
+    from tracker.services.writers import require_member
+
+    require_member(store, by, at=at)
     current = align_revisions(store, slug, fr_number=fr_number, en_number=en_number)
     for side, rev, wanted, texts in (
         ("French", current.fr_rev, fr, current.fr),

@@ -35,7 +35,7 @@ from tracker.services.edits import edited_links
 from tracker.services.status import acknowledge, stored_diff
 from tracker.services.summaries import SummaryCache
 from tracker.services.views import load_view, shown_links
-from tracker.services.writers import require_english_writer
+from tracker.services.writers import require_english_writer, require_member
 from tracker.storage import Store
 from tracker.storage.notify import ChangeListener
 from tracker.view import StorySummary, StoryView
@@ -237,6 +237,7 @@ class Desk:
     def waive(self, slug: str, finding: Finding, reason: str, *, fr_rev: int, en_rev: int) -> Waiver:
         if not reason.strip():
             raise RefusedError(f"{slug}: a waiver needs a reason")
+        require_member(self.store, self.name, at=self.clock())
         fr = self.store.revision(slug, "fr", fr_rev).paragraphs
         en = self.store.revision(slug, "en", en_rev).paragraphs
         waiver = Waiver(

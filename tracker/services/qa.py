@@ -87,6 +87,9 @@ def waive(
     """
     if not reason.strip():
         raise InputError("waive", "a waiver needs a reason")
+    from tracker.services.writers import require_member
+
+    require_member(store, by, at=at)
     result = qa_revisions(store, slug, config=config)
     wanted_fr = tuple(fr)
     matches = [

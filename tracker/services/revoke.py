@@ -50,6 +50,9 @@ def revoke(store: Store, decision: AnyDecision, reason: str, *, by: str, at: dat
     slug = decision.story
     if not reason.strip():
         raise RefusedError(f"{slug}: taking a decision back needs a reason")
+    from tracker.services.writers import require_member
+
+    require_member(store, by, at=at)
     if isinstance(decision, Approval) and decision.by != by:
         user = acting_user(store, by, at=at)
         if user is None or user.role != "admin":

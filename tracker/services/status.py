@@ -113,6 +113,9 @@ def acknowledge(
     the English, or is left out on purpose; bound to that paragraph's text, it lapses when the text changes.
     Returns the acknowledgement and the French revision number it was made on. NoteRequiredError for "no change"
     on a paragraph the agency corrected, without a note."""
+    from tracker.services.writers import require_member
+
+    require_member(store, by, at=at)
     fr = store.revision(slug, "fr", fr_rev)
     if not 0 <= fr_index < len(fr.paragraphs):
         raise NotFoundError(f"{slug}: French revision {fr.number} has no paragraph {fr_index}")
