@@ -66,3 +66,16 @@ def test_the_desk_refuses_an_unregistered_person_and_lets_a_registered_one(desk_
         assert made.by == "ana"
         with pytest.raises(ForbiddenError, match="not a registered user"):
             mallory.revoke(SLUG, made, "not mine to keep")
+
+
+def test_a_paragraph_approval_refused_for_open_items_names_the_way_to_force_it(desk_db: str) -> None:
+    from tracker.errors import RefusedError
+    from tracker.services.approvals import decide
+
+    with open_store(desk_db) as store:
+        store.add_user("ed", "editor", by="ana", at=AT)
+        view = Desk(store, "ed").view(SLUG)
+        stale = next(r for r in view.rows if any(f.kind == "stale" for f in r.flags))
+        with pytest.raises(RefusedError) as refused:
+            decide(store, SLUG, "approved", by="ed", at=datetime.now(UTC), note="", paragraph=stale.en[0].index)
+        assert "--paragraph N --force" in str(refused.value) and "Force in the terminal UI" not in str(refused.value)

@@ -59,6 +59,9 @@ async def test_letters_that_are_keys_elsewhere_are_typed_and_esc_leaves_everythi
         await pilot.press("n")
         await settle(pilot)
         assert app.screen is screen and screen.query_one(RowEditor).text == "anewA"
+        await pilot.press("escape", "enter")  # Enter, pressed out of habit, keeps the text too
+        await settle(pilot)
+        assert app.screen is screen and screen.query_one(RowEditor).text == "anewA"
         await pilot.press("escape", "y")
         await settle(pilot)
         assert not screen.query(RowEditor)

@@ -62,9 +62,10 @@ def _decided_english(view: StoryView, verdict: Verdict, note: str) -> Revision:
 
 
 def _check_approvable(
-    store: Store, slug: str, en: Revision, rows: Sequence[Row], user: User, note: str, force: bool
+    store: Store, slug: str, en: Revision, rows: Sequence[Row], user: User, note: str, force: bool, *, whole: bool
 ) -> None:
-    """Refuse an approval by the English's own author (four eyes), or while rows need action (unless forced)."""
+    """Refuse an approval by the English's own author (four eyes), or while rows need action (unless forced; the
+    terminal UI offers Force for a whole story's approval, a paragraph's is forced from the command line)."""
     refusal = four_eyes_refusal(user, en, four_eyes_enabled(store))
     if refusal:
         raise ForbiddenError(f"{slug}: {refusal}")
@@ -73,7 +74,12 @@ def _check_approvable(
         shown = "; ".join(open_items[:5]) + ("; ..." if len(open_items) > 5 else "")
         raise RefusedError(
             f"{slug}: {len(open_items)} item(s) need action first ({shown}); fix, acknowledge or waive them, "
-            "or force the approval (--force, or Force in the terminal UI) with a note saying why"
+            + (
+                "or force the approval (--force, or Force in the terminal UI) with a note saying why"
+                if whole
+                else "or force this paragraph's approval from the command line"
+                " (tracker approve SLUG --paragraph N --force) with a note saying why"
+            )
         )
     if force and not note.strip():
         raise RefusedError(f"{slug}: a forced approval needs a note saying why")
@@ -102,7 +108,7 @@ def decide(
     en = _decided_english(view, verdict, note)
     rows = view.rows if paragraph is None else (_the_row(view, paragraph),)
     if verdict == "approved":
-        _check_approvable(store, slug, en, rows, user, note, force)
+        _check_approvable(store, slug, en, rows, user, note, force, whole=paragraph is None)
     fr_hash, bound = view.fr.content_hash, None
     if paragraph is not None:
         fr_hash = source_hash([p.hash for p in rows[0].fr])

@@ -181,6 +181,21 @@ class ConfirmModal(ModalScreen[bool]):
         self.dismiss(False)
 
 
+class DiscardModal(ConfirmModal):
+    """A yes/no question before throwing typed text away: only y discards; Enter, the key a hand presses out of
+    habit, keeps it, as n and Esc do."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "confirm", "Discard", priority=True),
+        Binding("n,escape,enter", "cancel", "Keep", priority=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self._question, classes="dialog-title")
+            yield Label("y discard · n / Esc / Enter keep editing", classes="dialog-help")
+
+
 class RelinkModal(ModalScreen[tuple[tuple[int, ...], tuple[int, ...]] | None]):
     """Say which French paragraphs stand for which English ones (numbers as shown in the columns).
 

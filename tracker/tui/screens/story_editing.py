@@ -16,7 +16,7 @@ from tracker.tui.keyhold import holder
 from tracker.tui.messages import EditorSuggestionReceived, EnglishStored, SaveConflicted, SaveFailed, ViewLoaded
 from tracker.tui.screens.edit_modals import ConflictAnswer, ConflictModal, LeaveAnswer, UnsavedModal
 from tracker.tui.screens.edit_target import EditTarget, english_of, next_needing_action, row_of
-from tracker.tui.screens.modals import ConfirmModal
+from tracker.tui.screens.modals import ConfirmModal, DiscardModal
 from tracker.tui.screens.story_actions import StoryActions
 from tracker.tui.widgets.roweditor import RowEditor, editor_region
 from tracker.tui.widgets.sidebyside import SideBySide
@@ -178,7 +178,7 @@ class StoryEditing(StoryActions):
             if yes:
                 self._close_editor()
 
-        self.app.push_screen(ConfirmModal("Discard your changes to this English?"), answered)
+        self.app.push_screen(DiscardModal("Discard your changes to this English?"), answered)
 
     # ------------------------------------------------------------------ saving
     def on_row_editor_saved(self, message: RowEditor.Saved) -> None:
