@@ -38,6 +38,7 @@ SCAN_LIMIT = 20_000  # without an index, the newest entries scanned at most
 RARE = 2_000
 BUDGET = 4_000
 RERANK = 1_000
+SHORTLIST = 200
 
 
 def _fts_count(conn: Connection, word: str) -> int:
@@ -58,7 +59,7 @@ def _fts_candidates(conn: Connection, fr: str, limit: int, known: dict[str, int]
     ordered = sorted((w for w in words if counts[w]), key=lambda w: counts[w])
     if not ordered:
         return []
-    rank = True
+    rank, shortlist = True, RERANK
     if counts[ordered[0]] >= RARE:
         # every word is common: the entries holding five of them at once are few, and a near copy is one of them;
         # unranked, the index stops at the first RERANK instead of scoring every entry holding any
@@ -73,10 +74,13 @@ def _fts_candidates(conn: Connection, fr: str, limit: int, known: dict[str, int]
             picked.append(word)
             total += counts[word]
         match = "fr_text : (" + " OR ".join(f'"{w}"' for w in picked) + ")"
-        rank = total > RERANK  # few enough: every one is re-ranked below, bm25 (which sees only these) need not
+        # bm25 over one word cannot tell its entries apart: all of them (up to RERANK) are re-ranked below; over
+        # several, its best SHORTLIST are
+        shortlist = RERANK if len(picked) == 1 else SHORTLIST
+        rank = total > shortlist
     # bm25 over the words read picks the entries worth re-ranking by every word shared
     ids = select(text("rowid")).select_from(text(FTS)).where(text(f"{FTS} MATCH :q"))
-    ids = (ids.order_by(text("rank")) if rank else ids).limit(RERANK)
+    ids = (ids.order_by(text("rank")) if rank else ids).limit(shortlist)
     query = select(MEMORY_ENTRY.c.id, *_COLUMNS).where(MEMORY_ENTRY.c.id.in_(ids.scalar_subquery()))
     rows = list(conn.execute(query, {"q": match}))
     wanted = set(words)
