@@ -90,9 +90,11 @@ async def test_a_change_in_the_database_waits_for_the_editor_to_close(backend: F
         screen, sbs, editor = await _open_on_stale_row(pilot)
         rows = sbs.rows
         backend.save_english(SLUG, (0,), "Someone else's standfirst.", fr_rev=3, expected_en_rev=2)
+        screen._own_write_at = 0.0  # someone else's write, long after any of ours
         screen.on_database_changed()
         await settle(pilot)
         assert sbs.rows is rows and screen.query(RowEditor)  # nothing moved under the editor
+        assert any("changed in the database" in n.message for n in app._notifications)  # and the person is told
         await pilot.press("escape")
         await settle(pilot)
         assert sbs.rows is not rows

@@ -356,6 +356,15 @@ class StoryScreen(FilterActions):
 
     def on_database_changed(self) -> None:
         if self._editing is not None:  # rows moving under the editor would put it over another row
+            if not self._reload_after_edit and time.monotonic() - self._own_write_at > 2 * POLL_SECONDS:
+                # said once: the French beside the editor may be out of date, and the text typed is safe
+                self.notify(
+                    "The story changed in the database (a new French or English revision?): it is shown when you"
+                    " close the editor. Your text is kept; saving it checks it against the latest.",
+                    title="Changed meanwhile",
+                    severity="warning",
+                    timeout=8,
+                )
             self._reload_after_edit = True
         elif self.app.screen is self:
             self.token = ""
