@@ -103,9 +103,7 @@ def test_the_stored_concordance_ignores_accents_case_and_spacing_on_both_databas
     assert search(store, "etats-unis ont refuse") == []
 
 
-def test_a_near_copy_is_found_through_its_rare_words_among_thousands_sharing_the_common_ones(
-    memory_store: Store,
-) -> None:
+def test_a_near_copy_is_found_through_its_rare_words_among_thousands_sharing_the_common_ones(store: Store) -> None:
     from tracker.services.memory import matches_for
     from tracker.storage import memory as memory_rows
 
@@ -114,8 +112,8 @@ def test_a_near_copy_is_found_through_its_rare_words_among_thousands_sharing_the
         MemoryEntry(f"{common} numéro{k} quartier{k * 7} selon", f"EN {k}", "t")
         for k in range(memory_rows.RARE + 500)  # the common words are in more entries than RARE
     ]
-    memory_store.add_memory(entries)
+    store.add_memory(entries)
     wanted = entries[1234]
     near = wanted.fr.replace("mardi", "mercredi")
-    (first, *_) = matches_for(memory_store, near)
+    (first, *_) = matches_for(store, near)
     assert first.entry.en == "EN 1234" and first.score >= 75

@@ -26,7 +26,15 @@ FACT_TABLES = (
     "withdrawal",
 )
 # the translation memory is derived from the facts (or imported): rebuildable, so a cache
-CACHE_TABLES = ("alignment", "summary_cache", "mt_cache", "memory_entry", "memory_source", "derived_cache")
+CACHE_TABLES = (
+    "alignment",
+    "summary_cache",
+    "mt_cache",
+    "memory_entry",
+    "memory_source",
+    "memory_word",
+    "derived_cache",
+)
 ADMIN_TABLES = ("tracker_user", "setting")
 
 

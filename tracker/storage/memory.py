@@ -11,12 +11,12 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select, text
+from sqlalchemy import Connection, Integer, func, or_, select, text
 
 from tracker.memory import MemoryEntry, accent_pattern, folded, search_terms
 from tracker.model import text_hash
 from tracker.storage.base import StoreBase, _dialect_insert, from_db_time, to_db_time
-from tracker.storage.memory_index import FTS, trigram_schema
+from tracker.storage.memory_index import FTS, WORDS, has_words, trigram_schema
 from tracker.storage.tables import MEMORY_ENTRY, MEMORY_SOURCE, REVISION, STORY
 
 _COLUMNS = (
@@ -47,46 +47,99 @@ def _fts_count(conn: Connection, word: str) -> int:
     return int(conn.execute(select(func.count()).select_from(inner), {"q": f'fr_text : "{word}"'}).scalar_one())
 
 
-def _fts_candidates(conn: Connection, fr: str, limit: int, known: dict[str, int]) -> list[Sequence[Any]]:
-    """The entries sharing the most words with `fr`, found through its rarest words. Ranking every entry holding
-    any of its words (FTS5's bm25 over an OR of them all) reads the postings of its commonest words, a whole
-    memory's worth at a million pairs; a near copy shares the rare words too, so only theirs are read."""
-    words = search_terms(fr, 64)
+def _plan(words: Sequence[str], counts: dict[str, int]) -> tuple[list[str], bool, int] | None:
+    """Which of a paragraph's words to look its candidates up by: (words, whether an entry must hold them all,
+    how many entries to shortlist), or None when no word is in the memory. The rarest words are read until
+    their entries reach BUDGET; when every word is common, the entries holding its five rarest at once."""
+    ordered = sorted((w for w in words if counts[w]), key=lambda w: counts[w])
+    if not ordered:
+        return None
+    if counts[ordered[0]] >= RARE:
+        return ordered[:5], True, RERANK
+    picked: list[str] = []
+    total = 0
+    for word in ordered:
+        if picked and (counts[word] >= RARE or total + counts[word] > BUDGET):
+            break
+        picked.append(word)
+        total += counts[word]
+    # one word cannot tell its entries apart: all of them (up to RERANK) are re-ranked; of several, a shortlist
+    return picked, False, RERANK if len(picked) == 1 else SHORTLIST
+
+
+def _counted(conn: Connection, words: Sequence[str], known: dict[str, int], count: Any) -> dict[str, int]:
     # a story's paragraphs share most of their words: each is counted once while the memory stays as it is
     if len(known) > 100_000:
         known.clear()
-    counts = {w: known[w] if w in known else known.setdefault(w, _fts_count(conn, w)) for w in words}
-    ordered = sorted((w for w in words if counts[w]), key=lambda w: counts[w])
-    if not ordered:
-        return []
-    rank, shortlist = True, RERANK
-    if counts[ordered[0]] >= RARE:
-        # every word is common: the entries holding five of them at once are few, and a near copy is one of them;
-        # unranked, the index stops at the first RERANK instead of scoring every entry holding any
-        match = "fr_text : (" + " AND ".join(f'"{w}"' for w in ordered[:5]) + ")"
-        rank = False
-    else:
-        picked: list[str] = []
-        total = 0
-        for word in ordered:
-            if picked and (counts[word] >= RARE or total + counts[word] > BUDGET):
-                break
-            picked.append(word)
-            total += counts[word]
-        match = "fr_text : (" + " OR ".join(f'"{w}"' for w in picked) + ")"
-        # bm25 over one word cannot tell its entries apart: all of them (up to RERANK) are re-ranked below; over
-        # several, its best SHORTLIST are
-        shortlist = RERANK if len(picked) == 1 else SHORTLIST
-        rank = total > shortlist
-    # bm25 over the words read picks the entries worth re-ranking by every word shared
-    ids = select(text("rowid")).select_from(text(FTS)).where(text(f"{FTS} MATCH :q"))
-    ids = (ids.order_by(text("rank")) if rank else ids).limit(shortlist)
-    query = select(MEMORY_ENTRY.c.id, *_COLUMNS).where(MEMORY_ENTRY.c.id.in_(ids.scalar_subquery()))
-    rows = list(conn.execute(query, {"q": match}))
+    return {w: known[w] if w in known else known.setdefault(w, count(conn, w)) for w in words}
+
+
+def _reranked(conn: Connection, ids: Any, words: Sequence[str], limit: int, params: dict[str, Any]) -> list[Any]:
+    """The entries `ids` selects, best first by how many of the paragraph's words they share."""
+    query = select(MEMORY_ENTRY.c.id, *_COLUMNS).where(MEMORY_ENTRY.c.id.in_(ids))
+    rows = list(conn.execute(query, params))
     wanted = set(words)
     shared = {int(r[0]): len(wanted.intersection(folded(str(r[1])).split())) for r in rows}
     rows.sort(key=lambda r: (-shared[int(r[0])], -int(r[0])))
     return [r[1:] for r in rows[:limit]]
+
+
+def _fts_candidates(conn: Connection, fr: str, limit: int, known: dict[str, int]) -> list[Sequence[Any]]:
+    """SQLite: the entries sharing the most words with `fr`, found through its rarest words (FTS5). Ranking
+    every entry holding any of its words (bm25 over an OR of them all) reads the postings of its commonest words,
+    a whole memory's worth at a million pairs; a near copy shares the rare words too, so only theirs are read."""
+    words = search_terms(fr, 64)
+    counts = _counted(conn, words, known, _fts_count)
+    plan = _plan(words, counts)
+    if plan is None:
+        return []
+    picked, every, shortlist = plan
+    match = "fr_text : (" + (" AND " if every else " OR ").join(f'"{w}"' for w in picked) + ")"
+    ids = select(text("rowid")).select_from(text(FTS)).where(text(f"{FTS} MATCH :q"))
+    # unranked, the index stops at the first entries found; bm25 (over the words read) only when they are many
+    rank = not every and sum(counts[w] for w in picked) > shortlist
+    ids = (ids.order_by(text("rank")) if rank else ids).limit(shortlist)
+    return _reranked(conn, ids.scalar_subquery(), words, limit, {"q": match})
+
+
+def _word_count(conn: Connection, word: str) -> int:
+    """PostgreSQL: how many entries hold `word`, counted up to RARE only (one range of the word index)."""
+    query = text(f"SELECT count(*) FROM (SELECT 1 FROM {WORDS} WHERE word = :w LIMIT {RARE}) AS found")
+    return int(conn.execute(query, {"w": word}).scalar_one())
+
+
+def _word_candidates(conn: Connection, fr: str, limit: int, known: dict[str, int]) -> list[Sequence[Any]]:
+    """PostgreSQL: as `_fts_candidates`, through the word index; the shortlist is the entries holding the most
+    of the words read."""
+    words = search_terms(fr, 64)
+    plan = _plan(words, _counted(conn, words, known, _word_count))
+    if plan is None:
+        return []
+    picked, every, shortlist = plan
+    having = f"HAVING count(*) = {len(picked)} " if every else ""
+    ids = text(
+        f"SELECT entry_id FROM {WORDS} WHERE word = ANY(:words) GROUP BY entry_id {having}"
+        f"ORDER BY count(*) DESC, entry_id DESC LIMIT {shortlist}"
+    ).columns(entry_id=Integer)
+    return _reranked(conn, ids.scalar_subquery(), words, limit, {"words": picked})
+
+
+def _index_words(conn: Connection, after: int) -> None:
+    """PostgreSQL: list the entries stored after id `after` under their French words. The writer holds the
+    story's lock for its import only, so ids from another writer's concurrent batch may show here too: each is
+    listed once, by whichever writer sees it first."""
+    new = conn.execute(
+        select(MEMORY_ENTRY.c.id, MEMORY_ENTRY.c.fr_text).where(MEMORY_ENTRY.c.id > after).order_by(MEMORY_ENTRY.c.id)
+    ).all()
+    listed = {
+        int(i)
+        for (i,) in conn.execute(
+            text(f"SELECT DISTINCT entry_id FROM {WORDS} WHERE entry_id > :after"), {"after": after}
+        )
+    }
+    rows = [{"w": w, "e": int(i)} for i, fr in new if int(i) not in listed for w in search_terms(str(fr), 64)]
+    if rows:
+        conn.execute(text(f"INSERT INTO {WORDS} (word, entry_id) VALUES (:w, :e)"), rows)
 
 
 def fr_key(fr: str) -> str:
@@ -144,9 +197,13 @@ class MemoryStore(StoreBase):
         self._word_counts.clear()
         with self._write() as conn:
             before = self._memory_count(conn)
+            words = has_words(conn)
+            last = int(conn.execute(select(func.max(MEMORY_ENTRY.c.id))).scalar() or 0) if words else 0
             if values:  # one statement, executed for many rows: compiled once
                 statement = _dialect_insert(conn, MEMORY_ENTRY)
                 conn.execute(statement.on_conflict_do_nothing(index_elements=["fr_key", "en_hash", "origin"]), values)
+            if words and values:
+                _index_words(conn, last)
             for slug, en_rev in sources:
                 row = {"story_id": self._story_id(conn, slug), "en_rev": en_rev}
                 insert = _dialect_insert(conn, MEMORY_SOURCE).values(row)
@@ -191,6 +248,8 @@ class MemoryStore(StoreBase):
     def _fuzzy(self, conn: Connection, fr: str, limit: int) -> Sequence[Sequence[Any]]:
         if conn.dialect.name == "sqlite":
             return _fts_candidates(conn, fr, limit, self._word_counts)
+        if has_words(conn):
+            return _word_candidates(conn, fr, limit, self._word_counts)
         schema = trigram_schema(conn)
         if schema is None:
             newest = select(*_COLUMNS).order_by(MEMORY_ENTRY.c.id.desc()).limit(SCAN_LIMIT)

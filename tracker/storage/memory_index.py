@@ -13,6 +13,9 @@ from sqlalchemy.exc import DBAPIError
 
 FTS = "memory_fts"
 PG_INDEXES = ("ix_memory_entry_fr_trgm", "ix_memory_entry_en_trgm")
+# PostgreSQL: each entry's French words (folded, as `tracker.memory.search_terms` gives them), looked up by word
+WORDS = "memory_word"
+WORDS_INDEX = "ix_memory_word_word"
 _SQLITE = (
     f"CREATE VIRTUAL TABLE {FTS} USING fts5(fr_text, en_text, content='memory_entry', content_rowid='id',"
     " tokenize='unicode61 remove_diacritics 2')",
@@ -25,7 +28,7 @@ _SQLITE = (
 
 def not_modelled(name: str | None) -> bool:
     """True for the index's own tables and indexes, which a comparison with the models must leave alone."""
-    return bool(name) and (str(name).startswith(FTS) or str(name) in PG_INDEXES)
+    return bool(name) and (str(name).startswith(FTS) or str(name) in (*PG_INDEXES, WORDS, WORDS_INDEX))
 
 
 def trigram_schema(conn: Connection) -> str | None:
@@ -66,3 +69,30 @@ def drop_index(conn: Connection) -> None:
         return
     for name in PG_INDEXES:
         conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+
+
+def create_words(conn: Connection) -> None:
+    """PostgreSQL's word index of the memory: which entries hold which French word. A trigram search for a whole
+    paragraph matches nearly every entry of a large memory (its trigrams are everywhere) and took seconds at
+    200,000 pairs; a word's entries are one index range, and the rarest words of a paragraph find its near copies."""
+    if conn.dialect.name != "postgresql":
+        return
+    conn.execute(
+        text(
+            f"CREATE TABLE IF NOT EXISTS {WORDS} (word text NOT NULL,"
+            " entry_id integer NOT NULL REFERENCES memory_entry (id) ON DELETE CASCADE)"
+        )
+    )
+    conn.execute(text(f"CREATE INDEX IF NOT EXISTS {WORDS_INDEX} ON {WORDS} (word, entry_id)"))
+
+
+def drop_words(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(text(f"DROP TABLE IF EXISTS {WORDS}"))
+
+
+def has_words(conn: Connection) -> bool:
+    """Whether this database keeps the word index (PostgreSQL from schema 0011)."""
+    if conn.dialect.name != "postgresql":
+        return False
+    return conn.execute(text("SELECT to_regclass(:name)"), {"name": WORDS}).scalar() is not None
