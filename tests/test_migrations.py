@@ -103,3 +103,23 @@ def test_a_database_made_by_the_first_release_opens_with_its_facts_and_a_summary
         assert schema_status(db_url) == (HEAD, HEAD)
         assert [s.slug for s in summaries(store)] == ["kept"]
         assert set(store.cached_summaries(derivation_key(load_qa_config()))) == {"kept"}
+
+
+def test_a_memory_stored_before_the_word_index_is_listed_by_it(pg_url: str) -> None:
+    from tracker.memory import MemoryEntry
+    from tracker.services.memory import matches_for
+
+    engine = make_engine(resolve_url(pg_url))
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "0010")
+        from tracker.storage.store import Store
+
+        old = Store(engine, resolve_url(pg_url))  # the schema as 0010 left it: no word index yet
+        old.add_memory([MemoryEntry(f"Le ministre a annoncé mardi la mesure numéro{k} à Sotchi.", f"EN {k}", "t")
+                        for k in range(50)])  # fmt: skip
+    finally:
+        engine.dispose()
+    with open_store(pg_url) as store:  # upgrades: 0011 lists the stored entries under their words
+        (first, *_) = matches_for(store, "Le ministre a annoncé mercredi la mesure numéro17 à Sotchi.")
+        assert first.entry.en == "EN 17"
