@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Integer, func, or_, select, text
 from tracker.memory import MemoryEntry, accent_pattern, folded, search_terms
 from tracker.model import text_hash
 from tracker.storage.base import StoreBase, _dialect_insert, from_db_time, to_db_time
-from tracker.storage.memory_index import FTS, WORDS, has_words, trigram_schema
+from tracker.storage.memory_index import FTS, WORDS, has_words, list_words, trigram_schema
 from tracker.storage.tables import MEMORY_ENTRY, MEMORY_SOURCE, REVISION, STORY
 
 _COLUMNS = (
@@ -137,9 +137,7 @@ def _index_words(conn: Connection, after: int) -> None:
             text(f"SELECT DISTINCT entry_id FROM {WORDS} WHERE entry_id > :after"), {"after": after}
         )
     }
-    rows = [{"w": w, "e": int(i)} for i, fr in new if int(i) not in listed for w in search_terms(str(fr), 64)]
-    if rows:
-        conn.execute(text(f"INSERT INTO {WORDS} (word, entry_id) VALUES (:w, :e)"), rows)
+    list_words(conn, [(w, int(i)) for i, fr in new if int(i) not in listed for w in search_terms(str(fr), 64)])
 
 
 def fr_key(fr: str) -> str:

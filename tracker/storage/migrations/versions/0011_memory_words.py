@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from tracker.memory import search_terms
-from tracker.storage.memory_index import WORDS, create_words, drop_words
+from tracker.storage.memory_index import create_words, drop_words, list_words
 
 revision: str = "0011"
 down_revision: str | Sequence[str] | None = "0010"
@@ -38,9 +38,7 @@ def upgrade() -> None:
         ).all()
         if not rows:
             return
-        words = [{"w": w, "e": int(i)} for i, fr in rows for w in search_terms(str(fr), 64)]
-        if words:
-            bind.execute(sa.text(f"INSERT INTO {WORDS} (word, entry_id) VALUES (:w, :e)"), words)
+        list_words(bind, [(w, int(i)) for i, fr in rows for w in search_terms(str(fr), 64)])
         last = int(rows[-1][0])
 
 
