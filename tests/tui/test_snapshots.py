@@ -22,6 +22,10 @@ def _then(*keys: str) -> Callable[[Pilot[Any]], Any]:
         if keys:
             await pilot.press(*keys)
             await settle(pilot)
+        # timers the keys started (the details panel follows the cursor after DETAILS_DELAY) fire late on a busy
+        # machine: let them fire, and what they start finish, before the picture
+        await pilot.pause(0.3)
+        await settle(pilot)
         # a blinking cursor is on or off depending on when the picture is taken (a busy machine takes it late)
         for field in pilot.app.screen.query("TextArea, Input"):
             field.cursor_blink = False  # type: ignore[attr-defined]
