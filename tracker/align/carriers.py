@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tracker.align.sentences import Sentence, link_sentences
 from tracker.model import Change, Flag, Link
@@ -22,6 +23,10 @@ class Carriers:
     fr: tuple[int, ...]
     en: tuple[int, ...]
     sentences: tuple[Sentence, ...]
+
+    def quoted(self, en: Sequence[str]) -> tuple[str, ...]:
+        """The carrying sentences' texts, from `en`, the English paragraphs the carriers were found among."""
+        return tuple(en[s.paragraph][s.start : s.end].strip() for s in self.sentences)
 
     def describe(self, what: str = "the changed French sentence") -> str:
         """`English sentence 2 carries the changed figure`, counting from 1 as people do."""
@@ -53,6 +58,12 @@ def _side(change: Change, dropped: str) -> str:
 
 
 def flag_carriers(flag: Flag, en: Sequence[str]) -> Carriers | None:
+    """See `_flag_carriers`; kept per flag and English, since every face that shows a row asks again."""
+    return _flag_carriers(flag, tuple(en))
+
+
+@lru_cache(maxsize=1024)
+def _flag_carriers(flag: Flag, en: tuple[str, ...]) -> Carriers | None:
     """For a flag on changed French (stale, cosmetic, a correction): the English sentences, among `en` (the flag's
     English paragraphs in order), that carry the French sentences its changes touched. None when the flag is not
     about changed text (untranslated, orphaned), when its changes carry no word diff, or when the English is one

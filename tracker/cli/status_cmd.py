@@ -39,7 +39,7 @@ def carrier_lines(flag: Flag, en: Sequence[str]) -> list[str]:
     found = flag_carriers(flag, english)
     if found is None:
         return []
-    quoted = [english[s.paragraph][s.start : s.end].strip() for s in found.sentences]
+    quoted = found.quoted(english)
     return [found.describe() + (": " + " / ".join(f'"{q}"' for q in quoted) if quoted else "")]
 
 
@@ -53,10 +53,10 @@ def carriers_json(flag: Flag, en: Sequence[str]) -> list[dict[str, Any]]:
     if found is None:
         return []
     out = []
-    for s in found.sentences:
+    for s, quoted in zip(found.sentences, found.quoted([en[j] for j in paragraphs]), strict=True):
         text = en[paragraphs[s.paragraph]]
         number = 1 + sum(1 for start, _ in sentence_spans(text) if start < s.start)
-        out.append({"en": paragraphs[s.paragraph], "sentence": number, "text": text[s.start : s.end].strip()})
+        out.append({"en": paragraphs[s.paragraph], "sentence": number, "text": quoted})
     return out
 
 

@@ -119,8 +119,9 @@ def import_(
     from tracker.services.formats import fits_language
     from tracker.services.imports import import_document
 
-    for path, doc in documents if not force else ():
-        fits_language(doc, lang, path)
+    if not force:
+        for path, doc in documents:
+            fits_language(doc, lang, path)
 
     at = datetime.now(UTC)
     with open_db() as store, store.atomic():

@@ -124,22 +124,6 @@ def _word_candidates(conn: Connection, fr: str, limit: int, known: dict[str, int
     return _reranked(conn, ids.scalar_subquery(), words, limit, {"words": picked})
 
 
-def _index_words(conn: Connection, after: int) -> None:
-    """PostgreSQL: list the entries stored after id `after` under their French words. The writer holds the
-    story's lock for its import only, so ids from another writer's concurrent batch may show here too: each is
-    listed once, by whichever writer sees it first."""
-    new = conn.execute(
-        select(MEMORY_ENTRY.c.id, MEMORY_ENTRY.c.fr_text).where(MEMORY_ENTRY.c.id > after).order_by(MEMORY_ENTRY.c.id)
-    ).all()
-    listed = {
-        int(i)
-        for (i,) in conn.execute(
-            text(f"SELECT DISTINCT entry_id FROM {WORDS} WHERE entry_id > :after"), {"after": after}
-        )
-    }
-    list_words(conn, [(w, int(i)) for i, fr in new if int(i) not in listed for w in search_terms(str(fr), 64)])
-
-
 def fr_key(fr: str) -> str:
     """The exact-match key: the hash of the folded French."""
     return hashlib.sha256(folded(fr).encode("utf-8")).hexdigest()
@@ -195,13 +179,14 @@ class MemoryStore(StoreBase):
         self._word_counts.clear()
         with self._write() as conn:
             before = self._memory_count(conn)
-            words = has_words(conn)
-            last = int(conn.execute(select(func.max(MEMORY_ENTRY.c.id))).scalar() or 0) if words else 0
             if values:  # one statement, executed for many rows: compiled once
                 statement = _dialect_insert(conn, MEMORY_ENTRY)
-                conn.execute(statement.on_conflict_do_nothing(index_elements=["fr_key", "en_hash", "origin"]), values)
-            if words and values:
-                _index_words(conn, last)
+                statement = statement.on_conflict_do_nothing(index_elements=["fr_key", "en_hash", "origin"])
+                if has_words(conn):  # the entries this statement stored, and only those, go in the word index
+                    stored = conn.execute(statement.returning(MEMORY_ENTRY.c.id, MEMORY_ENTRY.c.fr_text), values)
+                    list_words(conn, [(w, int(i)) for i, fr in stored for w in search_terms(str(fr), 64)])
+                else:
+                    conn.execute(statement, values)
             for slug, en_rev in sources:
                 row = {"story_id": self._story_id(conn, slug), "en_rev": en_rev}
                 insert = _dialect_insert(conn, MEMORY_SOURCE).values(row)

@@ -44,7 +44,7 @@ def changed_sentence_start(row: Row) -> int | None:
     sentence can be singled out; None when the row is not stale (the cursor then starts at the end)."""
     from tracker.align.carriers import flag_carriers  # the sentence aligner: only when a stale row is edited
 
-    stale = next((f for f in row.flags if f.kind == "stale" and not f.acknowledged), None)
+    stale = next((f for f in row.flags if f.kind in ("correction", "stale") and not f.acknowledged), None)
     if stale is None or not row.en:
         return None
     flagged = [n for n, p in enumerate(row.en) if p.index in stale.en]

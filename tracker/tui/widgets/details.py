@@ -221,11 +221,9 @@ class DetailsPanel(ScrollView, can_focus=False):
 
 def _carriers(row: Row, flag: Flag) -> list[str]:
     """The English sentence(s) of the row that carry the changed French: what to rewrite, quoted."""
-    if flag.kind not in ("stale", "cosmetic"):
-        return []
     english = [p.text for p in row.en if p.index in flag.en]
-    found = flag_carriers(flag, english)
+    found = flag_carriers(flag, english)  # None for flags not about changed French
     if found is None or not found.en:
         return []
-    quoted = " / ".join(f"“{english[s.paragraph][s.start : s.end].strip()}”" for s in found.sentences)
+    quoted = " / ".join(f"“{q}”" for q in found.quoted(english))
     return [f"{found.describe()}: {quoted}"]
