@@ -25,6 +25,11 @@ GERMAN = (
     "gesprochen haben, die im Frühjahr unterzeichnet wurde und seitdem nicht eingehalten wird. Es ist nicht klar, "
     "was sie nun tun werden."
 )
+SWEDISH = (  # a language with no table of its own: refused as not French all the same
+    "Regeringen meddelade på tisdagen att samtalen ska återupptas nästa vecka efter ett uppehåll på en månad.\n\n"
+    "Företrädare för båda sidor har träffats i huvudstaden, där de diskuterade villkoren för en vapenvila som "
+    "undertecknades i våras men som inte har respekterats sedan dess. Det är oklart vad de ska göra härnäst."
+)
 FRENCH = (SAMPLE / "fr.r2.txt").read_text(encoding="utf-8")
 
 
@@ -81,3 +86,12 @@ def test_a_folder_forced_into_one_story_refuses_each_file_of_another_language(
     for name, language in (("b-english.md", "English"), ("c-german.html", "German"), ("LICENSE.md", "English")):
         assert f"{folder / name}: reads as {language}, not French" in err
     assert "a-french.txt" not in err
+
+
+def test_a_long_text_in_a_language_without_a_table_is_refused_as_not_french(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, sqlite_url: str
+) -> None:
+    path = tmp_path / "item.txt"
+    path.write_text(SWEDISH, encoding="utf-8")
+    assert main(["--db", sqlite_url, "import", str(path), "--story", "s", "--lang", "fr"]) == 3
+    assert f"{path}: does not read as French (--lang fr); give --force" in capsys.readouterr().err

@@ -51,6 +51,8 @@ MIN_WORDS = 30
 # The leading language must hold this share of the words, and this many times the runner-up's count.
 MIN_SHARE = 0.12
 MIN_LEAD = 2.0
+# Under this share of a language's own function words, a long text is not in that language.
+MIN_OWN_SHARE = 0.05
 
 _ELIDED = frozenset(["l", "d", "qu", "n", "s", "j", "c", "jusqu", "lorsqu", "puisqu"])
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -61,17 +63,9 @@ _SCRIPTS = (
 )
 
 
-def language_of(text: str) -> str | None:
-    """The language `text` is clearly written in (a key of NAMES), or None when it does not say clearly."""
-    sample = text[:200_000]
-    letters = sum(1 for _ in re.finditer(r"[^\W\d_]", sample))
-    if letters:
-        for script, pattern in _SCRIPTS:
-            if len(pattern.findall(sample)) > letters / 2:
-                return script
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(sample)]
-    if len(words) < MIN_WORDS:
-        return None
+def _counts(text: str) -> tuple[Counter[str], int]:
+    """Per language of _WORDS, how many of the text's words are its function words; and how many words."""
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text[:200_000])]
     counts: Counter[str] = Counter()
     for word in words:
         # French elisions (l'accord, d'une, qu'il) count by their article or pronoun
@@ -80,11 +74,33 @@ def language_of(text: str) -> str | None:
             counts["fr"] += 1
             continue
         counts.update(lang for lang, table in _WORDS.items() if head in table)
+    return counts, len(words)
+
+
+def language_of(text: str) -> str | None:
+    """The language `text` is clearly written in (a key of NAMES), or None when it does not say clearly."""
+    sample = text[:200_000]
+    letters = sum(1 for _ in re.finditer(r"[^\W\d_]", sample))
+    if letters:
+        for script, pattern in _SCRIPTS:
+            if len(pattern.findall(sample)) > letters / 2:
+                return script
+    counts, total = _counts(sample)
+    if total < MIN_WORDS:
+        return None
     ranked = counts.most_common(2)
     if not ranked:
         return None
     best, score = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
-    if score < MIN_SHARE * len(words) or score < MIN_LEAD * second:
+    if score < MIN_SHARE * total or score < MIN_LEAD * second:
         return None
     return best
+
+
+def is_not(text: str, lang: str) -> bool:
+    """Whether `text`, long enough to tell, is clearly not in `lang` (a key of _WORDS) even when the language it
+    is in has no table here (Swedish, Norwegian, ...): its function words are under MIN_OWN_SHARE of its words,
+    where any running text in `lang` has several times that (12 % at the least in the dev sets' paragraphs)."""
+    counts, total = _counts(text)
+    return total >= MIN_WORDS and counts[lang] < MIN_OWN_SHARE * total

@@ -124,13 +124,16 @@ def tracked_lang(document: Document, lang: str | None, source: str) -> str:
 def fits_language(document: Document, lang: str, source: str) -> None:
     """Refuse a document forced into `lang` (`--lang`) whose words are clearly another language's (an English
     article or a licence file forced in as French); a text too short or too mixed to tell always fits."""
-    from tracker.language import NAMES, language_of
+    from tracker.language import NAMES, is_not, language_of
 
-    found = language_of("\n\n".join(document.texts))
+    text = "\n\n".join(document.texts)
+    found = language_of(text)
     if found is not None and found != lang:
         raise InputError(
             source, f"reads as {NAMES[found]}, not {NAMES[lang]} (--lang {lang}); give --force to import it anyway"
         )
+    if found is None and is_not(text, lang):
+        raise InputError(source, f"does not read as {NAMES[lang]} (--lang {lang}); give --force to import it anyway")
 
 
 def _returned(data: bytes, source: str) -> Returned | None:
