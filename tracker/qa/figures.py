@@ -10,6 +10,7 @@ from tracker.facts import DateFact, Figure
 from tracker.model import Finding, Severity
 from tracker.qa.match import date_matched, figures_matched, pool, time_values
 from tracker.qa.pair import Pair
+from tracker.qa.swaps import swapped_figures
 
 
 def _missing(claims: Iterable[Figure], opposite: tuple[Figure, ...], extra: set[float]) -> list[Figure]:
@@ -29,8 +30,6 @@ def check_numbers(pair: Pair, severity: Severity) -> list[Finding]:
     added = _missing((f for f in pair.en_figures if f.claim), pair.fr_figures, fr_extra)
     if lost or added:
         return one_way_or_other(pair, "numbers", severity, lost, added)
-    from tracker.qa.swaps import swapped_figures
-
     return [
         pair.finding(
             "numbers",
