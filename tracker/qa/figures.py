@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
@@ -89,8 +90,11 @@ def _split(
     and the rest."""
     beside: list[DateFact] = []
     rest: list[DateFact] = []
+    days = sorted((d for d in own if d.kind == "day"), key=lambda d: d.start)
+    starts = [d.start for d in days]
     for fact in facts:
-        day = next((d for d in own if d.kind == "day" and d.start >= fact.end), None)
+        after = bisect_left(starts, fact.end)  # the first day from the fact's end on: found, not scanned for
+        day = days[after] if after < len(days) else None
         near = day is not None and _NEXT_TO_DATE.fullmatch(text[fact.end : day.start]) is not None
         if fact.kind == "weekday" and near and day is not None and date_matched(day, opposite, values):
             beside.append(fact)

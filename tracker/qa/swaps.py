@@ -11,6 +11,7 @@ restructuring) is not: only the crossed pair is.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from tracker.align.sentences import link_sentences
@@ -21,10 +22,22 @@ from tracker.qa.pair import Pair
 from tracker.sentences import sentence_spans
 
 _DIGIT = re.compile(r"\d")
+SWAP_REACH = 8  # sentences either side of a figure's own where its crossed partner is looked for
 
 
-def _where(spans: Sequence[tuple[int, int]], position: int) -> int | None:
-    return next((k for k, (a, b) in enumerate(spans) if a <= position < b), None)
+def _where(starts: Sequence[int], ends: Sequence[int], position: int) -> int | None:
+    """The sentence holding `position` (spans sorted and disjoint), found by bisection."""
+    k = bisect_right(starts, position) - 1
+    return k if k >= 0 and position < ends[k] else None
+
+
+def _grouped(figures: Sequence[Figure], at: Sequence[int | None], groups: int) -> list[tuple[Figure, ...]]:
+    """The figures of each group, in order: one pass, not one scan per group."""
+    members: list[list[Figure]] = [[] for _ in range(groups)]
+    for figure, k in zip(figures, at, strict=True):
+        if k is not None and k < groups:
+            members[k].append(figure)
+    return [tuple(m) for m in members]
 
 
 def swapped_figures(pair: Pair) -> list[tuple[Figure, Figure]]:
@@ -37,29 +50,51 @@ def swapped_figures(pair: Pair) -> list[tuple[Figure, Figure]]:
     fr_spans, en_spans = sentence_spans(fr_text), sentence_spans(en_text)
     if len(fr_claims) < 2 or len(en_claims) < 2 or len(fr_spans) < 2 or len(en_spans) < 2:
         return []
-    fr_at = [_where(fr_spans, f.start) for f in fr_claims]
+    fr_starts, fr_ends = [a for a, _ in fr_spans], [b for _, b in fr_spans]
+    fr_at = [_where(fr_starts, fr_ends, f.start) for f in fr_claims]
     if len({k for k in fr_at if k is not None}) < 2:
         return []
-    en_at = [_where(en_spans, g.start) for g in en_claims]
+    en_starts, en_ends = [a for a, _ in en_spans], [b for _, b in en_spans]
+    en_at = [_where(en_starts, en_ends, g.start) for g in en_claims]
     extra = time_values(pair.en_dates)
-    by_position = [tuple(g for g, j in zip(en_claims, en_at, strict=True) if j == k) for k in range(len(en_spans))]
+    by_position = _grouped(en_claims, en_at, len(en_spans))
     if all(k is None or k >= len(by_position) or figure_matched(f, by_position[k], extra)
            for f, k in zip(fr_claims, fr_at, strict=True)):  # fmt: skip
         return []  # every figure in the English sentence of its French sentence's rank: the usual, in order
     found = link_sentences([fr_text], [en_text], Link((0,), (0,)))
     group_of = {k: n for n, sentence_link in enumerate(found.links) for k in sentence_link.fr}
-    english = [tuple(g for g, k in zip(en_claims, en_at, strict=True) if k in set(link.en)) for link in found.links]
+    en_group = {k: n for n, sentence_link in enumerate(found.links) for k in sentence_link.en}
+    english = _grouped(en_claims, [en_group.get(k) if k is not None else None for k in en_at], len(found.links))
+    # whether a reading is matched in a group, decided once: a sentence repeated a thousand times costs its figures
+    known: dict[tuple[frozenset[float], str | None, int], bool] = {}
+
+    def matched(figure: Figure, group: int) -> bool:
+        key = (figure.values, figure.unit, group)
+        if key not in known:
+            known[key] = figure_matched(figure, english[group], extra)
+        return known[key]
+
     placed: list[tuple[Figure, int, frozenset[int]]] = []  # a figure away from its sentence, and where it is
+    seen: set[tuple[frozenset[float], str | None, str, int]] = set()
     for figure, k in zip(fr_claims, fr_at, strict=True):
         group = group_of.get(k) if k is not None else None
-        if group is None or not english[group] or figure_matched(figure, english[group], extra):
+        if group is None or (figure.values, figure.unit, figure.text, group) in seen:
+            continue  # the same figure again in the same sentence crosses the same way: once is enough
+        seen.add((figure.values, figure.unit, figure.text, group))
+        if not english[group] or matched(figure, group):
             continue
-        elsewhere = frozenset(h for h, figs in enumerate(english) if h != group and figure_matched(figure, figs, extra))
+        # a swap crosses nearby sentences; looking only there keeps a paragraph of many sentences linear
+        near = range(max(0, group - SWAP_REACH), min(len(english), group + SWAP_REACH + 1))
+        elsewhere = frozenset(h for h in near if h != group and matched(figure, h))
         if elsewhere:
             placed.append((figure, group, elsewhere))
+    by_group: dict[int, list[int]] = {}
+    for i, (_, group, _) in enumerate(placed):
+        by_group.setdefault(group, []).append(i)
     swaps = []
     for i, (first, group_a, in_a) in enumerate(placed):
-        for second, group_b, in_b in placed[i + 1 :]:
+        partners = sorted(j for group_b in in_a for j in by_group.get(group_b, ()) if j > i)
+        for second, group_b, in_b in (placed[j] for j in partners):
             if group_a != group_b and group_b in in_a and group_a in in_b and first.values != second.values:
                 swaps.append((first, second))
     return swaps
