@@ -10,7 +10,8 @@ system of the child) is the figure to judge, wall time is printed beside it. Wit
 commands of another checkout (e.g. the main branch) run in the same rounds, each tree on its own seeded database.
 
 Sources and dependencies are byte-compiled first (these machines set PYTHONDONTWRITEBYTECODE, and an installed
-tracker has .pyc files), so the figures are those of a `pip install .`.
+tracker has .pyc files), so the figures are those of a `pip install .`. TREE is compiled too (its __pycache__ is
+written): give a copy, e.g. `mkdir /tmp/base && git archive main | tar -x -C /tmp/base`.
 
     python tests/bench/bench_startup.py [--rounds N] [--against TREE]
 """
