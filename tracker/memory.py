@@ -14,11 +14,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from rapidfuzz import fuzz
-
-from tracker.diff import word_diff
-from tracker.facts import figures
-
 MatchKind = Literal["exact", "near", "partial"]
 NEAR = 75  # the lowest fuzzy score offered, as CAT tools' default
 _WORD = re.compile(r"\w{4,}")
@@ -110,6 +105,8 @@ def sentences(text: str) -> list[str]:
 
 def _figures_differ(remembered: str, now: str) -> tuple[tuple[str, str], ...]:
     """Figures of the remembered French missing from this one, beside this one's figures missing from it."""
+    from tracker.facts import figures
+
     old = [f for f in figures(remembered, "fr") if f.claim]
     new = [f for f in figures(now, "fr") if f.claim]
     gone = [f.text for f in old if not any(f.values & g.values for g in new)]
@@ -132,6 +129,12 @@ def _partial(text: str, entry: MemoryEntry) -> int:
 
 def match(text: str, entry: MemoryEntry, near: int = NEAR) -> MemoryMatch | None:
     """How `entry` matches the French paragraph `text`, or None when it is not worth offering."""
+    # the scorers are imported on the first match, not with the module: the storage layer imports this one for
+    # folding and search terms on every open, and rapidfuzz, the diff and the figure parsers cost each command ~40 ms
+    from rapidfuzz import fuzz
+
+    from tracker.diff import word_diff
+
     if folded(entry.fr) == folded(text):
         return MemoryMatch(entry, 100, "exact")  # the same words: no figure can differ
     score = round(fuzz.ratio(folded(entry.fr), folded(text)))

@@ -1,68 +1,32 @@
 """QA checks between aligned French and English paragraphs: the facts an adaptation must carry over.
 
 `check(fr, en, links, config)` returns findings (values, never exceptions); `apply_waivers` marks the ones a
-person set aside, bound to the paragraph texts they were raised on.
+person set aside, bound to the paragraph texts they were raised on. The checks themselves live in `tracker.qa.links`
+and load on first use of `check` or `check_link`: the configuration and the waivers are read far more often.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
-from tracker.errors import InputError
-from tracker.model import Finding, Link, Severity, Waiver, text_hash
+from tracker.model import Finding, Waiver, text_hash
 from tracker.qa.config import CHECKS, DEFAULT_SEVERITY, QAConfig
-from tracker.qa.coverage import Coverage, check_coverage, coverage
-from tracker.qa.figures import check_dates, check_numbers
-from tracker.qa.identifiers import check_identifiers
-from tracker.qa.names import bundled, check_names
-from tracker.qa.pair import Pair
-from tracker.qa.text import check_length, check_quotes, check_untranslated
+from tracker.qa.coverage import Coverage, coverage
+
+if TYPE_CHECKING:
+    from tracker.qa.links import check, check_link
 
 __all__ = ["CHECKS", "DEFAULT_SEVERITY", "Coverage", "QAConfig", "apply_waivers", "check", "check_link", "coverage"]
 
 
-def _validate(fr: Sequence[str], en: Sequence[str], links: Sequence[Link]) -> None:
-    for link in links:
-        if any(not 0 <= i < len(fr) for i in link.fr) or any(not 0 <= j < len(en) for j in link.en):
-            raise InputError("alignment", f"link {list(link.fr)} -> {list(link.en)} names a paragraph that is absent")
+def __getattr__(name: str) -> Any:
+    if name in ("check", "check_link"):
+        from tracker.qa import links
 
-
-def check_link(fr: str, en: str, link: Link, config: QAConfig) -> list[Finding]:
-    """The per-link checks on one link's joined French and English texts."""
-    table, ignore = bundled()
-    pair = Pair(link, fr, en, {**table, **config.names}, ignore)
-    found: list[Finding] = []
-    runs: dict[str, Callable[[Severity], list[Finding]]] = {
-        "numbers": lambda s: check_numbers(pair, s),
-        "dates": lambda s: check_dates(pair, s),
-        "identifiers": lambda s: check_identifiers(pair, s),
-        "quotes": lambda s: check_quotes(pair, s),
-        "names": lambda s: check_names(pair, s),
-        "untranslated": lambda s: check_untranslated(pair, s),
-        "length": lambda s: check_length(pair, s, config.length_min, config.length_max),
-    }
-    for name, run in runs.items():
-        if config.enabled(name):
-            found.extend(run(config.severity_of(name)))
-    return found
-
-
-def check(
-    fr: Sequence[str], en: Sequence[str], links: Sequence[Link], config: QAConfig | None = None
-) -> tuple[Finding, ...]:
-    """Every finding on an aligned pair of revisions, link by link (merged paragraphs checked as a whole)."""
-    config = config or QAConfig()
-    _validate(fr, en, links)
-    findings: list[Finding] = []
-    for link in links:
-        if link.fr and link.en:
-            fr_text = " ".join(fr[i] for i in link.fr)
-            en_text = " ".join(en[j] for j in link.en)
-            findings.extend(check_link(fr_text, en_text, link, config))
-    if config.enabled("coverage"):
-        findings.extend(check_coverage(fr, en, links, config.severity_of("coverage"), config.min_coverage))
-    return tuple(findings)
+        return getattr(links, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def apply_waivers(

@@ -15,11 +15,12 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, cast
 
-from tracker import __version__
 from tracker.errors import InputError, StoreError
 from tracker.model import Acknowledgement, Change, Finding, Flag, Link, Revision
-from tracker.qa import QAConfig, check_link
+from tracker.qa import QAConfig
 from tracker.qa.coverage import check_coverage
+from tracker.qa.links import check_link
+from tracker.services.qa_config import config_key
 from tracker.storage import Store
 
 DERIVATION = 2  # 2: a diff stores runs of unchanged paragraphs as index runs, not their texts
@@ -139,22 +140,6 @@ class DerivedCache:
 
 
 # ---------------------------------------------------------------------------------------------- QA findings
-def config_table(config: QAConfig) -> dict[str, Any]:
-    """What QA findings depend on besides the texts: the configuration and the release (bundled name tables)."""
-    return {
-        "release": __version__,
-        "disabled": sorted(config.disabled),
-        "severity": dict(sorted(config.severity.items())),
-        "length": [config.length_min, config.length_max],
-        "coverage": config.min_coverage,
-        "names": {k: list(v) for k, v in sorted(config.names.items())},
-    }
-
-
-def config_key(config: QAConfig) -> str:
-    return hashlib.sha256(json.dumps(config_table(config), sort_keys=True).encode()).hexdigest()
-
-
 def _content_digest(content: Content) -> str:
     key, fr, en = content
     return _digest(key, *fr, "\x1e", *en)

@@ -9,37 +9,16 @@ from typing import TYPE_CHECKING
 
 from tracker.errors import InputError
 from tracker.model import Finding, Waiver, text_hash
-from tracker.qa import QAConfig, apply_waivers, check
+from tracker.qa import QAConfig, apply_waivers
+from tracker.qa.links import check
 from tracker.services.alignment import StoredAlignment, align_revisions
+
+# where they lived before: imported from here by the views and by scripts
+from tracker.services.qa_config import load_qa_config as load_qa_config
+from tracker.services.qa_config import termbase_names as termbase_names
 
 if TYPE_CHECKING:
     from tracker.storage import Store
-
-
-def load_qa_config(store: Store | None = None) -> QAConfig:
-    """The `[qa]` and `[names]` tables of the configuration file, as a QA configuration; with a store, the desk's
-    imported termbase (`tracker terms import`) joins `[names]`, which wins where both name a French term."""
-    from tracker.config import config_path, section
-
-    qa, names = section("qa"), section("names")
-    if store is not None:
-        names = {**termbase_names(store), **names}
-    try:
-        return QAConfig.from_table(qa, names)
-    except InputError as exc:
-        # the checks name the key; the person also needs the file that holds it
-        raise InputError(str(config_path()), f"{exc.source} {exc.problem}") from exc
-
-
-def termbase_names(store: Store) -> dict[str, list[str]]:
-    """The stored termbase as a `[names]` table: French term -> the English spellings allowed for it (read here,
-    not where a termbase is imported: that module pulls in every file format, half a second before a first view)."""
-    table: dict[str, list[str]] = {}
-    for term in store.terms():
-        spellings = table.setdefault(term.fr, [])
-        if term.en not in spellings:
-            spellings.append(term.en)
-    return table
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,15 +17,10 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from tracker.approvals import approval_verdict
 from tracker.errors import StoreError, TrackerError
-from tracker.flags import needs_action
 from tracker.model import Story
 from tracker.qa import QAConfig
-from tracker.services.derived import config_table
-from tracker.services.qa import load_qa_config
-from tracker.services.views import load_view
-from tracker.signals import signal_of
+from tracker.services.qa_config import config_table, load_qa_config
 from tracker.storage import Store
 from tracker.view import StorySummary, StoryView, open_error
 
@@ -34,6 +29,11 @@ DERIVATION = 4
 
 def summarize(view: StoryView) -> StorySummary:
     """One line of state for a story list."""
+    # deriving needs the approval rules, the flags and the wire's signals; a list read from the cache needs none
+    from tracker.approvals import approval_verdict
+    from tracker.flags import needs_action
+    from tracker.signals import signal_of
+
     all_flags = [f for row in view.rows for f in row.flags]
     signal = signal_of(view.fr, first=len(view.fr_revisions) <= 1)
     earlier = [r for r in view.revision_list if r.lang == "fr" and r.number < view.fr.number]
@@ -159,6 +159,8 @@ def _broken(store: Store, story: Story | None, slug: str, exc: Exception) -> Sto
 
 
 def _summary(store: Store, story: Story | None, slug: str, config: QAConfig) -> StorySummary:
+    from tracker.services.views import load_view  # the aligner, the diff and the checks: only to derive
+
     if store.latest_number(slug, "fr") is None:
         return _english_only(store, story, slug)
     return summarize(load_view(store, slug, config=config))

@@ -22,7 +22,6 @@ from tracker.storage.audit_store import append_entries
 from tracker.storage.base import _dialect_insert, dump, from_db_time, load, to_db_time
 from tracker.storage.fingerprints import fact
 from tracker.storage.tables import PARAGRAPH, REVISION, STORY
-from tracker.wire_flags import wire_key
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
 # Parameters per IN list: far below SQLite's and PostgreSQL's limits whatever the batch size.
@@ -222,6 +221,8 @@ def write_revisions(
 ) -> list[tuple[Revision, bool]]:
     """Add each item in order, in the caller's transaction, as consecutive add_revision calls would:
     (new revision, True), or (the latest, False) when its content is identical to the latest's."""
+    from tracker.wire_flags import wire_key  # writers only: the wire's flags stay off every reader's start
+
     for item in items:
         check_new(item)
     if not items:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import select
 
 from tracker.storage.audit_store import append_entry
 from tracker.storage.base import StoreBase, from_db_time, to_db_time
 from tracker.storage.fingerprints import insert_fact
 from tracker.storage.tables import WITHDRAWAL
-from tracker.wire_flags import Withdrawal
+
+if TYPE_CHECKING:
+    from tracker.wire_flags import Withdrawal
 
 
 class WithdrawalStore(StoreBase):
@@ -31,6 +35,8 @@ class WithdrawalStore(StoreBase):
 
     def withdrawals(self, slug: str) -> list[Withdrawal]:
         """A story's withdrawals, oldest first."""
+        from tracker.wire_flags import Withdrawal  # the wire's flags stay off the start of commands that never ask
+
         columns = (WITHDRAWAL.c.fr_rev, WITHDRAWAL.c.fr_hash, WITHDRAWAL.c.actor, WITHDRAWAL.c.at, WITHDRAWAL.c.note)
         with self._read() as conn:
             story_id = self._story_id(conn, slug)
