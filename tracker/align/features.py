@@ -179,6 +179,9 @@ class Para:
     title: bool
 
 
+_GRID = float(2**30)
+
+
 class Vocabulary:
     """Feature ids and inverse-document-frequency weights shared by both sides of one alignment."""
 
@@ -192,6 +195,10 @@ class Vocabulary:
         # Numbers weigh half as much again; found by a loop in C, since most features are words.
         for k in compress(count(), map(str.startswith, df, repeat("#"))):
             self.weights[k] *= 1.5
+        # On a grid of 2**-30: any sum of up to millions of weights is then exact, so it is the same in any order
+        # (a feature index may add a row's overlaps feature by feature) and overlaps of unions can be counted by
+        # inclusion-exclusion; the rounding moves a weight by under 1e-9.
+        self.weights = [round(w * _GRID) / _GRID for w in self.weights]
 
     def para(self, text: str, bag: set[str]) -> Para:
         ids = frozenset(map(self.ids.__getitem__, bag))
