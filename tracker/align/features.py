@@ -189,16 +189,16 @@ class Vocabulary:
         df = Counter(chain.from_iterable(bags))
         n = max(len(bags), 1)
         self.ids: dict[str, int] = dict(zip(df, range(len(df)), strict=True))
-        # Most features occur once or twice: one logarithm per distinct count, not per feature.
+        # Most features occur once or twice: one logarithm per distinct count, not per feature. Weights lie on a
+        # grid of 2**-30: any sum of up to millions of them is then exact, so it is the same in any order (the DP
+        # adds a row's overlaps feature by feature); the rounding moves a weight by under 1e-9.
         idf = {times: math.log(1.0 + n / times) for times in set(df.values())}
-        self.weights: list[float] = list(map(idf.__getitem__, df.values()))
+        on_grid = {times: round(w * _GRID) / _GRID for times, w in idf.items()}
+        self.weights: list[float] = list(map(on_grid.__getitem__, df.values()))
         # Numbers weigh half as much again; found by a loop in C, since most features are words.
+        times_of = list(df.values())
         for k in compress(count(), map(str.startswith, df, repeat("#"))):
-            self.weights[k] *= 1.5
-        # On a grid of 2**-30: any sum of up to millions of weights is then exact, so it is the same in any order
-        # (a feature index may add a row's overlaps feature by feature) and overlaps of unions can be counted by
-        # inclusion-exclusion; the rounding moves a weight by under 1e-9.
-        self.weights = [round(w * _GRID) / _GRID for w in self.weights]
+            self.weights[k] = round(idf[times_of[k]] * 1.5 * _GRID) / _GRID
 
     def para(self, text: str, bag: set[str]) -> Para:
         ids = frozenset(map(self.ids.__getitem__, bag))
