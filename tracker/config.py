@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tomllib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -85,6 +84,8 @@ def _parse(path: Path) -> dict[str, Any]:
         return {}
     except OSError as exc:
         raise InputError(str(path), exc.strerror or str(exc)) from exc
+    import tomllib  # only for a file there is: every file command reads [limits], most machines have no file
+
     try:
         return tomllib.loads(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
