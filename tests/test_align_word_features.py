@@ -1,5 +1,5 @@
-"""A paragraph's features come from its space-separated chunks, each read once: for any text they are the
-features of the whole text's tokens, numbers grouped by spaces included, whatever the caches hold."""
+"""A text's features are kept per text: for any text they are the features of its tokens, whatever the caches
+hold, and each caller gets a set of its own."""
 
 from __future__ import annotations
 
@@ -31,17 +31,28 @@ TEXT = (
 
 
 @given(TEXT)
-def test_features_are_the_whole_texts_tokens_features(text: str) -> None:
+def test_features_are_the_texts_tokens_features_read_once_or_again(text: str) -> None:
     assert word_features(text) == _whole_text(text)
+    assert word_features(text) == _whole_text(text)  # from the cache
+
+
+def test_each_caller_gets_a_set_of_its_own() -> None:
+    text = "Vladimir Poutine a reçu Nikol Pachinian à Sotchi."
+    mine = word_features(text)
+    mine.add("#1")  # the aligner adds machine-translation evidence to a paragraph's set
+    assert word_features(text) == _whole_text(text) and "#1" not in word_features(text)
 
 
 @pytest.mark.parametrize(
     "text",
     ["Le bilan est de 6 500 morts, soit 12 % de plus.", "Vladimir Poutine a reçu 6\u00a0500 soldats à Sotchi."],
 )
-def test_a_full_cache_still_reads_every_new_word(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+def test_a_full_word_cache_still_reads_every_new_word(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     monkeypatch.setattr(features, "_FEATURE", {})
-    monkeypatch.setattr(features, "_CHUNKS", {})
-    monkeypatch.setattr(features, "_MAX_KNOWN", 0)  # nothing can be kept: every word is new every time
-    assert word_features(text) == _whole_text(text) != set()
-    assert features._FEATURE == {} and features._CHUNKS == {}
+    monkeypatch.setattr(features, "_MAX_KNOWN", 0)  # no word can be kept: every word is new every time
+    features._text_features.cache_clear()
+    try:
+        assert word_features(text) == _whole_text(text) != set()
+        assert features._FEATURE == {}
+    finally:
+        features._text_features.cache_clear()

@@ -12,6 +12,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain, compress, count, repeat
 
 from tracker.align.lexicon import NUMBER_WORDS, STEMS_TEXT, WORDS
@@ -100,34 +101,18 @@ def _number_key(token: str) -> str:
 
 def word_features(text: str) -> set[str]:
     """The evidence one paragraph offers: number keys, mapped words and cognate prefixes of content words."""
-    folded = fold(text).replace("%", " percent ")
-    if _GROUPED.search(folded) is not None:
-        feats = _features_of(set(_TOKEN.findall(folded)))
-    else:
-        # No token spans a space here, so the text's tokens are its space-separated chunks' tokens taken
-        # together; chunks repeat across paragraphs (and the sentence pass reads them again), so each one's
-        # features are kept. The tokenising regex scans at ~65 ns a character, a split and a look-up per chunk
-        # cost a fraction of that.
-        chunks = folded.split()
-        try:
-            feats = set().union(*map(_CHUNKS.__getitem__, chunks))
-        except KeyError:
-            feats = set().union(*map(_chunk_features, chunks))
+    return set(_text_features(text))
+
+
+# Keyed by the text itself: aligning a story again (the TUI after an edit, a check of many files) and the
+# sentence pass (a one-sentence paragraph is its own sentence) read the same texts again.
+@lru_cache(maxsize=4096)
+def _text_features(text: str) -> frozenset[str]:
+    feats = _features_of(set(_TOKEN.findall(fold(text).replace("%", " percent "))))
     feats.discard("")
-    return feats
+    return frozenset(feats)
 
 
-def _chunk_features(chunk: str) -> frozenset[str]:
-    found = _CHUNKS.get(chunk)
-    if found is None:
-        found = frozenset(_features_of(set(_TOKEN.findall(chunk))))
-        if len(_CHUNKS) < _MAX_KNOWN:
-            _CHUNKS[chunk] = found
-    return found
-
-
-# A digit, a space and a digit: a number grouped by spaces (6 500), the one token that spans a space.
-_GROUPED = re.compile(r"\d[ \u00a0\u202f]\d")
 _MAX_KNOWN = 200_000
 
 
@@ -149,7 +134,6 @@ def _features_of(tokens: set[str]) -> set[str]:
 
 
 _FEATURE: dict[str, str] = {}
-_CHUNKS: dict[str, frozenset[str]] = {}
 
 
 def _word_feature(word: str) -> str:
