@@ -17,9 +17,11 @@ _LABEL = re.compile(r"^[^.!?«»“”\"]{1,60}:$")
 
 def normalize(text: str) -> str:
     """NFC, `\\n` line endings, no trailing spaces or tabs; no-break spaces and typography are kept."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
+    if " \n" not in text and "\t\n" not in text and not text.endswith((" ", "\t")):
+        return text  # no line ends in a space or a tab (most files): nothing to strip, no split and join
     # rstrip per line, not a `[ \t]+$` regex: the regex retries at every space of a run, quadratic in its length
-    return "\n".join(line.rstrip(" \t") for line in unicodedata.normalize("NFC", text).split("\n"))
+    return "\n".join(line.rstrip(" \t") for line in text.split("\n"))
 
 
 def _blocks(lines: list[str]) -> list[tuple[int, int]]:
@@ -56,7 +58,8 @@ def segment(text: str) -> Document:
     paragraphs = tuple(
         Paragraph(
             index=n,
-            text=" ".join(line.strip() for line in lines[start:end]),
+            # most paragraphs are one line: no generator and join for them
+            text=lines[start].strip() if end == start + 1 else " ".join(line.strip() for line in lines[start:end]),
             line_start=start + 1,
             line_end=end,
         )

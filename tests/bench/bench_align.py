@@ -11,18 +11,21 @@ moving paragraphs, as adaptations do.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
+import subprocess
 import sys
 import time
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tracker.align import align  # noqa: E402
+from tracker.align import align, features  # noqa: E402
 
 
 def _word(rng: random.Random) -> str:
@@ -113,11 +116,18 @@ def main() -> None:
         help="a folder of evaluation cases (JSON with `fr` and `en` paragraph lists) for the many-articles figure; "
         "default: 36 synthetic articles of 8 to 60 paragraphs",
     )
+    parser.add_argument(
+        "--hunalign",
+        type=Path,
+        help="a hunalign binary (github.com/danielvarga/hunalign, `make` in src/hunalign): the many-articles figure "
+        "is then also set against `hunalign -batch` over the same articles (its process's CPU time), the C++ "
+        "aligner of the literature",
+    )
     parser.add_argument("--only-floors", action="store_true", help="print only the side-by-side figures")
     args = parser.parse_args()
     if args.only_floors:
         _side_by_side()
-        _many_articles(args.articles)
+        _many_articles(args.articles, args.hunalign)
         return
 
     sample = ROOT / "tracker" / "samples" / "sochi-summit"
@@ -150,12 +160,15 @@ def main() -> None:
         previous = (n, cpu)
     _sentence_pass(min(args.max, 5000))
     _side_by_side()
-    _many_articles(args.articles)
+    _many_articles(args.articles, args.hunalign)
 
 
-def _many_articles(folder: Path | None, rounds: int = 9) -> None:
+def _many_articles(folder: Path | None, hunalign: Path | None = None, rounds: int = 9) -> None:
     """Every article of a set aligned in process against rapidfuzz `cdist` over each article's pairs (the floor),
-    interleaved rounds of the whole set, medians of CPU time."""
+    and against `hunalign -batch` over the same articles when given; interleaved rounds of the whole set, medians
+    of CPU time."""
+    import tempfile
+
     from rapidfuzz import fuzz, process
 
     if folder is not None:
@@ -167,7 +180,7 @@ def _many_articles(folder: Path | None, rounds: int = 9) -> None:
     else:
         rng = random.Random(36)
         articles = [synthetic_pair(rng.randint(8, 60), seed=k) for k in range(36)]
-        what = "36 synthetic articles"
+        what = f"{len(articles)} synthetic articles"
     for fr, en in articles[:2]:
         align(fr, en)  # first-call costs every process pays once
 
@@ -175,22 +188,68 @@ def _many_articles(folder: Path | None, rounds: int = 9) -> None:
         for fr, en in articles:
             align(fr, en)
 
+    def ours_afresh() -> None:
+        # as a process aligning these articles once would: no text's features kept from a previous round
+        features._text_features.cache_clear()
+        for fr, en in articles:
+            align(fr, en)
+
     def floor() -> None:
         for fr, en in articles:
             process.cdist(fr, en, scorer=fuzz.ratio)
 
-    times: dict[str, list[float]] = {"ours": [], "floor": []}
-    for _ in range(rounds):
-        for name, fn in (("ours", ours), ("floor", floor)):
-            start = time.process_time()
-            fn()
-            times[name].append((time.process_time() - start) * 1000)
-    mine, base = statistics.median(times["ours"]), statistics.median(times["floor"])
+    with tempfile.TemporaryDirectory() as tmp:
+        runs = [("ours", ours), ("afresh", ours_afresh), ("floor", floor)]
+        if hunalign is not None:
+            runs.append(("hunalign", _hunalign_batch(hunalign, articles, Path(tmp))))
+        times: dict[str, list[float]] = {name: [] for name, _ in runs}
+        for _ in range(rounds):
+            for name, fn in runs:
+                before = os.times()
+                start = time.process_time()
+                fn()
+                after = os.times()
+                child = after.children_user + after.children_system - before.children_user - before.children_system
+                times[name].append((time.process_time() - start + child) * 1000)
+    median = {name: statistics.median(values) for name, values in times.items()}
+    mine = median["ours"]
     paragraphs = sum(len(fr) + len(en) for fr, en in articles)
     print(
         f"align, {what} ({paragraphs} paragraphs), in process: tracker {mine:.1f} ms CPU | floor (rapidfuzz cdist, "
-        f"same pairs) {base:.1f} ms | ratio {mine / base:.1f}x (median of {rounds} interleaved rounds)"
+        f"same pairs) {median['floor']:.1f} ms | ratio {mine / median['floor']:.1f}x (median of {rounds} interleaved "
+        "rounds)"
     )
+    afresh = median["afresh"]
+    print(
+        f"align, the same articles, each text's features read afresh: tracker {afresh:.1f} ms CPU | floor "
+        f"{median['floor']:.1f} ms | ratio {afresh / median['floor']:.1f}x"
+    )
+    if hunalign is not None:
+        print(
+            f"align, the same articles: tracker {mine:.1f} ms CPU ({afresh:.1f} afresh) | hunalign -batch (a process, "
+            f"empty dictionary) {median['hunalign']:.1f} ms | ratio {mine / median['hunalign']:.1f}x "
+            f"({afresh / median['hunalign']:.1f}x afresh) (median of {rounds} interleaved rounds)"
+        )
+
+
+def _hunalign_batch(binary: Path, articles: list[tuple[list[str], list[str]]], folder: Path) -> Callable[[], None]:
+    """A function running hunalign over every article in one `-batch` process (a paragraph a line, no dictionary:
+    length and identical tokens, as the tracker's features are offline too)."""
+    (folder / "null.dic").write_text("", encoding="utf-8")
+    jobs = []
+    for k, (fr, en) in enumerate(articles):
+        for side, texts in (("fr", fr), ("en", en)):
+            lines = (" ".join(t.split()) for t in texts)
+            (folder / f"{k}.{side}").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        jobs.append(f"{folder / f'{k}.fr'}\t{folder / f'{k}.en'}\t{folder / f'{k}.out'}")
+    (folder / "batch.txt").write_text("\n".join(jobs) + "\n", encoding="utf-8")
+    command = [str(binary), "-batch", str(folder / "null.dic"), str(folder / "batch.txt")]
+
+    def run() -> None:
+        # in its folder: hunalign writes a translate.txt where it runs
+        subprocess.run(command, check=True, cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    return run
 
 
 def _side_by_side(rounds: int = 15) -> None:

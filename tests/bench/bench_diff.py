@@ -97,6 +97,39 @@ def median_ms(fn: Callable[[], object], repeats: int) -> float:
     return statistics.median(times)
 
 
+def interleaved_ms(ours: Callable[[], object], floor: Callable[[], object], rounds: int) -> tuple[float, float]:
+    """Median CPU ms of `ours` and of `floor`, run in alternation so that a change of load hits both alike."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(rounds):
+        for fn, out in ((ours, times[0]), (floor, times[1])):
+            t0 = time.process_time()
+            fn()
+            out.append((time.process_time() - t0) * 1000)
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
+def read_side_by_side(n: int, rounds: int = 9) -> None:
+    """Reading a revision file into paragraphs in process, as `tracker diff` does (every check of untrusted files,
+    segmentation, the spaces around paragraphs kept), against the difflib script's bare read and split."""
+    from tracker.cli.diff_cmd import read_paragraphs
+
+    text = "\n\n".join(revision(n, random.Random(3))) + "\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "revision.txt"
+        path.write_text(text, encoding="utf-8")
+
+        def floor() -> object:
+            content = open(path, encoding="utf-8").read()  # noqa: SIM115 - the floor script's own way
+            return [" ".join(p.split()) for p in content.split("\n\n") if p.strip()]
+
+        read_paragraphs(str(path))  # first-call costs
+        ours, base = interleaved_ms(lambda: read_paragraphs(str(path)), floor, rounds)
+    print(
+        f"reading a {n}-paragraph file, in process: tracker {ours:.1f} ms CPU | floor (read, split on blank lines) "
+        f"{base:.1f} ms | ratio {ours / base:.1f}x (median of {rounds} interleaved rounds)"
+    )
+
+
 def wall_ms(fn: Callable[[], object], repeats: int) -> float:
     times = []
     for _ in range(repeats):
@@ -171,9 +204,8 @@ def main() -> None:
         old = revision(n, rng)
         new = revise(old, rng, rate)
         diff(old[:3], new[:3])  # warm the imports that every process pays once
-        ours = median_ms(lambda o=old, w=new: cold_diff(o, w), repeats)
+        ours, base = interleaved_ms(lambda o=old, w=new: cold_diff(o, w), lambda o=old, w=new: baseline(o, w), repeats)
         wall = wall_ms(lambda o=old, w=new: cold_diff(o, w), repeats)
-        base = median_ms(lambda o=old, w=new: baseline(o, w), repeats)
         changed = sum(1 for c in diff(old, new) if c.kind != "unchanged")
         print(
             f"diff {n:>5} paragraphs ({changed} changes): {ours:8.2f} ms CPU ({wall:8.2f} ms wall) median of {repeats}"
@@ -184,6 +216,7 @@ def main() -> None:
     rewritten = revision(30, random.Random(99))
     worst = median_ms(lambda: cold_diff(old, rewritten), 10)
     print(f"diff    30 paragraphs all rewritten (worst case): {worst:8.2f} ms median of 10")
+    read_side_by_side(5000)
     if args.cli_rounds:
         cli_side_by_side(args.cli_rounds)
 

@@ -12,6 +12,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain, compress, count, repeat
 
 from tracker.align.lexicon import NUMBER_WORDS, STEMS_TEXT, WORDS
@@ -100,20 +101,36 @@ def _number_key(token: str) -> str:
 
 def word_features(text: str) -> set[str]:
     """The evidence one paragraph offers: number keys, mapped words and cognate prefixes of content words."""
-    tokens = set(_TOKEN.findall(fold(text).replace("%", " percent ")))
-    known = _FEATURE
-    try:  # every word seen before (the sentence pass reads the paragraphs' words again): no set difference
-        feats = set(map(known.__getitem__, tokens))
-    except KeyError:
-        for token in tokens.difference(known):
-            feat = _number_key(token) if token[0].isdigit() else _word_feature(token)
-            if len(known) < 200_000:
-                known[token] = feat
-            else:
-                tokens.discard(token)
-        feats = set(map(known.__getitem__, tokens))
+    return set(_text_features(text))
+
+
+# Keyed by the text itself: aligning a story again (the TUI after an edit, a check of many files) and the
+# sentence pass (a one-sentence paragraph is its own sentence) read the same texts again.
+@lru_cache(maxsize=4096)
+def _text_features(text: str) -> frozenset[str]:
+    feats = _features_of(set(_TOKEN.findall(fold(text).replace("%", " percent "))))
     feats.discard("")
-    return feats
+    return frozenset(feats)
+
+
+_MAX_KNOWN = 200_000
+
+
+def _features_of(tokens: set[str]) -> set[str]:
+    """The features of folded tokens ("" among them for tokens that give none), each token's kept."""
+    known = _FEATURE
+    try:  # every word seen before: no set difference
+        return set(map(known.__getitem__, tokens))
+    except KeyError:
+        feats = set()
+        for token in tokens:
+            feat = known.get(token)
+            if feat is None:
+                feat = _number_key(token) if token[0].isdigit() else _word_feature(token)
+                if len(known) < _MAX_KNOWN:  # a full cache still scores every token (it used to drop new ones)
+                    known[token] = feat
+            feats.add(feat)
+        return feats
 
 
 _FEATURE: dict[str, str] = {}
@@ -146,6 +163,9 @@ class Para:
     title: bool
 
 
+_GRID = float(2**30)
+
+
 class Vocabulary:
     """Feature ids and inverse-document-frequency weights shared by both sides of one alignment."""
 
@@ -153,12 +173,16 @@ class Vocabulary:
         df = Counter(chain.from_iterable(bags))
         n = max(len(bags), 1)
         self.ids: dict[str, int] = dict(zip(df, range(len(df)), strict=True))
-        # Most features occur once or twice: one logarithm per distinct count, not per feature.
+        # Most features occur once or twice: one logarithm per distinct count, not per feature. Weights lie on a
+        # grid of 2**-30: any sum of up to millions of them is then exact, so it is the same in any order (the DP
+        # adds a row's overlaps feature by feature); the rounding moves a weight by under 1e-9.
         idf = {times: math.log(1.0 + n / times) for times in set(df.values())}
-        self.weights: list[float] = list(map(idf.__getitem__, df.values()))
+        on_grid = {times: round(w * _GRID) / _GRID for times, w in idf.items()}
+        self.weights: list[float] = list(map(on_grid.__getitem__, df.values()))
         # Numbers weigh half as much again; found by a loop in C, since most features are words.
+        times_of = list(df.values())
         for k in compress(count(), map(str.startswith, df, repeat("#"))):
-            self.weights[k] *= 1.5
+            self.weights[k] = round(idf[times_of[k]] * 1.5 * _GRID) / _GRID
 
     def para(self, text: str, bag: set[str]) -> Para:
         ids = frozenset(map(self.ids.__getitem__, bag))

@@ -6,6 +6,7 @@ The gain of a link is what the dynamic program and the move pass maximise; a par
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -86,26 +87,41 @@ class Scorer:
         return cached
 
     def row(self, i: int, lo: int, hi: int) -> list[float]:
-        """pair(i, j) for j from lo to hi - 1, scored in one pass (the same floats, the same operations) and kept."""
+        """pair(i, j) for j from lo to hi - 1, scored in one pass (the same floats) and kept.
+
+        The overlaps come from the English paragraphs holding each French feature, not from a set intersection
+        per English paragraph: only the pairs sharing something are visited. The weights lie on a grid on which
+        every sum is exact, so adding them feature by feature gives pair()'s floats exactly."""
         a = self.fr[i]
-        feats, weight, title, weigh = a.feats, a.weight, a.title, self._weight
+        weights, index = self.weights, self.postings(1)
+        overlap: dict[int, float] = {}
+        get = overlap.get
+        whole = lo == 0 and hi == len(self.en)
+        for f in a.feats:
+            hits = index.get(f)
+            if hits is None:
+                continue
+            if not whole:  # a band of the grid: only its part of the (ascending) list
+                start = bisect_left(hits, lo)
+                hits = hits[start : bisect_left(hits, hi, start)]
+            w = weights[f]
+            for j in hits:
+                overlap[j] = get(j, 0.0) + w
+        weight, title, en = a.weight, a.title, self.en
         # _shape() by hand: the French side of its ratio is the same float for the whole row.
         scale = (a.chars + 1) * self.ratio
         log, exp = math.log, math.exp
-        out: list[float] = []
-        for b in self.en[lo:hi]:
-            common = feats & b.feats
-            if not common:
-                out.append(0.0)  # what pair() computes for no shared feature, whatever the shape
-                continue
+        out = [0.0] * (hi - lo)  # what pair() computes for no shared feature, whatever the shape
+        for j, common in overlap.items():
+            b = en[j]
             total = weight + b.weight
-            sim = 2 * sum(map(weigh, common)) / total if total > 0 else 0.0
+            sim = 2 * common / total if total > 0 else 0.0
             skew = abs(log((b.chars + 1) / scale))
             if skew > LENGTH_SLACK:
                 sim *= exp(LENGTH_SLACK - skew)
             if title != b.title:
                 sim *= TITLE_MISMATCH
-            out.append(sim)
+            out[j - lo] = sim
         self._rows[i] = (lo, out)
         return out
 

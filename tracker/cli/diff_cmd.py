@@ -24,22 +24,30 @@ def read_paragraphs(path: str, errors: str = "strict") -> tuple[str, ...]:
     """Paragraph texts of a file, segmented as everywhere else, but keeping the spaces a paragraph starts or
     ends with: a space added or removed there is a (cosmetic) change a diff must be able to show. `errors`:
     --errors (replace warns on stderr)."""
-    from sources.text import decode
-    from tracker.services.reading import is_structured, mended, parse_document, read_bytes
+    from tracker.services.reading import is_structured, mended, parse_document, plain_document, read_bytes
 
     data = mended(read_bytes(path), path, errors, warn_file)
-    document = parse_document(data, path)
     if is_structured(data, path):
-        return document.texts
-    text = unicodedata.normalize("NFC", decode(data, path).replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
+        return parse_document(data, path).texts
+    # The checks and limits of every plain file, and its text decoded once (it was decoded, and its control
+    # characters counted, a second time here).
+    raw, document = plain_document(data, path)
+    # The lines segment() cut the paragraphs from, but for the spaces it strips at their ends.
+    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
     lines = text.split("\n")
     out = []
     for p in document.paragraphs:
         span = lines[p.line_start - 1 : p.line_end] if p.line_start else []
-        if not span or " ".join(line.strip() for line in span) != p.text:
+        if len(span) == 1:  # most paragraphs are one line: no join
+            first = last = span[0]
+            if first.strip() != p.text:
+                out.append(p.text)
+                continue
+        elif not span or " ".join(line.strip() for line in span) != p.text:
             out.append(p.text)
             continue
-        first, last = span[0], span[-1]
+        else:
+            first, last = span[0], span[-1]
         out.append(first[: len(first) - len(first.lstrip())] + p.text + last[len(last.rstrip()) :])
     return tuple(out)
 
