@@ -3,7 +3,9 @@ and time facts, and align on moved paragraphs is counted (Python lines and calls
 at sizes n, 2n, 4n, 8n of a Hypothesis-drawn input.
 
 The growth from 4n to 8n is compared with the growth from n to 2n, so fixed costs (tables loaded, lazy imports)
-cancel out: a linear path grows 4 times as much, n log n a little more, a quadratic one 16 times. Counting is
+cancel out: a linear path grows 4 times as much, n log n a little more, a quadratic one 16 times. Where the first
+doubling is uneven (an aligner's anchors fall differently at its smallest size), the growth from 2n to 4n stands
+in: a linear path then grows twice as much from 4n to 8n, a quadratic one 4 times. Counting is
 deterministic, so a busy machine changes nothing. Work inside one C call (a regex's own backtracking) is not
 counted; tests/test_hostile_text.py bounds that at sizes where a quadratic path would take hours.
 """
@@ -26,6 +28,8 @@ from tracker.segment import segment
 
 # linear grows 4x from (n -> 2n) to (4n -> 8n); n log n up to ~5x here; quadratic 16x
 GROWTH_BOUND = 8
+# and from (2n -> 4n) to (4n -> 8n): linear 2x, n log n up to ~2.5x, quadratic 4x
+NEXT_GROWTH_BOUND = 3
 PROPERTY = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -70,9 +74,10 @@ def assert_linear(cost: Callable[[int], Callable[[], Any]], n: int, skip: str | 
     """`cost(m)` makes the run at size m; its work grows linearly in m (see the module docstring)."""
     cost(n)()  # warm: whatever is loaded once is loaded before counting
     c1, c2, c4, c8 = (work(cost(n * m), skip) for m in (1, 2, 4, 8))
-    small, large = c2 - c1, c8 - c4
-    assert large <= GROWTH_BOUND * max(small, c1 // 10, 1), (
-        f"work at n, 2n, 4n, 8n = {c1}, {c2}, {c4}, {c8}: grew {large / max(small, 1):.1f}x where linear grows 4x"
+    small, middle, large = c2 - c1, c4 - c2, c8 - c4
+    assert large <= GROWTH_BOUND * max(small, c1 // 10, 1) or large <= NEXT_GROWTH_BOUND * max(middle, 1), (
+        f"work at n, 2n, 4n, 8n = {c1}, {c2}, {c4}, {c8}: grew {large / max(small, 1):.1f}x and "
+        f"{large / max(middle, 1):.1f}x where linear grows 4x and 2x"
     )
 
 
