@@ -57,10 +57,25 @@ def test_an_unknown_key_is_warned_about_by_the_commands_that_read_the_file(
     assert "disable" not in err
 
 
-def test_the_known_keys_follow_the_checks_and_providers() -> None:
+def test_the_known_keys_follow_the_checks_providers_and_limits() -> None:
+    from dataclasses import fields
+
     from tracker import config
     from tracker.mt.providers import PROVIDERS
     from tracker.qa import CHECKS
+    from tracker.services.limits import Limits
 
     assert config._QA_CHECKS == CHECKS
     assert tuple(PROVIDERS) == config._MT_PROVIDERS
+    assert tuple(f.name for f in fields(Limits)) == config._LIMITS
+
+
+def test_the_limits_table_is_read_without_a_warning(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    conf = tmp_path / "limits.toml"
+    conf.write_text("[limits]\nparagraphs = 3\nparagrahps = 4\n")
+    monkeypatch.setenv("TRACKER_CONFIG", str(conf))
+    assert main(["qa", str(SAMPLE / "fr.r2.txt"), str(SAMPLE / "en.r1.txt")]) == 3  # more than 3 paragraphs
+    err = capsys.readouterr().err
+    assert "unknown key 'limits.paragrahps' ignored" in err and "'limits.paragraphs'" not in err

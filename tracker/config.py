@@ -32,6 +32,7 @@ def data_dir() -> Path:
 # The keys each area reads (None: any key, like the names table). A key outside them would be silently ignored,
 # so it is reported; an area adding a table or key adds it here.
 _QA_CHECKS = ("numbers", "dates", "identifiers", "quotes", "names", "untranslated", "length", "coverage")
+_LIMITS = ("paragraphs", "paragraph_chars")
 _MT_PROVIDERS = ("google", "mymemory", "libre", "deepl", "microsoft")
 KNOWN_KEYS: dict[str, Mapping[str, Any] | None] = {
     "qa": {
@@ -42,6 +43,7 @@ KNOWN_KEYS: dict[str, Mapping[str, Any] | None] = {
     },
     "names": None,
     "mt": {"provider": None, "timeout": None, "attempts": None, **dict.fromkeys(_MT_PROVIDERS)},
+    "limits": dict.fromkeys(_LIMITS),
 }  # fmt: skip
 _warned: set[str] = set()
 
