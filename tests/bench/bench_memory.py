@@ -1,6 +1,6 @@
 """Translation-memory benchmark: matches for one paragraph and for a 40-paragraph story in a memory of N pairs,
-on SQLite (FTS5) and, given --pg URL, PostgreSQL (pg_trgm); then how often a later version's paragraphs find an
-exact or >= 75 % match when the earlier version is remembered (the dev set's real write-throughs, if present).
+on SQLite (FTS5) and, given --pg URL, PostgreSQL (its word index), and whether both offer the same matches for
+the same memory. How much of a later story the memory answers: `bench_memory_reuse.py`.
 
 The floor printed beside each figure is rapidfuzz scoring the same candidates with nothing else (the part no
 index can avoid). Goals on this machine: one paragraph <= 50 ms, a story <= 500 ms at 1,000,000 pairs.
@@ -8,14 +8,13 @@ index can avoid). Goals on this machine: one paragraph <= 50 ms, a story <= 500 
     python tests/bench/bench_memory.py [--pairs 1000000] [--sqlite FILE] [--pg postgresql+psycopg://...]
         [--pg-pairs N] [--pg-copy] [--pg-reuse]
 
---pg-copy loads PostgreSQL's memory by COPY (minutes at a million, where add_memory takes far longer);
+--pg-copy loads PostgreSQL's memory by COPY (minutes at a million: the indexes are built once, afterwards);
 --pg-reuse and --sqlite FILE keep a memory of that size between runs.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import statistics
 import sys
@@ -136,26 +135,6 @@ def run(url: str, n: int, label: str, *, copy: bool = False, reuse: bool = False
     return found
 
 
-def write_throughs() -> None:
-    """On the dev set's real revision pairs: remember v1, ask for each v2 paragraph."""
-    folder = ROOT.parent / "shared" / "eval" / "revisions"
-    if not folder.is_dir():
-        print("dev set not found: write-through match rates skipped")
-        return
-    exact = near = total = 0
-    for case in sorted(folder.glob("*.json")):
-        data = json.loads(case.read_text("utf-8"))
-        remembered = [MemoryEntry(p, f"EN {i}", "dev") for i, p in enumerate(data["v1"])]
-        for p in data["v2"]:
-            total += 1
-            found = best(p, remembered, limit=1)
-            if found and found[0].kind == "exact":
-                exact += 1
-            elif found and found[0].score >= NEAR:
-                near += 1
-    print(f"dev write-throughs: of {total} later paragraphs, {exact} exact and {near} near (>= {NEAR} %) matches")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pairs", type=int, default=1_000_000)
@@ -166,7 +145,6 @@ def main() -> None:
     parser.add_argument("--sqlite", default="", help="SQLite file to keep (reused when it holds that many pairs)")
     parser.add_argument("--no-sqlite", action="store_true")
     args = parser.parse_args()
-    write_throughs()
     pg_pairs = args.pg_pairs or args.pairs
     found = None
     if not args.no_sqlite:

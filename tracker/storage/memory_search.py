@@ -119,8 +119,13 @@ _RARE_IDS = text(
 
 
 def _every_ids(conn: Connection, words: Sequence[str], limit: int) -> list[int]:
-    """PostgreSQL: the newest entries holding all `words` (rarest first): its range of the index read backwards,
-    each entry probed for the others, until `limit` are found."""
+    """PostgreSQL: the newest entries holding all `words`: the range of the one fewest entries hold read backwards,
+    each entry probed for the others, until `limit` are found (the counts the plan went by stop at RARE, so they
+    cannot tell which that is)."""
+    if has_counts(conn):
+        order = text(f"SELECT word FROM {COUNTS} WHERE word = ANY(:words) ORDER BY entries, word")
+        order = order.bindparams(bindparam("words", type_=ARRAY(String)))
+        words = [str(r[0]) for r in conn.execute(order, {"words": list(words)})] or list(words)
     probes = " ".join(
         f"AND EXISTS (SELECT 1 FROM {WORDS} AS o WHERE o.word = :w{k} AND o.entry_id = a.entry_id)"
         for k in range(1, len(words))
