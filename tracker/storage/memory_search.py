@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, Integer, String, bindparam, func, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
 
-from tracker.memory import folded, search_terms
+from tracker.memory import folded_words, search_terms
 from tracker.storage.memory_index import COUNTS, FTS, WORDS, has_counts
 from tracker.storage.tables import MEMORY_ENTRY
 
@@ -82,10 +82,10 @@ def _fts_ids(conn: Connection, plans: Sequence[Plan | None]) -> list[list[int]]:
             out.append([])
         elif p.every:
             match = "fr_text : (" + " AND ".join(f'"{w}"' for w in p.words) + ")"
-            found = conn.execute(ids.order_by(text("rowid DESC")).limit(p.shortlist), {"q": match})
+            found = conn.execute(ids.order_by(text("rowid DESC")).limit(p.shortlist), {"q": match}).all()
             out.append([int(r[0]) for r in found])
         else:  # each word is rare: its postings are short
-            postings = [[int(r[0]) for r in conn.execute(ids, {"q": f'fr_text : "{w}"'})] for w in p.words]
+            postings = [[int(r[0]) for r in conn.execute(ids, {"q": f'fr_text : "{w}"'}).all()] for w in p.words]
             out.append(shortlisted(postings, p.shortlist))
     return out
 
@@ -133,7 +133,7 @@ def _every_ids(conn: Connection, words: Sequence[str], limit: int) -> list[int]:
     query = text(
         f"SELECT a.entry_id FROM {WORDS} AS a WHERE a.word = :w0 {probes} ORDER BY a.entry_id DESC LIMIT {limit}"
     )
-    return [int(r[0]) for r in conn.execute(query, {f"w{k}": w for k, w in enumerate(words)})]
+    return [int(r[0]) for r in conn.execute(query, {f"w{k}": w for k, w in enumerate(words)}).all()]
 
 
 def _word_ids(conn: Connection, plans: Sequence[Plan | None]) -> list[list[int]]:
@@ -150,7 +150,8 @@ def _word_ids(conn: Connection, plans: Sequence[Plan | None]) -> list[list[int]]
     if paras:
         limits = [p.shortlist if p is not None else 0 for p in plans]
         ranked: dict[int, list[tuple[int, int]]] = {}
-        for para, entry, shared in conn.execute(_RARE_IDS, {"paras": paras, "words": words, "limits": limits}):
+        found = conn.execute(_RARE_IDS, {"paras": paras, "words": words, "limits": limits}).all()
+        for para, entry, shared in found:
             ranked.setdefault(int(para), []).append((-int(shared), -int(entry)))
         for para, keys in ranked.items():  # the window numbers them but returns them in no order
             out[para] = [-entry for _, entry in sorted(keys)]
@@ -168,7 +169,7 @@ def _by_id(conn: Connection, columns: Sequence[Any], ids: Sequence[int]) -> dict
     else:
         where = text("id = ANY(:ids)").bindparams(bindparam("ids", type_=ARRAY(Integer)))
     query = select(MEMORY_ENTRY.c.id, *columns).where(where)
-    return {int(r[0]): r[1:] for r in conn.execute(query, {"ids": value})}
+    return {int(r[0]): r[1:] for r in conn.execute(query, {"ids": value}).all()}  # all: one fetch, not one a row
 
 
 def _reranked(words: dict[int, set[str]], ids: Sequence[int], wanted: Sequence[str], limit: int) -> list[int]:
@@ -200,7 +201,7 @@ def candidates(
     ids = (_fts_ids if sqlite else _word_ids)(conn, plans)
     # only the French is read to re-rank the shortlists; the whole row of the few kept
     french = _by_id(conn, [MEMORY_ENTRY.c.fr_text], sorted({i for found in ids for i in found}))
-    held = {i: set(folded(str(row[0])).split()) for i, row in french.items()}
+    held = {i: set(folded_words(str(row[0]))) for i, row in french.items()}
     kept = [_reranked(held, found, ws, limit) for found, ws in zip(ids, words, strict=True)]
     rows = _by_id(conn, columns, sorted({i for found in kept for i in found}))
     keys = [fr_key(t) for t in texts]
