@@ -2,7 +2,8 @@
 
 Not facts: entries are derived from stories' links (or imported from TMX) and can be rebuilt; nothing here is
 audited. Candidates are a short list the core scores (`tracker.memory.best`): exact by the folded French's hash,
-fuzzy through FTS5 (SQLite) or pg_trgm (PostgreSQL), a bounded scan where neither exists.
+fuzzy by one plan over FTS5 (SQLite) or the word index (PostgreSQL), in `memory_search`; pg_trgm or a bounded
+scan for a PostgreSQL schema opened without upgrading to the word index.
 """
 
 from __future__ import annotations
@@ -75,8 +76,9 @@ class MemoryStore(StoreBase):
 
     @property
     def _word_counts(self) -> dict[str, int]:
-        """Per word, how many entries hold it (up to RARE), while this store has not changed the memory; another
-        process's additions make a count stale, which changes which words are read first, never what matches."""
+        """SQLite: per word, how many entries hold it (up to RARE), while this store has not changed the memory;
+        another process's additions make a count stale, which may change which words are read first (PostgreSQL
+        reads the counts its triggers keep, in one query a story)."""
         counts: dict[str, int] | None = self.__dict__.get("_tm_word_counts")
         if counts is None:
             counts = self.__dict__["_tm_word_counts"] = {}
