@@ -90,3 +90,22 @@ def test_postgresql_word_counts_follow_inserts_deletes_and_truncation(pg_url: st
         store.add_memory(_memory(10))
         kept, fresh = _counts(store)
         assert kept == fresh and kept["gouvernement"] == 10
+
+
+@pytest.mark.postgres
+def test_postgresql_word_counts_stay_right_when_two_desks_take_in_at_once(pg_url: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    batches = [[MemoryEntry(e.fr, f"{e.en} desk {d}", e.origin) for e in _memory(200)] for d in range(4)]
+
+    def take_in(batch: list[MemoryEntry]) -> int:
+        with open_store(pg_url) as store:
+            return store.add_memory(batch)
+
+    with open_store(pg_url):  # upgraded once, before the writers race
+        pass
+    with ThreadPoolExecutor(4) as pool:  # the same words in every batch: the writers queue on the same count rows
+        assert list(pool.map(take_in, batches)) == [200] * 4
+    with open_store(pg_url) as store:
+        kept, fresh = _counts(store)
+    assert kept == fresh and kept["gouvernement"] == 800

@@ -90,12 +90,16 @@ class MemoryStore(StoreBase):
         values = [_values(e) for e in entries]
         self._word_counts.clear()
         with self._write() as conn:
-            before = self._memory_count(conn)
+            # PostgreSQL counts what its insert returned: a count of the table before and after took in what
+            # other desks committed meanwhile (and read a million rows twice in a large memory)
+            words = has_words(conn)
+            before = 0 if words else self._memory_count(conn)
+            stored: Sequence[Any] = ()
             if values:  # one statement, executed for many rows: compiled once
                 statement = _dialect_insert(conn, MEMORY_ENTRY)
                 statement = statement.on_conflict_do_nothing(index_elements=["fr_key", "en_hash", "origin"])
-                if has_words(conn):  # the entries this statement stored, and only those, go in the word index
-                    stored = conn.execute(statement.returning(MEMORY_ENTRY.c.id, MEMORY_ENTRY.c.fr_text), values)
+                if words:  # the entries this statement stored, and only those, go in the word index
+                    stored = conn.execute(statement.returning(MEMORY_ENTRY.c.id, MEMORY_ENTRY.c.fr_text), values).all()
                     list_words(conn, [(w, int(i)) for i, fr in stored for w in search_terms(str(fr), 64)])
                 else:
                     conn.execute(statement, values)
@@ -103,7 +107,7 @@ class MemoryStore(StoreBase):
                 row = {"story_id": self._story_id(conn, slug), "en_rev": en_rev}
                 insert = _dialect_insert(conn, MEMORY_SOURCE).values(row)
                 conn.execute(insert.on_conflict_do_nothing(index_elements=["story_id", "en_rev"]))
-            return self._memory_count(conn) - before
+            return len(stored) if words else self._memory_count(conn) - before
 
     def _memory_count(self, conn: Connection) -> int:
         return int(conn.execute(select(func.count()).select_from(MEMORY_ENTRY)).scalar() or 0)
