@@ -105,12 +105,12 @@ def test_the_stored_concordance_ignores_accents_case_and_spacing_on_both_databas
 
 def test_a_near_copy_is_found_through_its_rare_words_among_thousands_sharing_the_common_ones(store: Store) -> None:
     from tracker.services.memory import matches_for
-    from tracker.storage import memory as memory_rows
+    from tracker.storage import memory_search
 
     common = "le gouvernement annonce mardi une nouvelle mesure pour les habitants de la région"
     entries = [
         MemoryEntry(f"{common} numéro{k} quartier{k * 7} selon", f"EN {k}", "t")
-        for k in range(memory_rows.RARE + 500)  # the common words are in more entries than RARE
+        for k in range(memory_search.RARE + 500)  # the common words are in more entries than RARE
     ]
     store.add_memory(entries)
     wanted = entries[1234]

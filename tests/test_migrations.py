@@ -123,3 +123,28 @@ def test_a_memory_stored_before_the_word_index_is_listed_by_it(pg_url: str) -> N
     with open_store(pg_url) as store:  # upgrades: 0011 lists the stored entries under their words
         (first, *_) = matches_for(store, "Le ministre a annoncé mercredi la mesure numéro17 à Sotchi.")
         assert first.entry.en == "EN 17"
+
+
+def test_a_memory_listed_before_the_word_counts_is_counted_on_upgrade(pg_url: str) -> None:
+    from sqlalchemy import text
+
+    from tracker.memory import MemoryEntry
+    from tracker.services.memory import matches_for
+
+    engine = make_engine(resolve_url(pg_url))
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "0011")
+        from tracker.storage.store import Store
+
+        old = Store(engine, resolve_url(pg_url))  # the schema as 0011 left it: words listed, not counted
+        old.add_memory([MemoryEntry(f"Le ministre a annoncé mardi la mesure numéro{k} à Sotchi.", f"EN {k}", "t")
+                        for k in range(50)])  # fmt: skip
+        assert matches_for(old, "Le ministre a annoncé mercredi la mesure numéro17 à Sotchi.")[0].entry.en == "EN 17"
+    finally:
+        engine.dispose()
+    with open_store(pg_url) as store, store.engine.connect() as conn:  # upgrades: 0012 counts the listed words
+        counts = dict(conn.execute(text("SELECT word, entries FROM memory_word_count")).all())
+        assert counts["ministre"] == 50 and counts["numero17"] == 1
+        (first, *_) = matches_for(store, "Le ministre a annoncé mercredi la mesure numéro17 à Sotchi.")
+        assert first.entry.en == "EN 17"

@@ -52,8 +52,13 @@ class MemoryMatch:
 
 def folded(text: str) -> str:
     """Text as the memory compares it: no accents, no case, spaces collapsed (typography differs, words do not)."""
+    return " ".join(folded_words(text))
+
+
+def folded_words(text: str) -> list[str]:
+    """The words of `folded(text)` (split on spaces), without joining them first."""
     plain = text if text.isascii() else _MARKS.sub("", unicodedata.normalize("NFKD", text))
-    return " ".join(plain.casefold().split())
+    return plain.casefold().split()
 
 
 _VARIANTS = {

@@ -90,6 +90,13 @@ def matches_for(store: Store, text: str, limit: int = 5) -> tuple[MemoryMatch, .
     return tuple(best(text, store.memory_candidates(text), limit))
 
 
+def matches_for_story(store: Store, texts: list[str], limit: int = 5) -> list[tuple[MemoryMatch, ...]]:
+    """`matches_for` each of a story's French paragraphs, their candidates looked up together (a few queries for
+    the story, where a paragraph at a time took a few each)."""
+    found = store.memory_candidates_many(texts)
+    return [tuple(best(text, candidates, limit)) for text, candidates in zip(texts, found, strict=True)]
+
+
 def _wanting(view: StoryView) -> list[int]:
     """French paragraphs that want English: stale or untranslated, not acknowledged (every one with no English)."""
     if view.en is None:
@@ -107,7 +114,8 @@ def suggest(store: Store, slug: str, fr_index: int | None = None, limit: int = 5
     if fr_index is not None and not 0 <= fr_index < len(texts):
         raise NotFoundError(f"{slug}: French revision {view.fr.number} has no paragraph {fr_index}")
     wanted = [fr_index] if fr_index is not None else _wanting(view)
-    return [Suggestion(i, texts[i], matches_for(store, texts[i], limit)) for i in wanted]
+    found = matches_for_story(store, [texts[i] for i in wanted], limit)
+    return [Suggestion(i, texts[i], matches) for i, matches in zip(wanted, found, strict=True)]
 
 
 def search(store: Store, phrase: str, limit: int = 20) -> list[MemoryEntry]:

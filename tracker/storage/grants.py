@@ -33,6 +33,7 @@ CACHE_TABLES = (
     "memory_entry",
     "memory_source",
     "memory_word",
+    "memory_word_count",
     "derived_cache",
 )
 ADMIN_TABLES = ("tracker_user", "setting")

@@ -17,6 +17,38 @@ PG_INDEXES = ("ix_memory_entry_fr_trgm", "ix_memory_entry_en_trgm")
 # PostgreSQL: each entry's French words (folded, as `tracker.memory.search_terms` gives them), looked up by word
 WORDS = "memory_word"
 WORDS_INDEX = "ix_memory_word_word"
+# PostgreSQL: per word, how many entries hold it, kept by the word index's statement triggers (schema 0012)
+COUNTS = "memory_word_count"
+_COUNTING = """
+CREATE FUNCTION tracker_memory_words_added() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  -- in word order, so concurrent writers lock the rows they share in the same order (no deadlock)
+  INSERT INTO {counts} AS c (word, entries) SELECT word, count(*) FROM added GROUP BY word ORDER BY word
+  ON CONFLICT (word) DO UPDATE SET entries = c.entries + excluded.entries;
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION tracker_memory_words_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE {counts} AS c SET entries = c.entries - gone.n
+  FROM (SELECT word, count(*) AS n FROM removed GROUP BY word) AS gone WHERE c.word = gone.word;
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION tracker_memory_words_cleared() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM {counts};
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER memory_word_added AFTER INSERT ON {words} REFERENCING NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION tracker_memory_words_added();
+CREATE TRIGGER memory_word_removed AFTER DELETE ON {words} REFERENCING OLD TABLE AS removed
+  FOR EACH STATEMENT EXECUTE FUNCTION tracker_memory_words_removed();
+CREATE TRIGGER memory_word_cleared AFTER TRUNCATE ON {words}
+  FOR EACH STATEMENT EXECUTE FUNCTION tracker_memory_words_cleared();
+"""
+_COUNTING_FUNCTIONS = ("tracker_memory_words_added", "tracker_memory_words_removed", "tracker_memory_words_cleared")
 _SQLITE = (
     f"CREATE VIRTUAL TABLE {FTS} USING fts5(fr_text, en_text, content='memory_entry', content_rowid='id',"
     " tokenize='unicode61 remove_diacritics 2')",
@@ -29,7 +61,7 @@ _SQLITE = (
 
 def not_modelled(name: str | None) -> bool:
     """True for the index's own tables and indexes, which a comparison with the models must leave alone."""
-    return bool(name) and (str(name).startswith(FTS) or str(name) in (*PG_INDEXES, WORDS, WORDS_INDEX))
+    return bool(name) and (str(name).startswith(FTS) or str(name) in (*PG_INDEXES, WORDS, WORDS_INDEX, COUNTS))
 
 
 def trigram_schema(conn: Connection) -> str | None:
@@ -97,6 +129,37 @@ def has_words(conn: Connection) -> bool:
     if conn.dialect.name != "postgresql":
         return False
     return conn.execute(text("SELECT to_regclass(:name)"), {"name": WORDS}).scalar() is not None
+
+
+def create_counts(conn: Connection) -> None:
+    """PostgreSQL: per word, how many entries hold it, counted from the word index and kept by its triggers (one
+    statement's rows at a time, COPY included): a story's counts are then one query, where counting each word's
+    range of the index took a query per word, hundreds a story."""
+    if not has_words(conn):
+        return
+    quote = conn.dialect.identifier_preparer.quote
+    schema = quote(str(conn.execute(text("SELECT current_schema()")).scalar_one()))
+    counts, words = f"{schema}.{COUNTS}", f"{schema}.{WORDS}"
+    conn.execute(text(f"CREATE TABLE {counts} (word text PRIMARY KEY, entries integer NOT NULL)"))
+    conn.execute(text(f"INSERT INTO {counts} SELECT word, count(*) FROM {words} GROUP BY word"))
+    conn.exec_driver_sql(_COUNTING.format(counts=counts, words=words))
+
+
+def drop_counts(conn: Connection) -> None:
+    if not has_words(conn):
+        return
+    for trigger in ("memory_word_added", "memory_word_removed", "memory_word_cleared"):
+        conn.execute(text(f"DROP TRIGGER IF EXISTS {trigger} ON {WORDS}"))
+    for function in _COUNTING_FUNCTIONS:
+        conn.execute(text(f"DROP FUNCTION IF EXISTS {function}()"))
+    conn.execute(text(f"DROP TABLE IF EXISTS {COUNTS}"))
+
+
+def has_counts(conn: Connection) -> bool:
+    """Whether this database keeps the word counts (PostgreSQL from schema 0012)."""
+    if conn.dialect.name != "postgresql":
+        return False
+    return conn.execute(text("SELECT to_regclass(:name)"), {"name": COUNTS}).scalar() is not None
 
 
 def list_words(conn: Connection, rows: list[tuple[str, int]]) -> None:

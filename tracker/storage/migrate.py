@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration; tests check it matches the scripts, so opening a current database needs no Alembic.
-HEAD = "0011"
+HEAD = "0012"
 # Serialises concurrent first opens of one PostgreSQL database (an arbitrary, fixed advisory-lock key).
 _PG_LOCK_KEY = 7_302_001
 
