@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tracker.check import StoryTexts, finding, judge, missing_hashes, resolve_base
@@ -202,7 +203,7 @@ def check_folder(
         base_en=git.base_document(paths["en"]),
         base_note=note,
     )
-    judged = judge(texts)
+    judged = judge(texts, at=datetime.now(UTC))
     if not vetted:
         return judged
     return replace(judged, findings=tuple(sorted((*judged.findings, *vetted), key=sort_key)))
