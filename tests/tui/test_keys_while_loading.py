@@ -10,6 +10,7 @@ from textual import events
 from tests.tui.conftest import settle
 from tests.tui.fake_backend import FakeBackend
 from tracker.tui.app import TrackerApp
+from tracker.tui.backend import Backend
 from tracker.tui.screens.story import StoryScreen
 from tracker.tui.widgets.sidebyside import SideBySide
 from tracker.view import StoryView
@@ -48,3 +49,27 @@ async def test_keys_typed_before_the_rows_arrive_act_on_them_once_they_do() -> N
         to_do = [i for i, row in enumerate(sbs.rows) if row.needs_action]
         assert to_do and 0 < to_do[0] < len(sbs.rows) - 1
         assert sbs.cursor == to_do[0] + 1  # `n` and `j` waited for the rows, then acted on them in order
+
+
+async def test_keys_typed_while_the_database_opens_act_on_the_first_screen_once_it_is_up() -> None:
+    release = threading.Event()
+
+    def open_backend() -> Backend:
+        assert release.wait(60), "the test never let the database open"
+        return FakeBackend.with_sample()
+
+    app = TrackerApp(open_backend=open_backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        assert "Opening the database" in str(app.screen.query_one("#opening").render())
+        try:
+            for key, char in (("enter", "\r"), ("n", "n")):  # open the first story, go to its first row to do
+                app.post_message(events.Key(key, char))
+            await pilot.pause()
+        finally:
+            release.set()
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, StoryScreen)
+        sbs = screen.query_one(SideBySide)
+        assert sbs.cursor == next(i for i, row in enumerate(sbs.rows) if row.needs_action)

@@ -16,7 +16,7 @@ from tracker.errors import TrackerError
 from tracker.listing import APPROVAL_WORDS, FILTERS, SORTS, listed, state_parts
 from tracker.terminal import visible
 from tracker.tui.backend import Backend
-from tracker.tui.keyhold import holder
+from tracker.tui.keyhold import holder, release_hold
 from tracker.tui.messages import POLL_SECONDS, ActionFailed, StoriesLoaded, StoryRequested
 from tracker.tui.screens.polling import PollingScreen
 from tracker.tui.widgets.keybar import KeyBar
@@ -95,6 +95,7 @@ class StoriesScreen(PollingScreen):
         self.filter = next(iter(FILTERS))
         self.refreshing = False  # a reload is under way: the rows shown are the last ones read
         self._bar = Text()
+        self.rows_hold: int | None = None  # the launcher's key hold, kept while the database opened: ends on the rows
 
     def compose(self) -> ComposeResult:
         yield Static("Stories — loading…", id="stories-bar")
@@ -123,6 +124,14 @@ class StoriesScreen(PollingScreen):
         self.stories = message.stories
         self.token = message.token or self.token
         self.refill()
+        self._release_for_rows()
+
+    def _release_for_rows(self) -> None:
+        generation, self.rows_hold = self.rows_hold, None
+        release_hold(self, generation)
+
+    def on_unmount(self) -> None:
+        self._release_for_rows()
 
     def poll_changes(self) -> None:
         # only while the list is in front: a story screen on top polls for itself, and the list reloads on resume
@@ -134,6 +143,7 @@ class StoriesScreen(PollingScreen):
         self.refresh_list()
 
     def on_action_failed(self, message: ActionFailed) -> None:
+        self._release_for_rows()
         if self.refreshing and self._bar.plain:  # the old rows stay: the bar no longer promises new ones
             self.refreshing = False
             self.show_bar()

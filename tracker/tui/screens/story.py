@@ -23,7 +23,7 @@ from tracker.model import Change, Revision
 from tracker.terminal import visible
 from tracker.tui.backend import Backend
 from tracker.tui.follow import same_paragraph
-from tracker.tui.keyhold import holder
+from tracker.tui.keyhold import holder, release_hold
 from tracker.tui.messages import (
     POLL_SECONDS,
     ActionFailed,
@@ -151,7 +151,8 @@ class StoryScreen(FilterActions):
         self._en_diffs: dict[tuple[int, int], tuple[Change, ...]] = {}  # English ones, as lasting
         # the details panel follows the terminal's width until the user shows or hides it themselves
         self._details_chosen = False
-        self._rows_hold: int | None = None  # the key hold that waits for the first rows (see `_hold_for_rows`)
+        # the key hold that waits for the first rows (see `_hold_for_rows`; the launcher's, while the database opened)
+        self.rows_hold: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("loading…", id="story-bar")
@@ -193,12 +194,11 @@ class StoryScreen(FilterActions):
         app = holder(self)
         if app is not None:
             app.hold_keys()
-            self._rows_hold = app.key_hold.generation
+            self.rows_hold = app.key_hold.generation
 
     def _release_for_rows(self) -> None:
-        app, generation, self._rows_hold = holder(self), self._rows_hold, None
-        if app is not None and generation is not None and app.key_hold.generation == generation:
-            app.release_keys()
+        generation, self.rows_hold = self.rows_hold, None
+        release_hold(self, generation)
 
     def on_unmount(self) -> None:
         self._release_for_rows()
