@@ -45,3 +45,28 @@ async def test_the_dialog_and_its_key_help_fit_the_terminal(name: str, width: in
         for label in modal.query(".dialog-help, .dialog-title"):
             assert _inside(label, dialog), f"{name} at {width}: {label.region} outside {dialog.region}"
             assert label.virtual_size.width <= label.region.width, f"{name} at {width}: its text is cut"
+
+
+def _burst(app: object, *keys: str) -> None:
+    """Keys as a terminal delivers a quick typist's burst: all queued before the first is handled."""
+    from textual import events
+    from textual.app import App
+
+    assert isinstance(app, App)
+    for key in keys:
+        char = key if len(key) == 1 else {"space": " ", "tab": "\t", "enter": "\r"}.get(key)
+        app.post_message(events.Key(key, char))
+
+
+async def test_tab_then_space_typed_at_once_ticks_the_box_tab_moved_to() -> None:
+    """Tab moves the focus when its turn comes, after the keys typed with it were sent on to the field it left: the
+    Space meant for Force went into the note, and Enter approved without forcing."""
+    app = story_app(FakeBackend.with_sample())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        answers: list[object] = []
+        app.push_screen(ApproveModal("Approve English r2 against French r3", 1), answers.append)
+        await settle(pilot)
+        _burst(app, "o", "k", "tab", "space", "enter")
+        await settle(pilot)
+        assert answers == [("ok", True)]  # the note typed, Force ticked, then confirmed
