@@ -6,11 +6,14 @@ from __future__ import annotations
 import threading
 
 from textual import events
+from textual.widgets import DataTable
 
-from tests.tui.conftest import settle
+from tests.tui.conftest import settle, story_app
 from tests.tui.fake_backend import FakeBackend
+from tracker.model import Revision
 from tracker.tui.app import TrackerApp
 from tracker.tui.backend import Backend
+from tracker.tui.screens.history import HistoryScreen
 from tracker.tui.screens.story import StoryScreen
 from tracker.tui.widgets.sidebyside import SideBySide
 from tracker.view import StoryView
@@ -73,3 +76,37 @@ async def test_keys_typed_while_the_database_opens_act_on_the_first_screen_once_
         assert isinstance(screen, StoryScreen)
         sbs = screen.query_one(SideBySide)
         assert sbs.cursor == next(i for i, row in enumerate(sbs.rows) if row.needs_action)
+
+
+class GatedHistory(FakeBackend):
+    """A backend whose revision history waits, once armed, until the test lets it answer."""
+
+    gate: threading.Event | None = None
+
+    def history(self, slug: str) -> list[Revision]:
+        if self.gate is not None:
+            assert self.gate.wait(60), "the test never let the history answer"
+        return super().history(slug)
+
+
+async def test_keys_typed_with_h_act_on_the_history_once_its_revisions_arrive() -> None:
+    backend = GatedHistory.with_sample()
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        story = app.screen
+        assert isinstance(story, StoryScreen)
+        story.query_one(SideBySide).move_to(3)
+        backend.gate = gate = threading.Event()
+        try:
+            app.post_message(events.Key("h", "h"))  # the history, then one revision up from the newest it opens on
+            app.post_message(events.Key("up", None))
+            await pilot.pause()
+        finally:
+            gate.set()
+        await settle(pilot)
+        history = app.screen
+        assert isinstance(history, HistoryScreen)
+        table = history.query_one(DataTable)
+        assert table.row_count > 1 and table.cursor_row == table.row_count - 2
+        assert story.query_one(SideBySide).cursor == 3  # the story's rows did not take the key meant for the history
