@@ -311,3 +311,19 @@ def test_qa_is_not_reopened_under_a_valid_approval_but_returns_once_the_text_cha
     en.write_text(en.read_text(encoding="utf-8").replace("normalize relations", "normalise relations"), "utf-8")
     code, found = findings(capsys)
     assert code == 1 and {f["rule"] for f in found} == {"approval-outdated", "qa-error"}
+
+
+def test_errors_replace_reads_a_file_that_is_utf8_but_for_a_byte_and_says_so(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As on import, align, diff and qa: strict refuses the file with the byte's offset; replace reads it, a U+FFFD
+    for the byte, with one warning naming the file, and judges the story (its approval is outdated by the change)."""
+    en = repo / STORY / "en.txt"
+    data = en.read_bytes()
+    en.write_bytes(data.replace("’".encode(), b"\x92", 1))  # one Windows-1252 apostrophe in a UTF-8 file
+    code, out, err = run(capsys, "--format", "json")
+    assert code == 3 and "invalid UTF-8 at byte" in err
+    code, out, err = run(capsys, "--format", "json", "--errors", "replace")
+    rules = [f["rule"] for f in json.loads(out)["findings"]]
+    assert code == 1 and "unreadable-input" not in rules and "approval-outdated" in rules
+    assert f"tracker: warning: {STORY}/en.txt: " in err and "replaced" in err

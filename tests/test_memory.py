@@ -59,6 +59,14 @@ def test_best_puts_exact_first_and_offers_each_english_once() -> None:
     assert [m.kind for m in ranked] == ["exact", "near"]
 
 
+def test_a_near_match_never_reads_100_percent_however_long_the_paragraph() -> None:
+    """100 % says "the same text" to a translator; a figure changed in a long paragraph rounds up to it (the
+    sample's 6.500 -> 6.600 paragraph showed `100% near`): a near match tops out at 99, as CAT tools show it."""
+    long = " ".join([BACKGROUND] * 4)
+    found = match(long.replace("6.500", "6.600", 1), entry(fr=long))
+    assert found is not None and found.kind == "near" and found.figures and found.score == 99
+
+
 def test_approved_english_ranks_first_among_equal_scores() -> None:
     plain, approved = entry(en="Plain English."), entry(en="Approved English.", approved=True)
     assert [m.entry.en for m in best(BACKGROUND, [plain, approved])] == ["Approved English.", "Plain English."]

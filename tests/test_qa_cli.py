@@ -130,3 +130,43 @@ def test_waiving_a_finding_that_does_not_exist_is_an_input_error(
 
 def test_waiving_an_unknown_check_is_a_usage_error(stored: str) -> None:
     assert main(["waive", "sochi", "--check", "spelling", "--fr", "2", "--reason", "x"]) == 2
+
+
+@pytest.fixture
+def carried(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The tour's story: a person's link on the French the English was written on, then a new French revision,
+    over which the view carries that link (the fresh alignment of the new pair does not have it)."""
+    db = str(tmp_path / "carried.db")
+    monkeypatch.setenv("TRACKER_DB", db)
+    for args in (
+        ["import", _sample("fr.r2.txt"), "--story", "summit", "--lang", "fr"],
+        ["import", _sample("en.r1.txt"), "--story", "summit", "--lang", "en", "--based-on", "1"],
+        ["link", "relink", "summit", "0", "0"],  # the French headline stands for the English standfirst
+        ["import", _sample("fr.r3.txt"), "--story", "summit", "--lang", "fr"],
+    ):
+        assert main(args) == 0, args
+    return db
+
+
+def _shown(db: str) -> list[tuple[str, list[int], list[int]]]:
+    from tracker.services.views import load_view
+    from tracker.storage import open_store
+
+    with open_store(db) as store:
+        rows = load_view(store, "summit").rows
+    return sorted((f.check, list(f.fr), list(f.en)) for row in rows for f in row.findings)
+
+
+def test_qa_of_a_stored_story_lists_the_findings_its_view_shows(
+    carried: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shown = _shown(carried)
+    assert ("dates", [0], [0]) in shown  # on the relinked row, as the terminal UI shows it
+    capsys.readouterr()
+    assert main(["qa", "summit", "--format", "json"]) == 1
+    assert sorted((i["check"], i["fr"], i["en"]) for i in json.loads(capsys.readouterr().out)["issues"]) == shown
+
+
+def test_a_finding_the_view_shows_can_be_waived_from_the_command_line(carried: str) -> None:
+    assert main(["waive", "summit", "0", "0", "--check", "dates", "--reason", "the standfirst dates it"]) == 0
+    assert ("dates", [0], [0]) in _shown(carried)  # still listed, now waived

@@ -128,6 +128,26 @@ def test_the_comment_conventions_are_read_as_documented() -> None:
     assert _split_comment('tracker ack s --note "a # b"   # "c"') == ('tracker ack s --note "a # b"', '"c"')
 
 
+DECIDING = ("ack", "waive", "link", "approve", "reject", "withdraw")
+
+
+def test_the_tour_says_which_decisions_it_makes_on_the_sample_story() -> None:
+    """The tour's opening note says it keeps its decisions to a story of its own; a command deciding on the sample
+    story (an editor's verdict, most often) must be named there, so that a newcomer knows what the tour changed."""
+    text = README.read_text(encoding="utf-8")
+    note = text[text.index("## A short tour") : text.index("### Stories and revisions")]
+    on_sample = set()
+    for step in TOUR:
+        words = shlex.split(step.command)[1:]
+        while words and words[0].startswith("--"):  # `--as ed`: the global options before the command
+            words = words[2:]
+        if words and words[0] in DECIDING and "sochi-summit" in words:
+            on_sample.add(words[0])
+    assert on_sample, "the tour gives no verdict on the sample: drop this test's premise"
+    for verb in sorted(on_sample):
+        assert f"`{verb}`" in note and "sochi-summit" in note, f"the note does not say it runs {verb} on the sample"
+
+
 def _keys(data: Any) -> set[str]:
     if isinstance(data, dict):
         return set(data) | {k for v in data.values() for k in _keys(v)}

@@ -80,3 +80,37 @@ def test_a_plain_text_french_file_says_no_kill(tmp_path: Path, capsys: pytest.Ca
     assert "killed" not in [f["rule"] for f in findings]
     assert main(["--as", "ed", "withdraw", str(folder), "--note", "down"]) == 1  # nothing says it was killed
     shutil.rmtree(folder)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_withheld_folder_fails_the_gate_until_the_agency_releases_it(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The publish gate (`tracker status --require approved`) refuses a withheld story; so does the CI gate."""
+    folder = _folder(tmp_path, fmt)
+    _french(folder, fmt, 2, "withheld", "WITHHOLD pending legal review")
+    code, findings = _check(capsys, folder)
+    withheld = [f for f in findings if f["rule"] == "withheld"]
+    assert code == 1 and len(withheld) == 1 and withheld[0]["severity"] == "error"
+    assert "WITHHOLD pending legal review" in str(withheld[0]["message"])
+    _french(folder, fmt, 3)  # released, same text: judged as before
+    code, findings = _check(capsys, folder)
+    assert "withheld" not in [f["rule"] for f in findings]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_embargo_in_force_fails_the_gate_and_one_past_does_not(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _folder(tmp_path, fmt)
+    (folder / ("fr.json" if fmt == "ninjs" else "fr.xml")).write_text(
+        item(fmt, 1, until="2999-01-01T08:00:00Z"), encoding="utf-8"
+    )
+    code, findings = _check(capsys, folder)
+    embargoed = [f for f in findings if f["rule"] == "embargoed"]
+    assert code == 1 and len(embargoed) == 1 and "2999-01-01 08:00" in str(embargoed[0]["message"])
+    (folder / ("fr.json" if fmt == "ninjs" else "fr.xml")).write_text(
+        item(fmt, 1, until="2001-01-01T08:00:00Z"), encoding="utf-8"
+    )
+    code, findings = _check(capsys, folder)
+    assert "embargoed" not in [f["rule"] for f in findings]

@@ -142,7 +142,8 @@ def match(text: str, entry: MemoryEntry, near: int = NEAR) -> MemoryMatch | None
 
     if folded(entry.fr) == folded(text):
         return MemoryMatch(entry, 100, "exact")  # the same words: no figure can differ
-    score = round(fuzz.ratio(folded(entry.fr), folded(text)))
+    # 100 % is kept for the same text: a long paragraph with one figure changed rounds up to it
+    score = min(99, round(fuzz.ratio(folded(entry.fr), folded(text))))
     kind: MatchKind = "near"
     if score < near:
         score, kind = _partial(text, entry), "partial"

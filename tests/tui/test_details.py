@@ -133,3 +133,36 @@ def test_a_waived_finding_shows_who_waived_it_and_why(backend: FakeBackend) -> N
     text = describe_row(row, view).plain
     assert f"q {finding.check} [waived]" in text
     assert "waived by ana: the wire corrected it later" in text
+
+
+async def _opened_stale_row(pilot: object, app: object) -> DetailsPanel:
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    await settle(pilot)
+    await pilot.press("n", "enter")  # the stale row, opened: its reasons and its paragraph history, a long panel
+    await settle(pilot)
+    panel = pilot.app.screen.query_one(DetailsPanel)
+    for _ in range(100):  # the panel follows the cursor after a short delay, which a busy machine fires late
+        if "Paragraph history" in panel.text.plain and "press Enter" not in panel.text.plain:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
+    return panel
+
+
+async def test_the_details_are_wrapped_clear_of_their_scroll_bar_beside_the_rows_and_below_them(
+    backend: FakeBackend,
+) -> None:
+    for size in ((120, 40), (80, 24)):
+        app = story_app(backend)
+        async with app.run_test(size=size) as pilot:
+            if size[0] < 110:
+                await settle(pilot)
+                await pilot.press("d")  # hidden at first below 110 columns
+            panel = await _opened_stale_row(pilot, app)
+            assert panel.max_scroll_y > 0, f"{size}: the panel is not long enough to scroll: test premise"
+            room = panel.scrollable_content_region.width
+            longest = max(len("".join(piece for piece, _ in line).rstrip()) for line in panel._lines)
+            assert longest <= room, f"{size}: a line of {longest} cells under a scroll bar leaving {room}"
+            assert panel.max_scroll_x == 0, f"{size}: the details scroll sideways"

@@ -308,3 +308,32 @@ async def test_on_the_real_desk_confirm_and_next_saves_the_only_row_to_do_then_s
         await settle(pilot)
         await pilot.press("ctrl+o")
         assert _editor(app).text == sbs.rows[untranslated].fr[0].text
+
+
+async def test_an_insert_next_to_words_is_set_apart_by_a_space_and_one_in_a_blank_gets_none(
+    backend: FakeBackend,
+) -> None:
+    app = story_app(backend)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "e")  # the stale row, whose English ends a sentence
+        await settle(pilot)
+        editor = _editor(app)
+        row = app.screen.query_one(SideBySide).rows[app.screen.query_one(SideBySide).cursor]
+        french = row.fr[0].text
+        editor.text = "Before.After"
+        editor.move_cursor((0, len("Before.")))
+        await pilot.press("ctrl+o")  # between two words: a space on each side
+        assert editor.text == f"Before. {french} After"
+        await pilot.press("ctrl+z")
+        assert editor.text == "Before.After"  # one edit, separators included
+        editor.text = "Ends here. "
+        editor.move_cursor(editor.document.end)
+        backend.offline = False
+        await pilot.press("ctrl+t")  # after a space already there: none added
+        await settle(pilot)
+        assert editor.text == f"Ends here. [EN] {french}"
+        editor.text = "(x"
+        editor.move_cursor((0, 1))
+        await pilot.press("ctrl+o")  # after an opening bracket, before a word: the word is set apart, not the bracket
+        assert editor.text == f"({french} x"

@@ -241,8 +241,22 @@ def _killed(s: StoryTexts, signal: WireSignal) -> list[CheckFinding]:
     return [finding("killed", s.story, s.en_file, 1, message, fr_file=s.fr_file)]
 
 
-def judge(s: StoryTexts) -> StoryResult:
-    """Every finding on one story, in reading order; a killed story has only one (withdraw its English)."""
+def _held(s: StoryTexts, signal: WireSignal, at: datetime | None) -> list[CheckFinding]:
+    """What keeps a story the agency did not kill from going out, as the publish gate says it: a withhold, an
+    embargo in force at `at` (any embargo when `at` is None: the gate never guesses that one has passed)."""
+    out = []
+    if signal.kind == "withheld":
+        said = f": {signal.note}" if signal.note else ""
+        out.append(finding("withheld", s.story, s.en_file, 1, f"the agency withheld this story in {s.fr_file}{said}"))
+    if signal.embargo is not None and (at is None or signal.embargo > at):
+        message = f"embargoed until {signal.embargo:%Y-%m-%d %H:%M %Z} by {s.fr_file}: nothing may go out before"
+        out.append(finding("embargoed", s.story, s.en_file, 1, message, fr_file=s.fr_file))
+    return out
+
+
+def judge(s: StoryTexts, *, at: datetime | None = None) -> StoryResult:
+    """Every finding on one story, in reading order; a killed story has only one (withdraw its English).
+    `at`: when the gate runs, for an embargo in the French file (None: any embargo is in force)."""
     files = (s.fr_file, s.en_file, s.sidecar_file)
     signal = wire_signal(s)
     if signal.kind == "kill":
@@ -273,6 +287,7 @@ def judge(s: StoryTexts) -> StoryResult:
             for f in approval
         ]
     findings.extend(approval)
+    findings.extend(_held(s, signal, at))
     return StoryResult(story=s.story, findings=tuple(sorted(findings, key=sort_key)), files=files)
 
 

@@ -20,6 +20,8 @@ RULES: dict[str, tuple[CheckSeverity, str]] = {
         "The agency killed the French story: the English must be withdrawn and the withdrawal recorded "
         "(tracker withdraw FOLDER --note TEXT).",
     ),
+    "withheld": ("error", "The agency withheld the French story: nothing may go out until it releases it."),
+    "embargoed": ("error", "The French story is under embargo: nothing may go out before the embargo's time."),
     "correction": ("error", "The agency corrected the French source of this English paragraph since it was made."),
     "stale": ("error", "The French source of this English paragraph changed in substance since the English was made."),
     "untranslated": ("error", "A French paragraph has no English counterpart and nobody acknowledged it as omitted."),

@@ -11,6 +11,7 @@ from typing import cast
 import click
 
 from tracker.check.result import FailOn
+from tracker.cli.common import ERRORS_OPTION, warn_file
 from tracker.exitcodes import ExitCode
 from tracker.reports import FORMATS
 
@@ -33,7 +34,10 @@ from tracker.reports import FORMATS
     help="Approvals count only when signed by a key of FILE (with --base: read at REV, repo-relative) "
     "[default with --base: .tracker/allowed_signers, if the base has it].",
 )
-def check(paths: tuple[str, ...], base: str | None, fmt: str, fail_on: str, allowed_signers: str | None) -> ExitCode:
+@ERRORS_OPTION
+def check(
+    paths: tuple[str, ...], base: str | None, fmt: str, fail_on: str, allowed_signers: str | None, errors: str
+) -> ExitCode:
     """Check story folders for CI: stale, untranslated, QA and approval findings.
 
     A story folder holds fr.txt and en.txt (or any importable files named fr.* and en.*) and the sidecar
@@ -46,7 +50,14 @@ def check(paths: tuple[str, ...], base: str | None, fmt: str, fail_on: str, allo
     from tracker.reports import render
     from tracker.services.check import run_check
 
-    report = run_check(paths, base=base, fail_on=cast("FailOn", fail_on), allowed_signers=allowed_signers)
+    report = run_check(
+        paths,
+        base=base,
+        fail_on=cast("FailOn", fail_on),
+        allowed_signers=allowed_signers,
+        errors=errors,
+        warn=warn_file,
+    )
     sys.stdout.write(render(report, fmt))
     if fmt != "text":
         from tracker.reports.text import summary

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tracker.check import StoryTexts, finding, judge, missing_hashes, resolve_base
@@ -24,7 +25,7 @@ from tracker.services.folders import (
     text_path,
 )
 from tracker.services.git import RepositoryError, changed_files, read_blobs, repo_root, run_git, verify_rev
-from tracker.services.reading import parse_document, read_document
+from tracker.services.reading import Warn, parse_document, read_document
 from tracker.services.vetting import DEFAULT_SIGNERS, Signers, signers_at, signers_file, vet
 
 HISTORY_LIMIT = 50
@@ -159,8 +160,11 @@ class _Shown:
             return os.path.relpath(full, self.cwd) if full.anchor == self.cwd.anchor else full.as_posix()
 
 
-def check_folder(folder: Path, git: GitContext, shown: _Shown) -> StoryResult:
-    """Judge one story folder; unreadable texts and an invalid sidecar become findings, not exceptions."""
+def check_folder(
+    folder: Path, git: GitContext, shown: _Shown, errors: str = "strict", warn: Warn | None = None
+) -> StoryResult:
+    """Judge one story folder; unreadable texts and an invalid sidecar become findings, not exceptions.
+    `errors`, `warn`: how a text that is UTF-8 but for a few bytes is read (see tracker.services.reading.mended)."""
     story, sidecar_file = shown(folder), shown(folder / FILENAME)
     try:
         sidecar = read_sidecar(folder, sidecar_file)
@@ -175,7 +179,7 @@ def check_folder(folder: Path, git: GitContext, shown: _Shown) -> StoryResult:
     broken = []
     for lang, path in paths.items():
         try:
-            docs[lang] = read_document(path, shown(path), within=folder)
+            docs[lang] = read_document(path, shown(path), within=folder, errors=errors, warn=warn)
         except InputError as exc:
             broken.append(finding("unreadable-input", story, shown(path), 0, f"{lang}: {exc.problem}"))
     files = (shown(paths["fr"]), shown(paths["en"]), sidecar_file)
@@ -199,7 +203,7 @@ def check_folder(folder: Path, git: GitContext, shown: _Shown) -> StoryResult:
         base_en=git.base_document(paths["en"]),
         base_note=note,
     )
-    judged = judge(texts)
+    judged = judge(texts, at=datetime.now(UTC))
     if not vetted:
         return judged
     return replace(judged, findings=tuple(sorted((*judged.findings, *vetted), key=sort_key)))
@@ -237,6 +241,8 @@ def run_check(
     fail_on: FailOn = "error",
     cwd: Path | None = None,
     allowed_signers: str | None = None,
+    errors: str = "strict",
+    warn: Warn | None = None,
 ) -> Report:
     """Check the story folders under `paths` (or those changed since `base`) and return the report.
 
@@ -260,7 +266,7 @@ def run_check(
         git.signers = signers_at(root, rev, rel, required=allowed_signers is not None)
     if base is None and allowed_signers is not None:
         git.signers = signers_file(Path(allowed_signers))
-    results = judge_all(folders, git, shown)
+    results = judge_all(folders, git, shown, errors=errors, warn=warn)
     return Report(stories=results, fail_on=fail_on, base=base)
 
 
@@ -268,24 +274,34 @@ def run_check(
 PARALLEL_FROM = 48
 
 
-def _judge_chunk(folders: list[Path], git: GitContext, shown: _Shown) -> list[StoryResult]:
+def _judge_chunk(
+    folders: list[Path], git: GitContext, shown: _Shown, errors: str = "strict", warn: Warn | None = None
+) -> list[StoryResult]:
     git.prefetch([p for f in folders for p in (text_path(f, "fr"), text_path(f, "en"))])
-    return [check_folder(folder, git, shown) for folder in folders]
+    return [check_folder(folder, git, shown, errors, warn) for folder in folders]
 
 
 def judge_all(
-    folders: Sequence[Path], git: GitContext, shown: _Shown, jobs: int | None = None
+    folders: Sequence[Path],
+    git: GitContext,
+    shown: _Shown,
+    jobs: int | None = None,
+    *,
+    errors: str = "strict",
+    warn: Warn | None = None,
 ) -> tuple[StoryResult, ...]:
-    """Judge every folder, in order; many folders are shared out to one process per core."""
+    """Judge every folder, in order; many folders are shared out to one process per core (`warn`, a module-level
+    function, goes with them and writes from there)."""
     jobs = jobs or os.cpu_count() or 1
     if jobs < 2 or len(folders) < PARALLEL_FROM:
-        return tuple(check_folder(folder, git, shown) for folder in folders)
+        return tuple(check_folder(folder, git, shown, errors, warn) for folder in folders)
     from tracker.services.pools import process_pool
 
     size = max(8, len(folders) // (jobs * 4))
     chunks = [list(folders[i : i + size]) for i in range(0, len(folders), size)]
     with process_pool(jobs) as pool:
-        parts = pool.map(_judge_chunk, chunks, [git] * len(chunks), [shown] * len(chunks))
+        n = len(chunks)
+        parts = pool.map(_judge_chunk, chunks, [git] * n, [shown] * n, [errors] * n, [warn] * n)
         return tuple(result for part in parts for result in part)
 
 

@@ -15,7 +15,15 @@ from tracker.services.check import folder_texts
 from tracker.services.folders import save_sidecar
 from tracker.services.signing import DECISION_NAMESPACE, sign
 
-_NOT_BLOCKING = ("approval-missing", "approval-outdated", "approval-unverified", "decision-unverified")
+# an editor approves a withheld or embargoed story ahead of its release; the gate keeps it from going out meanwhile
+_NOT_BLOCKING = (
+    "approval-missing",
+    "approval-outdated",
+    "approval-unverified",
+    "decision-unverified",
+    "withheld",
+    "embargoed",
+)
 
 
 def _signed(sidecar: Sidecar, by: str, key: Path) -> Sidecar:

@@ -11,7 +11,7 @@ from tracker.errors import InputError
 from tracker.model import Finding, Waiver, text_hash
 from tracker.qa import QAConfig, apply_waivers
 from tracker.qa.links import check
-from tracker.services.alignment import StoredAlignment, align_revisions
+from tracker.services.alignment import StoredAlignment
 
 # where they lived before: imported from here by the views and by scripts
 from tracker.services.qa_config import load_qa_config as load_qa_config
@@ -36,12 +36,14 @@ def qa_revisions(
     fr_number: int | None = None,
     en_number: int | None = None,
 ) -> StoredQA:
-    """Check two stored revisions (None = latest) on their stored alignment, computed and cached when absent."""
+    """Check two stored revisions (None = latest) on the links a view of them shows (`shown_links`: when the French
+    moved on since the English was written, the links made on that French, carried over), so the command line
+    lists, and lets a person waive, exactly the findings the terminal UI shows."""
+    from tracker.services.views import shown_links  # it reads the QA configuration from here
+
     fr_rev = store.revision(slug, "fr", fr_number)
     en_rev = store.revision(slug, "en", en_number)
-    links = store.alignment(slug, fr_rev.number, en_rev.number)
-    if links is None:
-        links = align_revisions(store, slug, fr_number=fr_rev.number, en_number=en_rev.number).links
+    links = shown_links(store, slug, fr_rev.number, en_rev.number)
     fr, en = fr_rev.texts, en_rev.texts
     findings = apply_waivers(check(fr, en, links, config), store.waivers(slug), fr, en)
     return StoredQA(slug, fr_rev.number, en_rev.number, fr, en, tuple(links), findings)

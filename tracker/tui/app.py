@@ -91,6 +91,7 @@ class TrackerApp(App[None]):
         self.initial_story = story
         self.startup_error: Exception | None = None
         self.key_hold = KeyHold()
+        self._startup_hold: int | None = None  # the hold on while the database opens (see on_mount)
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         # NO_COLOR: what colour set apart is set apart by reverse video, and nothing stays grey on grey
@@ -125,6 +126,9 @@ class TrackerApp(App[None]):
             user, error = _read_user(self.backend)
             self._start(user, error)
         else:
+            # keys typed while the database opens (Enter, then n) wait for the first screen's rows, then act on them
+            self.hold_keys()
+            self._startup_hold = self.key_hold.generation
             # after the first paint, so the import of the database layer does not hold the GIL against the frame
             self.call_after_refresh(self._open)
 
@@ -172,11 +176,14 @@ class TrackerApp(App[None]):
             # the list is built only when the person goes back to it, so the story paints sooner
             from tracker.tui.screens.story import StoryScreen
 
-            self.push_screen(
-                StoryScreen(self.backend, self.initial_story, first if isinstance(first, ViewLoaded) else None)
-            )
+            story = StoryScreen(self.backend, self.initial_story, first if isinstance(first, ViewLoaded) else None)
+            story.rows_hold = self._startup_hold
+            self.push_screen(story)
         else:
-            self.push_screen(StoriesScreen(self.backend, first if isinstance(first, StoriesLoaded) else None))
+            stories = StoriesScreen(self.backend, first if isinstance(first, StoriesLoaded) else None)
+            stories.rows_hold = self._startup_hold
+            self.push_screen(stories)
+        self._startup_hold = None
 
     def on_story_requested(self, message: StoryRequested) -> None:
         from tracker.tui.screens.story import StoryScreen

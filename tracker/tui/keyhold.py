@@ -79,3 +79,10 @@ def hand_back_if_held(node: DOMNode, event: events.Key) -> bool:
     event.stop()
     event.prevent_default()
     return True
+
+
+def release_hold(node: DOMNode, generation: int | None) -> None:
+    """End the hold `generation` (a screen's, waiting for its first rows) if it is still the one on."""
+    app = holder(node)
+    if app is not None and generation is not None and app.key_hold.active and app.key_hold.generation == generation:
+        app.release_keys()

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Static
 from tracker.errors import TrackerError
 from tracker.model import Change, Revision
 from tracker.tui.backend import Backend
+from tracker.tui.keyhold import release_hold
 from tracker.tui.messages import ActionFailed, DiffLoaded, HistoryLoaded
 from tracker.tui.widgets.keybar import KeyBar
 from tracker.tui.widgets.wordmarks import append_words
@@ -73,6 +74,7 @@ class HistoryScreen(Screen[None]):
         # the diff the cursor asks for now: a thread worker cannot be stopped, so an answer to an earlier
         # request (the cursor moved on meanwhile) may arrive after the one wanted, and is then dropped
         self._wanted: tuple[str, int, int] | None = None
+        self.rows_hold: int | None = None  # the key hold of the keys typed with `h`: they wait for the revisions
 
     def compose(self) -> ComposeResult:
         yield Static(f"History of {self.slug}", id="history-bar")
@@ -103,6 +105,14 @@ class HistoryScreen(Screen[None]):
         table = self.query_one(DataTable)
         if table.row_count:
             table.move_cursor(row=table.row_count - 1)
+        self._release_for_rows()
+
+    def _release_for_rows(self) -> None:
+        generation, self.rows_hold = self.rows_hold, None
+        release_hold(self, generation)
+
+    def on_unmount(self) -> None:
+        self._release_for_rows()
 
     def _refill(self) -> None:
         table = self.query_one(DataTable)
@@ -156,6 +166,7 @@ class HistoryScreen(Screen[None]):
         self.query_one("#diff", Static).update(head + diff_text(message.changes, show_unchanged=self.show_unchanged))
 
     def on_action_failed(self, message: ActionFailed) -> None:
+        self._release_for_rows()
         self.notify(message.text, title="Not done", severity="error", timeout=8)
 
     def action_mark(self) -> None:

@@ -18,7 +18,13 @@ from tracker.errors import TrackerError
 from tracker.model import AckKind
 from tracker.tui.widgets.toggles import DialogCheckbox, DialogRadioButton, DialogRadioSet
 
-_CANCEL: list[BindingType] = [Binding("escape", "cancel", "Cancel")]
+_CANCEL: list[BindingType] = [
+    Binding("escape", "cancel", "Cancel"),
+    # priority: the focus moves as the key is read, so the keys typed with Tab (Space to tick a box) reach the field
+    # it moved to; as an ordinary binding it ran only once Tab had passed through the field it left, after them
+    Binding("tab", "app.focus_next", show=False, priority=True),
+    Binding("shift+tab", "app.focus_previous", show=False, priority=True),
+]
 # Enter that no focused field took (a checkbox, a radio set) confirms, as everywhere in dialogs
 _CONFIRM_OR_CANCEL: list[BindingType] = [*_CANCEL, Binding("enter", "confirm", "Confirm", show=False)]
 

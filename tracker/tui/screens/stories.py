@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Input, Static
@@ -15,6 +16,7 @@ from tracker.errors import TrackerError
 from tracker.listing import APPROVAL_WORDS, FILTERS, SORTS, listed, state_parts
 from tracker.terminal import visible
 from tracker.tui.backend import Backend
+from tracker.tui.keyhold import holder, release_hold
 from tracker.tui.messages import POLL_SECONDS, ActionFailed, StoriesLoaded, StoryRequested
 from tracker.tui.screens.polling import PollingScreen
 from tracker.tui.widgets.keybar import KeyBar
@@ -70,7 +72,10 @@ class StoriesScreen(PollingScreen):
     """The desk's list of stories; Enter opens one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", show=False, tooltip="Open the story"),
+        # a priority binding runs as the app reads the key, before it reads the next one, so that the keys typed
+        # with Enter are held for the story (see `open_story`) instead of reaching this list; the search field
+        # keeps its own Enter (SkipAction)
+        Binding("enter", "open", "Open", show=False, priority=True, tooltip="Open the story"),
         Binding("slash", "search", "Search", tooltip="Search stories by name or title"),
         Binding("s", "sort", "Sort", tooltip="Sort by: most to do, urgency, latest change, name"),
         Binding("f", "filter", "Filter", tooltip="Filter: all, needs work, up to date, awaiting approval"),
@@ -90,6 +95,7 @@ class StoriesScreen(PollingScreen):
         self.filter = next(iter(FILTERS))
         self.refreshing = False  # a reload is under way: the rows shown are the last ones read
         self._bar = Text()
+        self.rows_hold: int | None = None  # the launcher's key hold, kept while the database opened: ends on the rows
 
     def compose(self) -> ComposeResult:
         yield Static("Stories — loading…", id="stories-bar")
@@ -118,6 +124,14 @@ class StoriesScreen(PollingScreen):
         self.stories = message.stories
         self.token = message.token or self.token
         self.refill()
+        self._release_for_rows()
+
+    def _release_for_rows(self) -> None:
+        generation, self.rows_hold = self.rows_hold, None
+        release_hold(self, generation)
+
+    def on_unmount(self) -> None:
+        self._release_for_rows()
 
     def poll_changes(self) -> None:
         # only while the list is in front: a story screen on top polls for itself, and the list reloads on resume
@@ -129,6 +143,7 @@ class StoriesScreen(PollingScreen):
         self.refresh_list()
 
     def on_action_failed(self, message: ActionFailed) -> None:
+        self._release_for_rows()
         if self.refreshing and self._bar.plain:  # the old rows stay: the bar no longer promises new ones
             self.refreshing = False
             self.show_bar()
@@ -209,6 +224,8 @@ class StoriesScreen(PollingScreen):
 
     def action_open(self) -> None:
         table = self.query_one(DataTable)
+        if self.app.focused is not table:
+            raise SkipAction()
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
             if key:
@@ -216,6 +233,9 @@ class StoriesScreen(PollingScreen):
 
     def open_story(self, slug: str) -> None:
         self._selected = slug
+        app = holder(self)
+        if app is not None:  # the keys typed with Enter are already queued for this list: they wait for the story
+            app.hold_keys()
         self.post_message(StoryRequested(slug))
 
     def action_search(self) -> None:

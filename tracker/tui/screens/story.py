@@ -23,6 +23,7 @@ from tracker.model import Change, Revision
 from tracker.terminal import visible
 from tracker.tui.backend import Backend
 from tracker.tui.follow import same_paragraph
+from tracker.tui.keyhold import holder, release_hold
 from tracker.tui.messages import (
     POLL_SECONDS,
     ActionFailed,
@@ -150,6 +151,8 @@ class StoryScreen(FilterActions):
         self._en_diffs: dict[tuple[int, int], tuple[Change, ...]] = {}  # English ones, as lasting
         # the details panel follows the terminal's width until the user shows or hides it themselves
         self._details_chosen = False
+        # the key hold that waits for the first rows (see `_hold_for_rows`; the launcher's, while the database opened)
+        self.rows_hold: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("loading…", id="story-bar")
@@ -176,6 +179,7 @@ class StoryScreen(FilterActions):
         self._place_details()
         self.query_one(SideBySide).focus()
         if self._first_view is None:
+            self._hold_for_rows()
             self.load_view()
         else:
             self.on_view_loaded(self._first_view)
@@ -183,6 +187,21 @@ class StoryScreen(FilterActions):
         self.load_user()
         self.set_interval(POLL_SECONDS, self.poll_changes)
         self.watch(self.query_one(SideBySide), "scroll_y", self._place_editor, init=False)
+
+    def _hold_for_rows(self) -> None:
+        """Keys typed before the first rows arrive (Enter then `n` at once, a busy machine) wait for them and then
+        act on them, in order, rather than fall on an empty view."""
+        app = holder(self)
+        if app is not None:
+            app.hold_keys()
+            self.rows_hold = app.key_hold.generation
+
+    def _release_for_rows(self) -> None:
+        generation, self.rows_hold = self.rows_hold, None
+        release_hold(self, generation)
+
+    def on_unmount(self) -> None:
+        self._release_for_rows()
 
     # ------------------------------------------------------------------ reading
     @work(thread=True, exclusive=True, exit_on_error=False, group="view")
@@ -236,6 +255,7 @@ class StoryScreen(FilterActions):
             cursor, self.follow = same_paragraph(self.follow, rows), None
         sbs.set_rows(rows, cursor, approved=approved, paragraph_approvals=view.paragraph_approvals)
         self.refresh_bar()
+        self._release_for_rows()
 
     def refresh_bar(self) -> None:
         if self.view is not None:
@@ -340,6 +360,7 @@ class StoryScreen(FilterActions):
             self._refreshing = False
             self.refresh_bar()
         if self.view is None:  # the story never loaded (unknown, or unreadable): nothing to show here
+            self._release_for_rows()
             self.action_back()
 
     def action_reload(self) -> None:

@@ -14,6 +14,7 @@ from textual import work
 from tracker.errors import TrackerError
 from tracker.model import AckKind, User
 from tracker.tui.backend import Backend
+from tracker.tui.keyhold import holder
 from tracker.tui.messages import ActionFailed, ActionSucceeded, SuggestionReceived
 from tracker.tui.screens.edit_target import EditTarget, changed_sentence_start
 from tracker.tui.screens.modals import (
@@ -419,4 +420,9 @@ class StoryActions(PollingScreen):
     def action_history(self) -> None:
         from tracker.tui.screens.history import HistoryScreen
 
-        self.app.push_screen(HistoryScreen(self.backend, self.slug))
+        history = HistoryScreen(self.backend, self.slug)
+        app = holder(self)
+        if app is not None:  # the keys typed right after `h` are for the history, once its revisions are listed
+            app.hold_keys()
+            history.rows_hold = app.key_hold.generation
+        self.app.push_screen(history)

@@ -194,10 +194,16 @@ class DetailsPanel(ScrollView, can_focus=False):
         self.refresh()
 
     def _relayout(self) -> None:
-        width = max(4, self.scrollable_content_region.width)
+        # wrapped to the width the text will have: the whole panel, or, when the lines overflow its height, what
+        # the vertical scroll bar leaves (wrapped to the whole width, their ends hid under the bar)
+        region = self.content_region
+        width = max(4, region.width)
         self._lines = [line for pieces in self._source for line in wrap(pieces, width)]
+        if len(self._lines) > region.height:
+            width = max(4, region.width - self.styles.scrollbar_size_vertical)
+            self._lines = [line for pieces in self._source for line in wrap(pieces, width)]
         # a virtual height that only changes for long details, so most updates need no layout
-        height = max(len(self._lines), self.scrollable_content_region.height)
+        height = max(len(self._lines), region.height)
         if self.virtual_size != Size(width, height):
             self.virtual_size = Size(width, height)
 

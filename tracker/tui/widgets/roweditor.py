@@ -7,7 +7,8 @@ the screen saves through the backend and removes the editor once the text is sto
 
 As in a CAT tool: Ctrl+N (also Ctrl+Enter and Alt+Enter where the terminal tells them from Enter) saves and
 opens the next row that needs action; Ctrl+O inserts the row's French at the cursor, Ctrl+T asks for the machine
-translation and inserts it there (an insert replaces the selection and Ctrl+Z takes it back).
+translation and inserts it there (an insert replaces the selection, is set a space apart from the words beside it,
+and Ctrl+Z takes it back).
 """
 
 from __future__ import annotations
@@ -166,8 +167,10 @@ class RowEditor(TextArea):
         """Insert `text` where the cursor is, in place of the selection (one edit: Ctrl+Z takes it back)."""
         if self.saving or self.read_only:
             return
-        start, end = self.selection
-        self.replace(text, start, end, maintain_selection_offset=False)
+        start, end = sorted(self.selection)
+        before = self.document.get_line(start[0])[: start[1]][-1:]
+        after = self.document.get_line(end[0])[end[1] :][:1]
+        self.replace(spaced(text, before, after), start, end, maintain_selection_offset=False)
 
     def action_insert_french(self) -> None:
         if not self.french:
@@ -178,6 +181,19 @@ class RowEditor(TextArea):
     def action_insert_suggestion(self) -> None:
         if not self.saving:
             self.post_message(self.SuggestionWanted())
+
+
+OPENING = "([{«“‘\"'¿¡/-"
+
+
+def spaced(text: str, before: str, after: str) -> str:
+    """`text` as inserted between the characters `before` and `after` ("" at a line's edge): set apart from a word
+    by one space on either side, as a translator would type it, never doubling a space or the gap a line leaves."""
+    if text and before and not before.isspace() and before not in OPENING and not text[0].isspace():
+        text = " " + text
+    if text and after and (after.isalnum() or after in "([{«“") and not text[-1].isspace():
+        text = text + " "
+    return text
 
 
 def editor_region(column: Region, row_top: int, lines: int, limit: Region | None = None) -> Region:
