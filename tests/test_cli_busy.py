@@ -91,6 +91,7 @@ def test_after_a_terminal_ui_session_the_database_file_alone_holds_its_changes(
 
     # a stand-in for the app module: the session writes, then ends as a person's would
     monkeypatch.setitem(sys.modules, "tracker.tui.app", types.SimpleNamespace(run_app=session))
+    monkeypatch.setattr("tracker.cli.common.interactive", lambda: True)  # as in a terminal: pytest's is none
     try:
         assert main(["--db", str(db), "tui"]) == 0
     finally:

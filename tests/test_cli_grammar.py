@@ -7,6 +7,7 @@ not hold; `tracker` with no terminal never starts the UI; `tracker sample` keeps
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import click
@@ -125,6 +126,20 @@ def test_no_command_and_no_terminal_is_a_one_line_usage_error(capsys: pytest.Cap
     code, out, err = run(capsys)
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and "no terminal" in err
+
+
+def test_tracker_tui_with_no_terminal_refuses_in_one_line_and_ends(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    env = {**os.environ, "TRACKER_CONFIG": str(tmp_path / "none.toml"), "TERM": "xterm-256color"}
+    done = subprocess.run(
+        [sys.executable, "-m", "tracker", "--db", str(tmp_path / "t.db"), "tui"],
+        capture_output=True, text=True, env=env, timeout=120, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    # it wrote escape codes into the pipe until killed
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.count("\n") == 1 and "no terminal" in done.stderr
 
 
 def test_opening_the_ui_registers_nobody(tmp_path: Path) -> None:

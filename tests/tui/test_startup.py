@@ -88,7 +88,8 @@ def test_the_program_prints_one_line_and_exits_3_when_the_database_cannot_be_ope
     blocker.write_text("not a folder")
     env = {"TRACKER_CONFIG": str(tmp_path / "none.toml"), "PATH": "/usr/bin:/bin", "TERM": "xterm-256color"}
     done = subprocess.run(
-        # `tui` named: with no terminal (stdin is /dev/null here) a bare `tracker` refuses before opening anything
+        # `tui` named: with no terminal (stdin is /dev/null here) a bare `tracker` refuses before opening anything,
+        # `tracker tui` once the database is opened
         [sys.executable, str(ROOT / "tui.py"), "--db", str(blocker / "tracker.db"), "tui"],
         capture_output=True,
         text=True,

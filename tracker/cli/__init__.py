@@ -103,9 +103,11 @@ def cli(ctx: click.Context, db: str | None, user: str | None) -> None:
     """
     ctx.obj = Settings(db=db, user=user)
     if ctx.invoked_subcommand is None:
-        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        from tracker.cli import common
+
+        if not common.interactive():
             # cron, CI or a pipe: a full-screen UI there writes escape codes until killed
-            click.echo("tracker: no terminal to open the UI in; give a command (see tracker --help)", err=True)
+            click.echo(common.NO_TERMINAL, err=True)
             ctx.exit(ExitCode.USAGE)
         from tracker.cli.tui_cmd import tui
 

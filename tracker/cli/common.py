@@ -109,6 +109,14 @@ class TerminalWriter:
         return getattr(self._stream, name)
 
 
+NO_TERMINAL = "tracker: no terminal to open the UI in; run it in a terminal, or give a command (see tracker --help)"
+
+
+def interactive() -> bool:
+    """Whether a person is at a terminal: stdin and stdout both one (not cron, CI or a pipe)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def guard_terminal() -> None:
     """Escape control characters on stdout and stderr where they are terminals (files and pipes get the data)."""
     for name in ("stdout", "stderr"):

@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from tracker.cli import common
 from tracker.cli.common import open_database, settings
 from tracker.errors import StoreError
 from tracker.exitcodes import ExitCode
@@ -31,10 +32,16 @@ def tui(story: str | None) -> ExitCode:
     # Starting up creates about a million objects that live as long as the program (textual, sqlalchemy, pydantic);
     # the collector would scan them again and again, 100 ms and more before the first rows. The app freezes them and
     # turns collection back on once it is up (`tracker.tui.app.STARTUP_SECONDS`).
+    db, user = settings().db, settings().acting_user
+    if not common.interactive():
+        # cron, CI or a pipe: the database is opened as a session would (an unknown user or a database that cannot
+        # be opened is the answer it always was), then the UI is refused instead of writing escapes until killed
+        build_backend(db, user).store.close()
+        click.echo(common.NO_TERMINAL, err=True)
+        return ExitCode.USAGE
     gc.disable()
     from tracker.tui.app import run_app
 
-    db, user = settings().db, settings().acting_user
     opened: list[Any] = []
 
     def open_backend() -> Any:
