@@ -58,10 +58,12 @@ Block = tuple[str, Role]
 
 def clean(text: str) -> str:
     """ASCII whitespace runs collapsed to one space; no-break spaces (French typography) are kept."""
-    # most texts have single spaces only: then there is nothing to collapse, and a regex pass costs 5x a scan
+    # the ends first (what the collapse would then leave): most texts are left with single spaces only, and
+    # looking for a run to collapse costs a fifth of a regex pass
+    text = text.strip()
     if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text:
-        return _SPACES.sub(" ", text).strip()
-    return text.strip()
+        return _SPACES.sub(" ", text)
+    return text
 
 
 def is_signature(text: str) -> bool:
@@ -107,19 +109,29 @@ def _has_block_child(element: etree._Element) -> bool:
 def skipped(element: etree._Element) -> bool:
     """Whether an element is furniture rather than text: metadata tags or furniture class names."""
     name = localname(element)
-    if not name or name in SKIP_TAGS:
-        return True
+    return not name or name in SKIP_TAGS or _furniture(element)
+
+
+def _furniture(element: etree._Element) -> bool:
     classes = element.get("class")
     if not classes:
         return False
     return not SKIP_CLASSES.isdisjoint(c.lower() for c in classes.split())
 
 
-def _walk(element: etree._Element, out: list[Block]) -> None:
-    name = localname(element)
-    if skipped(element) or name == "hr":
+def _walk(element: etree._Element, out: list[Block], name: str | None = None) -> None:
+    """`name`: the element's local name, when the caller has it."""
+    name = localname(element) if name is None else name
+    if not name or name in SKIP_TAGS or name == "hr" or _furniture(element):
         return
-    if name in HEADLINE_TAGS:
+    if name in LEAF_TAGS:  # the most common block first
+        if len(element) == 0:
+            out.append((clean(element.text or ""), Role.BODY))  # what inline_text reads of a bare paragraph
+        elif not _has_block_child(element):
+            out.append((inline_text(element), Role.BODY))
+        else:
+            _walk_container(element, out)
+    elif name in HEADLINE_TAGS:
         out.append((inline_text(element), Role.HEADLINE))
     elif name in SUBHEAD_TAGS:
         out.append((inline_text(element), Role.SUBHEAD))
@@ -128,8 +140,6 @@ def _walk(element: etree._Element, out: list[Block]) -> None:
         for child in element.iter():
             if localname(child) in HEADLINE_TAGS | SUBHEAD_TAGS:
                 _walk(child, out)
-    elif name in LEAF_TAGS and not _has_block_child(element):
-        out.append((inline_text(element), Role.BODY))
     else:
         _walk_container(element, out)
 
@@ -138,10 +148,11 @@ def _walk_container(element: etree._Element, out: list[Block]) -> None:
     """Block children in order; loose inline text between them becomes paragraphs of its own."""
     run: list[str] = [element.text or ""]
     for child in element:
-        if localname(child) in BLOCK_TAGS:
+        name = localname(child)
+        if name in BLOCK_TAGS:
             out.append((clean("".join(run)), Role.BODY))
             run = []
-            _walk(child, out)
+            _walk(child, out, name)
         else:
             _collect(child, run)
         run.append(child.tail or "")
