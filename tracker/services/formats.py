@@ -6,7 +6,9 @@ are stored in wire order (version, then time) whatever order the files were name
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +16,7 @@ from types import EllipsisType
 from typing import Literal
 
 from tracker.errors import TrackerError
-from tracker.model import Document, Revision
+from tracker.model import Document, Revision, content_hash, text_hash
 from tracker.services.file_reading import Pending, expand, number, read_all
 from tracker.storage import Store
 from tracker.storage.bulk import NewRevision, planned
@@ -26,6 +28,8 @@ STATUSES = frozenset({"usable", "withheld", "canceled"})
 # Revisions stored per transaction: large enough that a batch costs a few statements, small enough that a
 # batch failing (and then stored file by file to name the culprit) loses little.
 BATCH = 250
+# Files from which an import counts as bulk (tracker.services.formats._gc_paused).
+_BULK = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,13 +149,22 @@ def version_conflict(stored: Sequence[Revision], item: Pending, chash: str) -> s
     return ""
 
 
-def _request(item: Pending, known: _Known, expected_latest: int | None | EllipsisType = ...) -> NewRevision:
+def _request(
+    item: Pending, known: _Known, hashes: tuple[str, ...], expected_latest: int | None | EllipsisType = ...
+) -> NewRevision:
     based_on = item.based_on or (_based_on(item, known.get(item.story, "fr")) if item.lang == "en" else None)
     document = item.document
     status = wire_status(document)
     return NewRevision(
-        item.story, item.lang, document, document.label, item.source, based_on, status, document.meta, expected_latest
-    )
+        item.story, item.lang, document, document.label, item.source, based_on, status, document.meta, expected_latest,
+        hashes,
+    )  # fmt: skip
+
+
+def _hashes(document: Document) -> tuple[tuple[str, ...], str]:
+    """A document's paragraph hashes and content hash, computed once for every decision and row that needs them."""
+    hashes = tuple(text_hash(p.text) for p in document.paragraphs)
+    return hashes, content_hash(hashes)
 
 
 def _result(item: Pending, revision: Revision, created: bool) -> FileResult:
@@ -162,13 +175,14 @@ def _result(item: Pending, revision: Revision, created: bool) -> FileResult:
 
 def store_document(store: Store, item: Pending, known: _Known, *, by: str, at: datetime) -> FileResult:
     """Store one read document unless it is old news or conflicts with a stored version; the result says which."""
-    conflict = version_conflict(known.get(item.story, item.lang), item, item.document.content_hash)
+    hashes, chash = _hashes(item.document)
+    conflict = version_conflict(known.get(item.story, item.lang), item, chash)
     if conflict:
         return FileResult(item.source, "refused", item.story, item.lang, problem=conflict)
-    old = already_stored(known.get(item.story, item.lang), item.document)
+    old = already_stored(known.get(item.story, item.lang), item.document, chash)
     if old is not None:
         return _result(item, old, False)
-    ((revision, created),) = store.add_revisions([_request(item, known)], by=by, at=at)
+    ((revision, created),) = store.add_revisions([_request(item, known, hashes)], by=by, at=at)
     if created:
         known.add(revision)
     return _result(item, revision, created)
@@ -193,7 +207,7 @@ def store_batch(store: Store, items: Sequence[Pending], known: _Known, *, by: st
     added: list[Revision] = []
     for item in items:
         latest = known.latest(item.story, item.lang)
-        chash = item.document.content_hash
+        hashes, chash = _hashes(item.document)
         conflict = version_conflict(known.get(item.story, item.lang), item, chash)
         if conflict:
             results.append(FileResult(item.source, "refused", item.story, item.lang, problem=conflict))
@@ -207,7 +221,7 @@ def store_batch(store: Store, items: Sequence[Pending], known: _Known, *, by: st
             results.append(_result(item, old, False))
             continue
         number = None if latest is None else latest.number
-        request = _request(item, known, expected_latest=number)
+        request = _request(item, known, hashes, expected_latest=number)
         provisional = planned(request, (number or 0) + 1, request.based_on, by=by, at=at, chash=chash)
         known.get(item.story, item.lang).append(provisional)
         added.append(provisional)
@@ -273,9 +287,25 @@ def import_paths(
     Each file is decided on its own (a drop folder imports what it can), unless `all_or_nothing`: then every
     file is stored in one transaction, and nothing at all when any is refused (the others come back `unstored`).
     """
+    files = expand(paths)
+    with _gc_paused(len(files) >= _BULK):
+        return _import(store, files, by, at, (story, lang, label, based_on, encoding, errors, force), workers,
+                       progress, all_or_nothing)  # fmt: skip
+
+
+def _import(
+    store: Store,
+    files: list[Path],
+    by: str,
+    at: datetime,
+    options: tuple[str | None, str | None, str | None, int | None, str | None, str, bool],
+    workers: int | None,
+    progress: Callable[[str, int, int], None] | None,
+    all_or_nothing: bool,
+) -> list[FileResult]:
+    story, lang, label, based_on, encoding, errors, force = options
     results: list[FileResult] = []
     pending: list[Pending] = []
-    files = expand(paths)
     known = _Known(store)
     for done, (path, read) in enumerate(read_all(files, (story, lang, encoding, errors, force), workers), start=1):
         if isinstance(read, str):
@@ -283,10 +313,12 @@ def import_paths(
         else:
             read, refused = _checked(store, read, story=story, force=force)
             results.extend(refused)
-            pending.extend(
-                replace(p, document=replace(p.document, label=label or p.document.label), based_on=based_on)
-                for p in read
-            )
+            if label or based_on is not None:  # else each is as read (no based_on, its own label)
+                read = [
+                    replace(p, document=replace(p.document, label=label or p.document.label), based_on=based_on)
+                    for p in read
+                ]
+            pending.extend(read)
         if progress:
             progress("read", done, len(files))
     ordered = sorted(pending, key=lambda p: p.sort_key)
@@ -300,6 +332,20 @@ def import_paths(
     warnings = {p.source: p.warning for p in pending if p.warning}
     results = [replace(r, warning=warnings.get(r.source, "")) if r.source in warnings else r for r in results]
     return sorted(results, key=lambda r: position.get(r.source, len(files)))  # stable: wire order within a file
+
+
+@contextmanager
+def _gc_paused(pause: bool) -> Iterator[None]:
+    """The cyclic garbage collector off during a bulk import: each batch's tens of thousands of new objects made
+    it walk every survivor again and again, and an import makes no cycles that must go before it returns."""
+    enabled = pause and gc.isenabled()
+    if enabled:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _store_all(

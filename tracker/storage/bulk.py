@@ -81,6 +81,7 @@ class NewRevision:
     status: str = "usable"
     meta: Sequence[tuple[str, str]] = ()
     expected_latest: int | None | EllipsisType = ...
+    hashes: tuple[str, ...] = ()  # the paragraphs' hashes, when the caller computed them already (else here)
 
 
 def check_slug(slug: str) -> str:
@@ -131,6 +132,7 @@ def revision_from_row(slug: str, row: Sequence[Any], paragraphs: tuple[Paragraph
 
 # `Role(value)` goes through the enum machinery on every call: a long revision's paragraphs look theirs up here
 _ROLES = {role.value: role for role in Role}
+_ROLE_TEXTS = {role: role.value for role in Role}  # and `str(role)` for each of an import's paragraphs
 
 
 def paragraphs_of(conn: Connection, revision_id: int) -> tuple[Paragraph, ...]:
@@ -244,7 +246,9 @@ def write_revisions(
                 f"{item.slug} {item.lang}: latest revision is now r{previous_number}, not r{item.expected_latest}; "
                 "reload and retry"
             )
-        hashes = tuple(p.hash for p in item.document.paragraphs)
+        hashes = item.hashes or tuple(p.hash for p in item.document.paragraphs)
+        if len(hashes) != len(item.document.paragraphs):
+            raise ValueError(f"{item.slug}: {len(hashes)} hashes given for {len(item.document.paragraphs)} paragraphs")
         chash = content_hash(hashes)
         # the same text with another signal (a kill, a withhold, an embargo lifted) is a new version
         same = previous is not None and previous.content_hash == chash and previous.status == item.status
@@ -304,7 +308,7 @@ def _insert(conn: Connection, new: Sequence[tuple[int, Revision, tuple[str, ...]
     )
     paragraphs = [
         [
-            (n, p.text, h, p.line_start, p.line_end, str(p.role))
+            (n, p.text, h, p.line_start, p.line_end, _ROLE_TEXTS.get(p.role) or str(p.role))
             for n, (p, h) in enumerate(zip(r.paragraphs, hashes, strict=True))
         ]
         for _, r, hashes in new
