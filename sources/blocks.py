@@ -152,7 +152,10 @@ def _walk_container(element: etree._Element, out: list[Block]) -> None:
         if name in BLOCK_TAGS:
             out.append((clean("".join(run)), Role.BODY))
             run = []
-            _walk(child, out, name)
+            if name in LEAF_TAGS and len(child) == 0 and not _furniture(child):
+                out.append((clean(child.text or ""), Role.BODY))  # _walk's bare paragraph, without the call
+            else:
+                _walk(child, out, name)
         else:
             _collect(child, run)
         run.append(child.tail or "")
@@ -176,7 +179,7 @@ def build(
     if headline and not leads:
         kept.insert(0, (headline, Role.HEADLINE))
     kept = _mark_signatures(kept)
-    paragraphs = tuple(Paragraph(index=i, text=text, role=role) for i, (text, role) in enumerate(kept))
+    paragraphs = tuple(Paragraph(i, text, 0, 0, role) for i, (text, role) in enumerate(kept))
     title = headline or next((text for text, role in kept if role is Role.HEADLINE), None)
     pairs = tuple(sorted((k, v) for k, v in (meta or {}).items() if v))
     return Document(paragraphs=paragraphs, label=label or None, lang=lang or None, title=title, meta=pairs)
