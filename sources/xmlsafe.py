@@ -69,6 +69,8 @@ def localname(element: etree._Element) -> str:
 
 
 def _checked_entities(data: bytes, source: str) -> bool:
+    if b"<!" not in data and b"\x00" not in data:
+        return False  # no declaration of any kind, in UTF-8 or UTF-16 (most wire items): nothing to check
     if any(marker in data for marker in _ENTITY_DECL_UTF16):
         raise InputError(source, REFUSED)
     return check_entities(data, source)

@@ -94,7 +94,7 @@ def fits_language(document: Document, lang: str, source: str) -> None:
 
 def _returned(data: bytes, source: str) -> Returned | None:
     """The units of a returned XLIFF (1.2 or 2.x), or None for any other file."""
-    if kind_of(data, source) != "xml" or b"xliff" not in data[:4096].lower():
+    if b"xliff" not in data[:4096].lower() or kind_of(data, source) != "xml":  # the cheap test first
         return None
     from sources import xmlsafe
     from sources.xliff import returned_of
