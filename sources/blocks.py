@@ -58,7 +58,12 @@ Block = tuple[str, Role]
 
 def clean(text: str) -> str:
     """ASCII whitespace runs collapsed to one space; no-break spaces (French typography) are kept."""
-    return _SPACES.sub(" ", text).strip()
+    # the ends first (what the collapse would then leave): most texts are left with single spaces only, and
+    # looking for a run to collapse costs a fifth of a regex pass
+    text = text.strip()
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text:
+        return _SPACES.sub(" ", text)
+    return text
 
 
 def is_signature(text: str) -> bool:
@@ -68,6 +73,8 @@ def is_signature(text: str) -> bool:
 
 def inline_text(element: etree._Element) -> str:
     """Text of an element with inline markup flattened and line breaks turned into spaces."""
+    if len(element) == 0 and localname(element) != "br" and not skipped(element):
+        return clean(element.text or "")  # a paragraph without markup, as _collect reads it (ends stripped)
     parts: list[str] = []
     _collect(element, parts)
     return clean("".join(parts))
@@ -102,17 +109,29 @@ def _has_block_child(element: etree._Element) -> bool:
 def skipped(element: etree._Element) -> bool:
     """Whether an element is furniture rather than text: metadata tags or furniture class names."""
     name = localname(element)
-    if not name or name in SKIP_TAGS:
-        return True
-    classes = element.get("class") or ""
+    return not name or name in SKIP_TAGS or _furniture(element)
+
+
+def _furniture(element: etree._Element) -> bool:
+    classes = element.get("class")
+    if not classes:
+        return False
     return not SKIP_CLASSES.isdisjoint(c.lower() for c in classes.split())
 
 
-def _walk(element: etree._Element, out: list[Block]) -> None:
-    name = localname(element)
-    if skipped(element) or name == "hr":
+def _walk(element: etree._Element, out: list[Block], name: str | None = None) -> None:
+    """`name`: the element's local name, when the caller has it."""
+    name = localname(element) if name is None else name
+    if not name or name in SKIP_TAGS or name == "hr" or _furniture(element):
         return
-    if name in HEADLINE_TAGS:
+    if name in LEAF_TAGS:  # the most common block first
+        if len(element) == 0:
+            out.append((clean(element.text or ""), Role.BODY))  # what inline_text reads of a bare paragraph
+        elif not _has_block_child(element):
+            out.append((inline_text(element), Role.BODY))
+        else:
+            _walk_container(element, out)
+    elif name in HEADLINE_TAGS:
         out.append((inline_text(element), Role.HEADLINE))
     elif name in SUBHEAD_TAGS:
         out.append((inline_text(element), Role.SUBHEAD))
@@ -121,8 +140,6 @@ def _walk(element: etree._Element, out: list[Block]) -> None:
         for child in element.iter():
             if localname(child) in HEADLINE_TAGS | SUBHEAD_TAGS:
                 _walk(child, out)
-    elif name in LEAF_TAGS and not _has_block_child(element):
-        out.append((inline_text(element), Role.BODY))
     else:
         _walk_container(element, out)
 
@@ -131,10 +148,14 @@ def _walk_container(element: etree._Element, out: list[Block]) -> None:
     """Block children in order; loose inline text between them becomes paragraphs of its own."""
     run: list[str] = [element.text or ""]
     for child in element:
-        if localname(child) in BLOCK_TAGS:
+        name = localname(child)
+        if name in BLOCK_TAGS:
             out.append((clean("".join(run)), Role.BODY))
             run = []
-            _walk(child, out)
+            if name in LEAF_TAGS and len(child) == 0 and not _furniture(child):
+                out.append((clean(child.text or ""), Role.BODY))  # _walk's bare paragraph, without the call
+            else:
+                _walk(child, out, name)
         else:
             _collect(child, run)
         run.append(child.tail or "")
@@ -158,7 +179,7 @@ def build(
     if headline and not leads:
         kept.insert(0, (headline, Role.HEADLINE))
     kept = _mark_signatures(kept)
-    paragraphs = tuple(Paragraph(index=i, text=text, role=role) for i, (text, role) in enumerate(kept))
+    paragraphs = tuple(Paragraph(i, text, 0, 0, role) for i, (text, role) in enumerate(kept))
     title = headline or next((text for text, role in kept if role is Role.HEADLINE), None)
     pairs = tuple(sorted((k, v) for k, v in (meta or {}).items() if v))
     return Document(paragraphs=paragraphs, label=label or None, lang=lang or None, title=title, meta=pairs)

@@ -22,7 +22,10 @@ SOURCE_RELS = frozenset({"irel:translatedFrom", "irel:derivedFrom", "irel:adapte
 
 def child(element: etree._Element, name: str) -> etree._Element | None:
     """First child element with this local name."""
-    return next((c for c in element if localname(c) == name), None)
+    for c in element:
+        if localname(c) == name:
+            return c
+    return None
 
 
 def children(element: etree._Element, name: str) -> list[etree._Element]:

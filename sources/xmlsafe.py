@@ -8,6 +8,7 @@ Wire files arrive from outside the newsroom, so XML external entities (XXE) and 
 from __future__ import annotations
 
 import re
+import threading
 
 from lxml import etree
 
@@ -39,15 +40,37 @@ def make_parser(internal_entities: bool = False) -> etree.XMLParser:
     )  # not collect_ids=False: with it libxml2 tries to fetch an external DTD
 
 
+# Parsers are reused (building one cost as much as parsing a wire item) but never shared between threads.
+_PARSERS = threading.local()
+# Local names by tag: a document repeats a few tags thousands of times. Bounded, since tags come from outside.
+_LOCAL_NAMES: dict[object, str] = {}
+_MAX_LOCAL_NAMES = 4096
+
+
+def _parser(internal_entities: bool) -> etree.XMLParser:
+    key = "internal" if internal_entities else "plain"
+    parser: etree.XMLParser | None = getattr(_PARSERS, key, None)
+    if parser is None:
+        parser = make_parser(internal_entities)
+        setattr(_PARSERS, key, parser)
+    return parser
+
+
 def localname(element: etree._Element) -> str:
     """Tag without namespace (wire files mix namespaced and bare elements); '' for comments and PIs."""
     tag: object = element.tag
-    if not isinstance(tag, str):
-        return ""
-    return tag.rsplit("}", 1)[-1]
+    try:
+        return _LOCAL_NAMES[tag]
+    except KeyError:
+        name = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+        if len(_LOCAL_NAMES) < _MAX_LOCAL_NAMES:
+            _LOCAL_NAMES[tag] = name
+        return name
 
 
 def _checked_entities(data: bytes, source: str) -> bool:
+    if b"<!" not in data and b"\x00" not in data:
+        return False  # no declaration of any kind, in UTF-8 or UTF-16 (most wire items): nothing to check
     if any(marker in data for marker in _ENTITY_DECL_UTF16):
         raise InputError(source, REFUSED)
     return check_entities(data, source)
@@ -58,7 +81,7 @@ def parse(data: bytes, source: str) -> etree._Element:
     check_size(len(data), source)
     internal = _checked_entities(data, source)
     try:
-        root = etree.fromstring(data, make_parser(internal))
+        root = etree.fromstring(data, _parser(internal))
     except etree.XMLSyntaxError as exc:
         message = str(exc.msg or exc)
         if "encoding" in message.lower():

@@ -181,7 +181,7 @@ def test_a_tree_1100_levels_deep_is_walked_without_recursion(tmp_path: Path) -> 
 
 def test_an_unreadable_subfolder_is_reported_not_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from tracker.services import reading
-    from tracker.services.formats import expand
+    from tracker.services.file_reading import expand
 
     locked = tmp_path / "wire" / "locked"
     locked.mkdir(parents=True)

@@ -12,7 +12,8 @@ import pytest
 
 from tracker.cli import main
 from tracker.errors import InputError
-from tracker.services.formats import import_paths, read_source
+from tracker.services.file_reading import read_source
+from tracker.services.formats import import_paths
 from tracker.services.gitimport import import_git
 from tracker.storage import Store, open_store
 

@@ -184,3 +184,24 @@ def test_a_document_the_store_refuses_is_refused_alone_and_the_rest_of_its_batch
     assert [r.number for r in memory_store.revisions("port", "fr")] == [1]
     assert memory_store.revision("port", "en").based_on == 1
     assert verify(memory_store.audit()) == []
+
+
+def test_rows_written_through_the_driver_read_back_like_the_rows_sqlalchemy_writes(tmp_path: Path) -> None:
+    """Revisions, paragraphs and audit entries go in through the driver (tracker.storage.rows); their times are
+    stored as the same text SQLAlchemy writes for the story row beside them, and read back as the time given."""
+    import sqlite3
+
+    with open_store(f"sqlite:///{tmp_path / 'rows.db'}") as store:
+        store.add_revisions(BATCH_ITEMS, by="desk", at=AT)
+        assert store.revision("a", "fr", 1).created_at == AT
+        assert [e.at for e in store.audit()] == [AT] * len(BATCH_ITEMS)
+        assert store.fact_problems(store.audit()) == []
+    conn = sqlite3.connect(tmp_path / "rows.db")
+    story_times = {t for (t,) in conn.execute("SELECT created_at FROM story")}
+    revision_times = {t for (t,) in conn.execute("SELECT created_at FROM revision")}
+    audit_times = {t for (t,) in conn.execute("SELECT at FROM audit")}
+    ids = [i for (i,) in conn.execute("SELECT id FROM revision ORDER BY id")]
+    conn.close()
+    assert len(story_times) == 1
+    assert story_times == revision_times == audit_times
+    assert ids == list(range(1, len(BATCH_ITEMS) + 1))

@@ -32,7 +32,7 @@ def entry_hash(prev_hash: str, at: datetime, by: str, action: str, story: str, d
     fields: list[str] = [prev_hash, utc(at).isoformat(), by, action, story, detail]
     if facts:
         fields.append(facts)
-    payload = json.dumps(fields, ensure_ascii=False)
+    payload = _JSON.encode(fields)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -42,17 +42,23 @@ def _time(value: object) -> str:
     raise TypeError(f"{type(value).__name__} is not a fact value")
 
 
+# Built once: `json.dumps` with any option builds an encoder per call, which an import does four times a revision.
+# Their output is exactly `json.dumps(value, ensure_ascii=False[, default=_time])`'s.
+_JSON = json.JSONEncoder(ensure_ascii=False)
+_FACT_JSON = json.JSONEncoder(ensure_ascii=False, default=_time)
+
+
 def fact_digest(values: Sequence[object]) -> str:
     """Hex SHA-256 of a fact row's values (times in UTC), as recorded in the audit entry that wrote it."""
     # json's `default` sees only the times, so a revision's thousands of paragraph values cost no Python per value
-    payload = json.dumps(values, ensure_ascii=False, default=_time)
+    payload = _FACT_JSON.encode(values)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def facts_json(facts: Iterable[tuple[str, str, str]]) -> str:
     """The `facts` of an entry: [[kind, key, digest], ...], "" for none."""
     rows = [list(f) for f in facts]
-    return json.dumps(rows, ensure_ascii=False) if rows else ""
+    return _JSON.encode(rows) if rows else ""
 
 
 def recorded_facts(entries: Sequence[AuditEntry]) -> dict[FactKey, tuple[int, str]]:

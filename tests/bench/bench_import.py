@@ -1,13 +1,14 @@
-"""Import 10,000 generated NewsML-G2 items into a SQLite file through the tracker, with a progress bar on stderr.
+"""Import 10,000 generated NewsML-G2 items through the tracker against the floor, measured in the same run.
 
-Prints the rate, the time spent parsing and storing, and the ratio against inserting the same paragraphs with
-raw sqlite3 (same pragmas) measured in the same run: one transaction per item, and one per batch of as many
-items as the tracker's import stores per transaction (the fair baseline for its batches).
+The floor is what any importer of these files must do: parse each file with lxml (nothing else), then insert the
+same paragraphs with the raw driver, as many items a transaction as the tracker's import stores per transaction.
+Rounds interleave the tracker and the floor (order alternating), and the figures printed are medians: on a busy
+machine a ratio measured side by side travels, an absolute time does not.
 
-    python tests/bench/bench_import.py [--items 10000] [--versions 5] [--pg postgresql+psycopg://HOST/DB]
+    python tests/bench/bench_import.py [--items 10000] [--versions 5] [--rounds 3] [--pg postgresql+psycopg://HOST/DB]
 
-With `--pg`, the same import also goes into a fresh schema on that PostgreSQL server, against raw psycopg in
-the same run (executemany INSERTs, and COPY, one transaction per batch).
+With `--pg`, each round also imports into a fresh schema on that PostgreSQL server, against the same parse plus
+raw psycopg (executemany INSERTs, and COPY) in a scratch schema.
 """
 
 from __future__ import annotations
@@ -17,11 +18,15 @@ import hashlib
 import os
 import random
 import sqlite3
+import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+
+from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -57,6 +62,8 @@ def item(story: int, version: int, rng: random.Random) -> bytes:
 
 
 PHASE_ENDS: dict[str, float] = {}
+Round = dict[str, float]
+LAST_CPU = [0.0]  # CPU seconds of this process in the last measure (the client's alone, for PostgreSQL)
 
 
 def progress_bar(phase: str, done: int, total: int) -> None:
@@ -79,7 +86,7 @@ def raw_sqlite(path: Path, items: list[tuple[str, int, list[str]]], batch: int =
         "CREATE TABLE revision (id INTEGER PRIMARY KEY, story TEXT, number INTEGER, hash TEXT);"
         "CREATE TABLE paragraph (revision_id INTEGER, idx INTEGER, text TEXT, hash TEXT);"
     )
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for start in range(0, len(items), batch):
         with conn:
             for story, number, texts in items[start : start + batch]:
@@ -91,6 +98,7 @@ def raw_sqlite(path: Path, items: list[tuple[str, int, list[str]]], batch: int =
                 rows = [(cursor.lastrowid, i, t, h) for i, (t, h) in enumerate(zip(texts, hashes, strict=True))]
                 conn.executemany("INSERT INTO paragraph VALUES (?, ?, ?, ?)", rows)
     elapsed = time.perf_counter() - started
+    LAST_CPU[0] = time.process_time() - cpu
     conn.close()
     return elapsed
 
@@ -108,7 +116,7 @@ def raw_psycopg(url: str, items: list[tuple[str, int, list[str]]], batch: int, c
         conn.execute("CREATE TABLE revision (id SERIAL PRIMARY KEY, story TEXT, number INTEGER, hash TEXT)")
         conn.execute("CREATE TABLE paragraph (revision_id INTEGER, idx INTEGER, text TEXT, hash TEXT)")
         conn.commit()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         for start in range(0, len(items), batch):
             with conn.transaction(), conn.cursor() as cur:
                 rows = []
@@ -127,13 +135,36 @@ def raw_psycopg(url: str, items: list[tuple[str, int, list[str]]], batch: int, c
                 else:
                     cur.executemany("INSERT INTO paragraph VALUES (%s, %s, %s, %s)", rows)
         elapsed = time.perf_counter() - started
+        LAST_CPU[0] = time.process_time() - cpu
         conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
         conn.commit()
     return elapsed
 
 
-def tracker_pg(url: str, folder: Path) -> float:
-    """Seconds the tracker spends storing (after reading) an import into a fresh schema of `url`."""
+def lxml_parse(files: list[Path]) -> float:
+    """Seconds to read every file and parse it with lxml, doing nothing with the tree (the floor's parse)."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    started, cpu = time.perf_counter(), time.process_time()
+    for file in files:
+        etree.fromstring(file.read_bytes(), parser)
+    LAST_CPU[0] = time.process_time() - cpu
+    return time.perf_counter() - started
+
+
+def tracker_import(url: str, folder: Path) -> tuple[float, float]:
+    """Seconds the tracker takes to import the folder into `url`: in all, and storing (after reading) alone."""
+    PHASE_ENDS.clear()
+    with open_store(url) as store:
+        started, cpu = time.perf_counter(), time.process_time()
+        results = import_paths(store, [folder], by="bench", at=datetime.now(UTC), progress=progress_bar)
+        total = time.perf_counter() - started
+        LAST_CPU[0] = time.process_time() - cpu
+    assert all(r.outcome == "imported" for r in results), "every generated item is new"
+    return total, PHASE_ENDS["store"] - PHASE_ENDS["read"]
+
+
+def tracker_pg(url: str, folder: Path) -> tuple[float, float]:
+    """tracker_import into a fresh schema of `url`, dropped afterwards."""
     import uuid
     from urllib.parse import quote
 
@@ -145,18 +176,48 @@ def tracker_pg(url: str, folder: Path) -> float:
         conn.execute(f'CREATE SCHEMA "{schema}"')
     try:
         sep = "&" if "?" in url else "?"
-        with open_store(f"{url}{sep}options={quote(f'-csearch_path={schema}')}") as store:
-            import_paths(store, [folder], by="bench", at=datetime.now(UTC), progress=progress_bar)
-        return PHASE_ENDS["store"] - PHASE_ENDS["read"]
+        return tracker_import(f"{url}{sep}options={quote(f'-csearch_path={schema}')}", folder)
     finally:
         with psycopg.connect(plain, autocommit=True) as conn:
             conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+def one_round(n: int, args: argparse.Namespace, folder: Path, raw_items: list[tuple[str, int, list[str]]]) -> Round:
+    """Each measure once, in an order that alternates between rounds (so neither side always runs first)."""
+    files = sorted(folder.iterdir())
+    tmp = folder.parent
+    measures: dict[str, Callable[[], float | tuple[float, float]]] = {
+        "parse": lambda: lxml_parse(files),
+        "sqlite": lambda: raw_sqlite(tmp / f"raw-{n}.db", raw_items, BATCH),
+        "tracker": lambda: tracker_import(f"sqlite:///{tmp / f'tracker-{n}.db'}", folder),
+    }
+    if args.pg:
+        measures |= {
+            "pg_insert": lambda: raw_psycopg(args.pg, raw_items, BATCH, copy=False),
+            "pg_copy": lambda: raw_psycopg(args.pg, raw_items, BATCH, copy=True),
+            "tracker_pg": lambda: tracker_pg(args.pg, folder),
+        }
+    names = list(measures) if n % 2 == 0 else list(reversed(measures))
+    found: Round = {}
+    for name in names:
+        value = measures[name]()
+        found[f"{name}_cpu"] = LAST_CPU[0]
+        if isinstance(value, tuple):
+            found[name], found[f"{name}_store"] = value
+        else:
+            found[name] = value
+    return found
+
+
+def median_of(rounds: list[Round], key: Callable[[Round], float]) -> float:
+    return statistics.median(key(r) for r in rounds)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=10_000)
     parser.add_argument("--versions", type=int, default=5, help="versions per story (items / versions stories)")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds; medians are printed")
     parser.add_argument("--pg", help="also import into this PostgreSQL server (postgresql+psycopg://...)")
     args = parser.parse_args()
     rng = random.Random(20261126)
@@ -167,48 +228,43 @@ def main() -> None:
             story, version = divmod(n, args.versions)
             (folder / f"item-{n:05d}.xml").write_bytes(item(story, version + 1, rng))
         files = sorted(folder.iterdir())
-        cpu = time.process_time()
-        documents = [load(f.read_bytes(), str(f))[0] for f in files]  # the paragraphs raw sqlite3 inserts below
-        parse_cpu = time.process_time() - cpu
+        documents = [load(f.read_bytes(), str(f))[0] for f in files]  # the paragraphs the floor inserts
         paragraphs = sum(len(d.paragraphs) for d in documents)
-
-        with open_store(f"sqlite:///{Path(tmp) / 'tracker.db'}") as store:
-            started, cpu = time.perf_counter(), time.process_time()
-            results = import_paths(store, [folder], by="bench", at=datetime.now(UTC), progress=progress_bar)
-            tracker_time, tracker_cpu = time.perf_counter() - started, time.process_time() - cpu
-            read_time = PHASE_ENDS["read"] - started
-            store_time = PHASE_ENDS["store"] - PHASE_ENDS["read"]
-        imported = sum(r.outcome == "imported" for r in results)
         raw_items = [
             (f"story-{i // args.versions}", i % args.versions + 1, list(d.texts)) for i, d in enumerate(documents)
         ]
-        raw_time = raw_sqlite(Path(tmp) / "raw.db", raw_items)
-        raw_batched = raw_sqlite(Path(tmp) / "raw-batched.db", raw_items, BATCH)
-        if args.pg:
-            pg_store = tracker_pg(args.pg, folder)
-            pg_insert = raw_psycopg(args.pg, raw_items, BATCH, copy=False)
-            pg_copy = raw_psycopg(args.pg, raw_items, BATCH, copy=True)
+        rounds = [one_round(n, args, folder, raw_items) for n in range(args.rounds)]
 
-    print(f"items: {args.items} ({imported} imported), paragraphs: {paragraphs}")
-    print(f"tracker import, total:                 {tracker_time:.1f} s = {args.items / tracker_time:.0f} items/s")
-    print(f"  reading + parsing (worker processes): {read_time:.1f} s")
-    print(f"  storing through the Store:            {store_time:.1f} s = {args.items / store_time:.0f} items/s")
-    print(
-        f"  CPU of the importing process:         {tracker_cpu:.1f} s (parsing alone, one process: {parse_cpu:.1f} s)"
-    )
-    print(f"raw sqlite3, same paragraphs:          {raw_time:.2f} s = {args.items / raw_time:.0f} items/s")
-    print(f"ratio tracker import / raw sqlite3:    {tracker_time / raw_time:.1f}x")
-    print(f"ratio storing only / raw sqlite3:      {store_time / raw_time:.1f}x")
-    batched = f"raw sqlite3, {BATCH} items a transaction:"
-    print(f"{batched:<39}{raw_batched:.2f} s = {args.items / raw_batched:.0f} items/s")
-    print(f"ratio storing only / raw batched:      {store_time / raw_batched:.1f}x")
+    def med(key: Callable[[Round], float]) -> float:
+        return median_of(rounds, key)
+
+    def show(label: str, text: str) -> None:
+        print(f"{label + ':':<40}{text}")
+
+    tracker = med(lambda r: r["tracker"])
+    print(f"items: {args.items}, paragraphs: {paragraphs}; {args.rounds} interleaved rounds, medians")
+    show("floor, lxml parse alone", f"{med(lambda r: r['parse']):.2f} s")
+    show(f"floor, raw sqlite3, {BATCH} items a commit", f"{med(lambda r: r['sqlite']):.2f} s")
+    show("tracker import into SQLite", f"{tracker:.2f} s = {args.items / tracker:.0f} items/s")
+    show("  of which storing", f"{med(lambda r: r['tracker_store']):.2f} s")
+    show("ratio tracker / (parse + raw sqlite3)", f"{med(lambda r: r['tracker'] / (r['parse'] + r['sqlite'])):.2f}x")
+    show("ratio storing / raw sqlite3", f"{med(lambda r: r['tracker_store'] / r['sqlite']):.2f}x")
+    cpu = med(lambda r: r["tracker_cpu"] / (r["parse_cpu"] + r["sqlite_cpu"]))
+    show("  the same in CPU seconds", f"{cpu:.2f}x (all of it in this process)")
     if args.pg:
-        print(f"PostgreSQL, storing through the Store: {pg_store:.2f} s = {args.items / pg_store:.0f} items/s")
-        print(f"  raw psycopg, {BATCH} items a transaction: INSERT {pg_insert:.2f} s, COPY {pg_copy:.2f} s")
-        print(
-            f"  ratio storing / raw psycopg INSERT:  {pg_store / pg_insert:.2f}x; / raw COPY {pg_store / pg_copy:.2f}x"
+        show(
+            "floor, raw psycopg INSERT / COPY",
+            f"{med(lambda r: r['pg_insert']):.2f} s / {med(lambda r: r['pg_copy']):.2f} s",
         )
-    print(f"load average during the run:           {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+        show("tracker import into PostgreSQL", f"{med(lambda r: r['tracker_pg']):.2f} s")
+        show("  of which storing", f"{med(lambda r: r['tracker_pg_store']):.2f} s")
+        insert = med(lambda r: r["tracker_pg"] / (r["parse"] + r["pg_insert"]))
+        copy = med(lambda r: r["tracker_pg"] / (r["parse"] + r["pg_copy"]))
+        show("ratio tracker / (parse + raw INSERT)", f"{insert:.2f}x; / (parse + raw COPY) {copy:.2f}x")
+        insert = med(lambda r: r["tracker_pg_store"] / r["pg_insert"])  # wall: the server works in its own process
+        copy = med(lambda r: r["tracker_pg_store"] / r["pg_copy"])
+        show("ratio storing / raw INSERT", f"{insert:.2f}x; / raw COPY {copy:.2f}x")
+    show("load average after the run", f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
 
 
 if __name__ == "__main__":

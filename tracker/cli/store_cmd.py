@@ -116,7 +116,7 @@ def import_(
     from tracker.services.reading import read_plain
 
     documents = [(path, read_plain(path, errors=errors, warn=warn_file)) for path in files]
-    from tracker.services.formats import fits_language
+    from tracker.services.file_reading import fits_language
     from tracker.services.imports import import_document
 
     if not force:

@@ -6,21 +6,18 @@ are stored in wire order (version, then time) whatever order the files were name
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from types import EllipsisType
 from typing import Literal
 
-from sources.detect import MAX_BYTES, kind_of, story_key, story_slug
-from sources.encoding import lying_declaration, reencoded
-from sources.xliff_units import Returned
-from tracker.errors import InputError, TrackerError
-from tracker.model import LANGS, Document, Revision
-from tracker.services.pools import process_pool
-from tracker.services.reading import mended, parse_documents, read_bytes, walk
+from tracker.errors import TrackerError
+from tracker.model import Document, Revision, content_hash, text_hash
+from tracker.services.file_reading import Pending, expand, number, read_all
 from tracker.storage import Store
 from tracker.storage.bulk import NewRevision, planned
 from tracker.wire_flags import wire_key
@@ -31,6 +28,8 @@ STATUSES = frozenset({"usable", "withheld", "canceled"})
 # Revisions stored per transaction: large enough that a batch costs a few statements, small enough that a
 # batch failing (and then stored file by file to name the culprit) loses little.
 BATCH = 250
+# Files from which an import counts as bulk (tracker.services.formats._gc_paused).
+_BULK = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,152 +58,13 @@ class FileResult:
         return f"{self.outcome:<8} {self.source} -> {where}{status}{label}"
 
 
-@dataclass(slots=True)
-class _Pending:
-    source: str
-    order: int
-    document: Document
-    story: str
-    lang: str
-    meta: dict[str, str] = field(default_factory=dict)
-    based_on: int | None = None
-    warning: str = ""
-    returned: Returned | None = None  # a returned XLIFF, checked against its export before it is stored
-
-    @property
-    def sort_key(self) -> tuple[str, int, int, str, int]:
-        version = self.meta.get("version", "")
-        return (
-            self.story,
-            LANGS.index(self.lang),
-            number(version) or 0,
-            self.meta.get("versionCreated", ""),
-            self.order,
-        )
-
-
-def number(text: str) -> int | None:
-    """A wire version or revision number; None unless plain ASCII digits (`int` takes more than wires mean)."""
-    return int(text) if text.isascii() and text.isdigit() else None
-
-
 def wire_status(document: Document) -> str:
     """The revision status a wire item asks for: usable, withheld or canceled (a kill)."""
     status = dict(document.meta).get("pubStatus", "usable")
     return status if status in STATUSES else "usable"
 
 
-def read_source(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """Bytes of a file, refused by its size before a byte is read (tracker.services.reading.read_bytes)."""
-    return read_bytes(path, limit=limit)
-
-
-def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and files under folders named (recursively, hidden ones left out), in a stable order."""
-    files: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            files.extend(sorted(here / f for here, _dirs, names in walk(path) for f in names))
-        else:
-            files.append(path)
-    return files
-
-
-def tracked_lang(document: Document, lang: str | None, source: str) -> str:
-    """`fr` or `en`: the language asked for, else the document's own (`fr-FR` -> `fr`)."""
-    chosen = lang or (document.lang or "").split("-")[0].lower()
-    if not chosen:
-        raise InputError(source, "no language in the file; pass --lang fr or --lang en")
-    if chosen not in LANGS:
-        raise InputError(source, f"language {chosen!r} is not tracked (fr or en); pass --lang to override")
-    return chosen
-
-
-def fits_language(document: Document, lang: str, source: str) -> None:
-    """Refuse a document forced into `lang` (`--lang`) whose words are clearly another language's (an English
-    article or a licence file forced in as French); a text too short or too mixed to tell always fits."""
-    from tracker.language import NAMES, is_not, language_of
-
-    text = "\n\n".join(document.texts)
-    found = language_of(text)
-    if found is not None and found != lang:
-        raise InputError(
-            source, f"reads as {NAMES[found]}, not {NAMES[lang]} (--lang {lang}); give --force to import it anyway"
-        )
-    if found is None and is_not(text, lang):
-        raise InputError(source, f"does not read as {NAMES[lang]} (--lang {lang}); give --force to import it anyway")
-
-
-def _returned(data: bytes, source: str) -> Returned | None:
-    """The units of a returned XLIFF (1.2 or 2.x), or None for any other file."""
-    if kind_of(data, source) != "xml" or b"xliff" not in data[:4096].lower():
-        return None
-    from sources import xmlsafe
-    from sources.xliff import returned_of
-
-    root = xmlsafe.parse(data, source)
-    return returned_of(root, source) if xmlsafe.localname(root) == "xliff" else None
-
-
-def read_documents(
-    path: Path,
-    *,
-    story: str | None,
-    lang: str | None,
-    order: int,
-    encoding: str | None = None,
-    errors: str = "strict",
-    force: bool = False,
-) -> list[_Pending]:
-    """The documents of one file; `encoding` reads it as that encoding whatever it declares, `errors="replace"`
-    with U+FFFD for invalid bytes (each document's warning says how many; tracker.services.reading.mended). A
-    document forced into `lang` must read as that language, unless `force`."""
-    source = str(path)
-    replacements: list[str] = []
-    data = mended(read_source(path), source, errors, lambda _name, warning: replacements.append(warning))
-    returned = _returned(data, source)
-    if returned is not None:
-        slug = story or (returned.export or (story_slug(Path(source).stem),))[0]
-        return [_Pending(source, order, Document(()), slug, "en", warning="; ".join(replacements), returned=returned)]
-    warning = "; ".join([*replacements, *([] if encoding else [lying_declaration(data) or ""])]).strip("; ")
-    if encoding:
-        data = reencoded(data, encoding, source)
-    pending = []
-    for document in parse_documents(data, source):
-        slug = story or story_slug(story_key(document))
-        lang_ = tracked_lang(document, lang, source)
-        if lang and not force:
-            fits_language(document, lang, source)
-        pending.append(_Pending(source, order, document, slug, lang_, dict(document.meta), warning=warning))
-    return pending
-
-
-_Job = tuple[Path, str | None, str | None, int, str | None, str, bool]
-
-
-def _read_job(job: _Job) -> tuple[Path, list[_Pending] | str]:
-    """One file's documents, or the reason it is refused (a string: exceptions with arguments do not pickle)."""
-    path, story, lang, order, encoding, errors, force = job
-    try:
-        return path, read_documents(
-            path, story=story, lang=lang, order=order, encoding=encoding, errors=errors, force=force
-        )
-    except TrackerError as exc:
-        return path, getattr(exc, "problem", str(exc))
-
-
-def _read_all(jobs: list[_Job], workers: int | None) -> Iterator[tuple[Path, list[_Pending] | str]]:
-    """Read files in order; parsing is CPU-bound, so many files are spread over processes."""
-    count = workers if workers is not None else (os.cpu_count() or 1) if len(jobs) >= 200 else 1
-    if count <= 1:
-        yield from map(_read_job, jobs)
-        return
-    with process_pool(count) as pool:
-        yield from pool.map(_read_job, jobs, chunksize=32)
-
-
-def _based_on(item: _Pending, french: Sequence[Revision]) -> int | None:
+def _based_on(item: Pending, french: Sequence[Revision]) -> int | None:
     """The French revision an English item names as its source (guid@version), if stored."""
     fr_revision = number(item.meta.get("frRevision", ""))
     if item.lang == "en" and fr_revision is not None:  # a returned XLIFF names it
@@ -270,7 +130,7 @@ def already_stored(stored: Sequence[Revision], document: Document, chash: str = 
     return None
 
 
-def version_conflict(stored: Sequence[Revision], item: _Pending, chash: str) -> str:
+def version_conflict(stored: Sequence[Revision], item: Pending, chash: str) -> str:
     """Why a document conflicts with what is stored: another file gave the same wire guid and version with other
     text (a wire never resends a version changed); '' when it does not. The same file read again is no conflict."""
     meta = dict(item.document.meta)
@@ -289,36 +149,46 @@ def version_conflict(stored: Sequence[Revision], item: _Pending, chash: str) -> 
     return ""
 
 
-def _request(item: _Pending, known: _Known, expected_latest: int | None | EllipsisType = ...) -> NewRevision:
+def _request(
+    item: Pending, known: _Known, hashes: tuple[str, ...], expected_latest: int | None | EllipsisType = ...
+) -> NewRevision:
     based_on = item.based_on or (_based_on(item, known.get(item.story, "fr")) if item.lang == "en" else None)
     document = item.document
     status = wire_status(document)
     return NewRevision(
-        item.story, item.lang, document, document.label, item.source, based_on, status, document.meta, expected_latest
-    )
+        item.story, item.lang, document, document.label, item.source, based_on, status, document.meta, expected_latest,
+        hashes,
+    )  # fmt: skip
 
 
-def _result(item: _Pending, revision: Revision, created: bool) -> FileResult:
+def _hashes(document: Document) -> tuple[tuple[str, ...], str]:
+    """A document's paragraph hashes and content hash, computed once for every decision and row that needs them."""
+    hashes = tuple(text_hash(p.text) for p in document.paragraphs)
+    return hashes, content_hash(hashes)
+
+
+def _result(item: Pending, revision: Revision, created: bool) -> FileResult:
     outcome: Outcome = "imported" if created else "skipped"
     label = revision.label or ""
     return FileResult(item.source, outcome, revision.story, revision.lang, revision.number, revision.status, label)
 
 
-def store_document(store: Store, item: _Pending, known: _Known, *, by: str, at: datetime) -> FileResult:
+def store_document(store: Store, item: Pending, known: _Known, *, by: str, at: datetime) -> FileResult:
     """Store one read document unless it is old news or conflicts with a stored version; the result says which."""
-    conflict = version_conflict(known.get(item.story, item.lang), item, item.document.content_hash)
+    hashes, chash = _hashes(item.document)
+    conflict = version_conflict(known.get(item.story, item.lang), item, chash)
     if conflict:
         return FileResult(item.source, "refused", item.story, item.lang, problem=conflict)
-    old = already_stored(known.get(item.story, item.lang), item.document)
+    old = already_stored(known.get(item.story, item.lang), item.document, chash)
     if old is not None:
         return _result(item, old, False)
-    ((revision, created),) = store.add_revisions([_request(item, known)], by=by, at=at)
+    ((revision, created),) = store.add_revisions([_request(item, known, hashes)], by=by, at=at)
     if created:
         known.add(revision)
     return _result(item, revision, created)
 
 
-def _store_each(store: Store, items: Sequence[_Pending], known: _Known, *, by: str, at: datetime) -> list[FileResult]:
+def _store_each(store: Store, items: Sequence[Pending], known: _Known, *, by: str, at: datetime) -> list[FileResult]:
     results = []
     for item in items:
         try:
@@ -328,7 +198,7 @@ def _store_each(store: Store, items: Sequence[_Pending], known: _Known, *, by: s
     return results
 
 
-def store_batch(store: Store, items: Sequence[_Pending], known: _Known, *, by: str, at: datetime) -> list[FileResult]:
+def store_batch(store: Store, items: Sequence[Pending], known: _Known, *, by: str, at: datetime) -> list[FileResult]:
     """Store documents in one transaction, each decided as store_document would against what the batch stored
     before it. The batch insists the stories are as `known` says (else a conflict): when it fails, nothing of it
     is stored and its documents are stored one by one, so only the failing one is refused."""
@@ -337,7 +207,7 @@ def store_batch(store: Store, items: Sequence[_Pending], known: _Known, *, by: s
     added: list[Revision] = []
     for item in items:
         latest = known.latest(item.story, item.lang)
-        chash = item.document.content_hash
+        hashes, chash = _hashes(item.document)
         conflict = version_conflict(known.get(item.story, item.lang), item, chash)
         if conflict:
             results.append(FileResult(item.source, "refused", item.story, item.lang, problem=conflict))
@@ -351,7 +221,7 @@ def store_batch(store: Store, items: Sequence[_Pending], known: _Known, *, by: s
             results.append(_result(item, old, False))
             continue
         number = None if latest is None else latest.number
-        request = _request(item, known, expected_latest=number)
+        request = _request(item, known, hashes, expected_latest=number)
         provisional = planned(request, (number or 0) + 1, request.based_on, by=by, at=at, chash=chash)
         known.get(item.story, item.lang).append(provisional)
         added.append(provisional)
@@ -366,12 +236,12 @@ def store_batch(store: Store, items: Sequence[_Pending], known: _Known, *, by: s
 
 
 def _checked(
-    store: Store, read: list[_Pending], *, story: str | None, force: bool
-) -> tuple[list[_Pending], list[FileResult]]:
+    store: Store, read: list[Pending], *, story: str | None, force: bool
+) -> tuple[list[Pending], list[FileResult]]:
     """Returned XLIFF files checked against their exports: the documents they make, and the refusals."""
     from tracker.services.returns import checked_return
 
-    kept: list[_Pending] = []
+    kept: list[Pending] = []
     refused: list[FileResult] = []
     for item in read:
         if item.returned is None:
@@ -409,7 +279,7 @@ def import_paths(
 
     `progress(phase, done, total)` is called after each file read (phase "read") and each document stored
     ("store", once its batch of `BATCH` documents is committed). Large imports parse in `workers` processes
-    (default: one per CPU from 200 files on).
+    (default: one per CPU from 200 files on, on three CPUs or more; tracker.services.file_reading.read_all).
     `story`, `lang`, `label` and `based_on` override what the files say; `encoding` the encoding they declare. A
     returned XLIFF is checked against the export it names and refused when they differ, unless `force` (see
     tracker.services.returns). `errors="replace"` reads invalid bytes as U+FFFD, with a warning per file.
@@ -417,21 +287,38 @@ def import_paths(
     Each file is decided on its own (a drop folder imports what it can), unless `all_or_nothing`: then every
     file is stored in one transaction, and nothing at all when any is refused (the others come back `unstored`).
     """
-    results: list[FileResult] = []
-    pending: list[_Pending] = []
     files = expand(paths)
+    with _gc_paused(len(files) >= _BULK):
+        return _import(store, files, by, at, (story, lang, label, based_on, encoding, errors, force), workers,
+                       progress, all_or_nothing)  # fmt: skip
+
+
+def _import(
+    store: Store,
+    files: list[Path],
+    by: str,
+    at: datetime,
+    options: tuple[str | None, str | None, str | None, int | None, str | None, str, bool],
+    workers: int | None,
+    progress: Callable[[str, int, int], None] | None,
+    all_or_nothing: bool,
+) -> list[FileResult]:
+    story, lang, label, based_on, encoding, errors, force = options
+    results: list[FileResult] = []
+    pending: list[Pending] = []
     known = _Known(store)
-    jobs = [(path, story, lang, order, encoding, errors, force) for order, path in enumerate(files)]
-    for done, (path, read) in enumerate(_read_all(jobs, workers), start=1):
+    for done, (path, read) in enumerate(read_all(files, (story, lang, encoding, errors, force), workers), start=1):
         if isinstance(read, str):
             results.append(FileResult(str(path), "refused", problem=read))
         else:
             read, refused = _checked(store, read, story=story, force=force)
             results.extend(refused)
-            pending.extend(
-                replace(p, document=replace(p.document, label=label or p.document.label), based_on=based_on)
-                for p in read
-            )
+            if label or based_on is not None:  # else each is as read (no based_on, its own label)
+                read = [
+                    replace(p, document=replace(p.document, label=label or p.document.label), based_on=based_on)
+                    for p in read
+                ]
+            pending.extend(read)
         if progress:
             progress("read", done, len(files))
     ordered = sorted(pending, key=lambda p: p.sort_key)
@@ -447,9 +334,23 @@ def import_paths(
     return sorted(results, key=lambda r: position.get(r.source, len(files)))  # stable: wire order within a file
 
 
+@contextmanager
+def _gc_paused(pause: bool) -> Iterator[None]:
+    """The cyclic garbage collector off during a bulk import: each batch's tens of thousands of new objects made
+    it walk every survivor again and again, and an import makes no cycles that must go before it returns."""
+    enabled = pause and gc.isenabled()
+    if enabled:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _store_all(
     store: Store,
-    ordered: Sequence[_Pending],
+    ordered: Sequence[Pending],
     known: _Known,
     *,
     by: str,
@@ -473,7 +374,7 @@ class _Refused(Exception):
 
 def _store_atomically(
     store: Store,
-    ordered: Sequence[_Pending],
+    ordered: Sequence[Pending],
     known: _Known,
     *,
     by: str,

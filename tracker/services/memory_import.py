@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.memory import MemoryEntry
-from tracker.services.formats import read_source
+from tracker.services.file_reading import read_source
 from tracker.services.memory import remember
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tracker.errors import InputError
 from tracker.model import Document
-from tracker.services.limits import limits, refuse_many_lines, refuse_nul, refuse_oversized
+from tracker.services.limits import Limits, limits, refuse_many_lines, refuse_nul, refuse_oversized
 
 # Files larger than this are refused before they are read (the importers' own limit, sources.xmlsafe.MAX_BYTES).
 MAX_BYTES = 64 * 1024 * 1024
@@ -157,12 +157,13 @@ def is_structured(data: bytes, source: str) -> bool:
     return head.startswith((b"<", b"{", b"[")) or name.endswith(_STRUCTURED_NAMES)
 
 
-def parse_documents(data: bytes, source: str) -> list[Document]:
-    """Every news item in a file's bytes (a wire file may hold several); `source` names the file in errors."""
+def parse_documents(data: bytes, source: str, allowed: Limits | None = None) -> list[Document]:
+    """Every news item in a file's bytes (a wire file may hold several); `source` names the file in errors.
+    `allowed`: the limits, when the caller read them once for many files (else read here)."""
     from sources.detect import load
     from sources.encoding import invalid_utf8
 
-    allowed = limits()
+    allowed = allowed or limits()
     refuse_many_lines(data, source, allowed)
     invalid_utf8(data, source)  # every format refuses a few bad bytes alike: with their offset
     try:

@@ -19,7 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tracker.errors import TrackerError
-from tracker.services.formats import FileResult, import_paths, read_source
+from tracker.services.file_reading import read_source
+from tracker.services.formats import FileResult, import_paths
 from tracker.storage import Store
 from tracker.storage.feeds import FeedFile
 

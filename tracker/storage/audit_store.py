@@ -9,6 +9,7 @@ from sqlalchemy import Connection, func, insert, select, text
 
 from tracker.audit import GENESIS, entry_hash, facts_json, utc, verify_facts
 from tracker.model import AuditEntry
+from tracker.storage import rows
 from tracker.storage.base import StoreBase, from_db_time
 from tracker.storage.fingerprints import MUST_RECORD, current_digests
 from tracker.storage.tables import AUDIT
@@ -17,7 +18,7 @@ from tracker.storage.tables import AUDIT
 _PG_AUDIT_LOCK = 7_302_002
 _LOCK = text("SELECT pg_advisory_xact_lock(:key)")
 _HEAD_HASH = select(AUDIT.c.hash).order_by(AUDIT.c.seq.desc()).limit(1)
-_INSERT = insert(AUDIT)
+_COLUMNS = ("at", "actor", "action", "story", "detail", "prev_hash", "hash", "facts")
 
 
 def append_entry(
@@ -48,8 +49,8 @@ def append_entry(
 
 def append_entries(conn: Connection, entries: Sequence[tuple[str, str, str, str]], *, by: str, at: datetime) -> None:
     """Append (action, story, detail, facts JSON) entries to the chain in order, in the caller's transaction: the
-    chain is computed in memory from the head and the rows go in with one executemany (rows keep their order,
-    so do seqs)."""
+    chain is computed in memory from the head and the rows go in straight through the driver (tracker.storage.rows:
+    COPY or one executemany; rows keep their order, so do seqs)."""
     if not entries:
         return
     if conn.dialect.name == "postgresql":
@@ -57,23 +58,13 @@ def append_entries(conn: Connection, entries: Sequence[tuple[str, str, str, str]
     head = conn.execute(_HEAD_HASH).scalar()
     prev_hash = str(head) if head is not None else GENESIS
     at = utc(at)
-    rows = []
+    stamp = rows.time_value(conn)(at)
+    written = []
     for action, story, detail, recorded in entries:
         digest = entry_hash(prev_hash, at, by, action, story, detail, recorded)
-        rows.append(
-            {
-                "at": at,
-                "actor": by,
-                "action": action,
-                "story": story,
-                "detail": detail,
-                "prev_hash": prev_hash,
-                "hash": digest,
-                "facts": recorded,
-            }
-        )
+        written.append((stamp, by, action, story, detail, prev_hash, digest, recorded))
         prev_hash = digest
-    conn.execute(_INSERT, rows)
+    rows.write(conn, AUDIT, _COLUMNS, written)  # seqs follow the rows' order
 
 
 class AuditStore(StoreBase):

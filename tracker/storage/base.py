@@ -178,8 +178,12 @@ def from_db_time(at: datetime) -> datetime:
     return utc(at)
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)  # built once: json.dumps with an option builds one per call
+
+
 def dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """`json.dumps(value, ensure_ascii=False)`."""
+    return _JSON.encode(value)
 
 
 def load(text: str) -> Any:

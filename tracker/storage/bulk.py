@@ -13,14 +13,15 @@ from datetime import datetime
 from types import EllipsisType
 from typing import Any
 
-from sqlalchemy import BindParameter, Connection, and_, bindparam, func, insert, select
+from sqlalchemy import BindParameter, Connection, and_, bindparam, func, select
 
 from tracker.audit import facts_json
 from tracker.errors import ConflictError, InputError, NotFoundError, StoreError
 from tracker.model import LANGS, Document, Paragraph, Revision, Role, content_hash
+from tracker.storage import rows
 from tracker.storage.audit_store import append_entries
 from tracker.storage.base import _dialect_insert, dump, from_db_time, load, to_db_time
-from tracker.storage.fingerprints import fact
+from tracker.storage.fingerprints import KINDS, fact
 from tracker.storage.tables import PARAGRAPH, REVISION, STORY
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
@@ -61,7 +62,7 @@ _PARAGRAPHS = (
     .where(PARAGRAPH.c.revision_id == bindparam("revision_id"))
     .order_by(PARAGRAPH.c.idx)
 )
-_INSERT_REVISIONS = insert(REVISION).returning(REVISION.c.id, sort_by_parameter_order=True)
+_REVISION_VALUES = KINDS["revision"][2]  # the columns a revision's fact digest covers: all but its id
 _PARAGRAPH_COLUMNS = ("revision_id", "idx", "text", "hash", "line_start", "line_end", "role")
 _INSERT_STORIES: dict[str, Any] = {}
 
@@ -79,6 +80,7 @@ class NewRevision:
     status: str = "usable"
     meta: Sequence[tuple[str, str]] = ()
     expected_latest: int | None | EllipsisType = ...
+    hashes: tuple[str, ...] = ()  # the paragraphs' hashes, when the caller computed them already (else here)
 
 
 def check_slug(slug: str) -> str:
@@ -129,6 +131,7 @@ def revision_from_row(slug: str, row: Sequence[Any], paragraphs: tuple[Paragraph
 
 # `Role(value)` goes through the enum machinery on every call: a long revision's paragraphs look theirs up here
 _ROLES = {role.value: role for role in Role}
+_ROLE_TEXTS = {role: role.value for role in Role}  # and `str(role)` for each of an import's paragraphs
 
 
 def paragraphs_of(conn: Connection, revision_id: int) -> tuple[Paragraph, ...]:
@@ -244,7 +247,9 @@ def write_revisions(
                 f"{item.slug} {item.lang}: latest revision is now r{previous_number}, not r{item.expected_latest}; "
                 "reload and retry"
             )
-        hashes = tuple(p.hash for p in item.document.paragraphs)
+        hashes = item.hashes or tuple(p.hash for p in item.document.paragraphs)
+        if len(hashes) != len(item.document.paragraphs):
+            raise ValueError(f"{item.slug}: {len(hashes)} hashes given for {len(item.document.paragraphs)} paragraphs")
         chash = content_hash(hashes)
         # the same text with another signal (a kill, a withhold, an embargo lifted) is a new version
         same = previous is not None and previous.content_hash == chash and previous.status == item.status
@@ -271,11 +276,12 @@ def _detail(revision: Revision) -> str:
 
 
 def _insert(conn: Connection, new: Sequence[tuple[int, Revision, tuple[str, ...]]]) -> list[tuple[str, str, str]]:
-    """Every revision row in one statement, then every paragraph row in one executemany; returns each revision's
-    (kind, key, digest) for its audit entry."""
+    """Every revision row, then every paragraph row, straight through the driver (tracker.storage.rows) with
+    their ids drawn ahead; returns each revision's (kind, key, digest) for its audit entry."""
     if not new:
         return []
-    rows = [
+    revision_ids = rows.draw_ids(conn, REVISION, len(new))
+    values: list[dict[str, Any]] = [
         {
             "story_id": story_id,
             "lang": r.lang,
@@ -291,38 +297,23 @@ def _insert(conn: Connection, new: Sequence[tuple[int, Revision, tuple[str, ...]
         }
         for story_id, r, _ in new
     ]
-    revision_ids = conn.execute(_INSERT_REVISIONS, rows).scalars().all()
+    time = rows.time_value(conn)
+    rows.write(
+        conn,
+        REVISION,
+        ("id", *_REVISION_VALUES),
+        [
+            (rid, *(time(v[c]) if c == "created_at" else v[c] for c in _REVISION_VALUES))
+            for rid, v in zip(revision_ids, values, strict=True)
+        ],
+    )
     paragraphs = [
         [
-            (n, p.text, h, p.line_start, p.line_end, str(p.role))
+            (n, p.text, h, p.line_start, p.line_end, _ROLE_TEXTS.get(p.role) or str(p.role))
             for n, (p, h) in enumerate(zip(r.paragraphs, hashes, strict=True))
         ]
         for _, r, hashes in new
     ]
     flat = [(rid, *p) for rid, mine in zip(revision_ids, paragraphs, strict=True) for p in mine]
-    if conn.dialect.driver == "psycopg":
-        _copy_paragraphs(conn, flat)
-    else:
-        conn.exec_driver_sql(_paragraph_sql(conn), flat)
-    return [fact("revision", rid, row, mine) for rid, row, mine in zip(revision_ids, rows, paragraphs, strict=True)]
-
-
-def _copy_paragraphs(conn: Connection, paragraphs: Sequence[tuple[Any, ...]]) -> None:
-    """Paragraph rows through PostgreSQL's COPY on the same connection, so in the caller's transaction: one
-    stream instead of a round of statement processing per row, and the same constraints checked."""
-    quote = conn.dialect.identifier_preparer.quote
-    columns = ", ".join(quote(name) for name in _PARAGRAPH_COLUMNS)
-    driver = conn.connection.driver_connection  # the psycopg connection itself, inside the same transaction
-    assert driver is not None
-    with driver.cursor() as cursor, cursor.copy(f"COPY {quote(PARAGRAPH.name)} ({columns}) FROM STDIN") as copy:
-        for row in paragraphs:
-            copy.write_row(row)
-
-
-def _paragraph_sql(conn: Connection) -> str:
-    """The paragraph INSERT for the driver itself: plain ints and strings need none of SQLAlchemy's per-row
-    parameter processing, which cost as much as the rest of a batch (~14 paragraphs a revision)."""
-    quote = conn.dialect.identifier_preparer.quote
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    columns = ", ".join(quote(name) for name in _PARAGRAPH_COLUMNS)
-    return f"INSERT INTO {quote(PARAGRAPH.name)} ({columns}) VALUES ({', '.join([mark] * len(_PARAGRAPH_COLUMNS))})"
+    rows.write(conn, PARAGRAPH, _PARAGRAPH_COLUMNS, flat)
+    return [fact("revision", rid, row, mine) for rid, row, mine in zip(revision_ids, values, paragraphs, strict=True)]
