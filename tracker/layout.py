@@ -149,3 +149,11 @@ class RowLayout:
 
 def layout_row(row: Row, width: int) -> RowLayout:
     return RowLayout(tuple(side_lines(french_pieces(row), width)), tuple(side_lines(english_pieces(row), width)))
+
+
+def side_lengths(row: Row) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The cells each French and English paragraph of a row takes unwrapped: what a height is guessed from."""
+    return (
+        tuple(sum(len(text) for text, _ in pieces) for pieces in french_pieces(row)),
+        tuple(sum(len(text) for text, _ in pieces) for pieces in english_pieces(row)),
+    )
