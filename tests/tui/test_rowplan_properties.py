@@ -131,3 +131,17 @@ def test_guesses_stay_close_to_the_wrapping_of_real_rows(backend: object) -> Non
         guessed = guess_heights([side_lengths(r) for r in rows], width)
         exact = [layout_row(r, width).height for r in rows]
         assert sum(abs(g - e) for g, e in zip(guessed, exact, strict=True)) <= len(rows)
+
+
+def test_side_lengths_count_the_cells_of_the_pieces_shown(backend: object) -> None:
+    """Counted from the paragraphs where no word diff is shown, they are what the pieces add up to all the same."""
+    from tests.tui.fake_backend import FakeBackend
+    from tracker.layout import english_pieces, french_pieces, side_lengths
+
+    assert isinstance(backend, FakeBackend)
+    rows = backend.view("sochi-summit").rows
+    assert any(r.flags for r in rows) and any(not r.fr for r in rows) and any(not r.en for r in rows)
+    for row in rows:
+        fr = tuple(sum(len(text) for text, _ in pieces) for pieces in french_pieces(row))
+        en = tuple(sum(len(text) for text, _ in pieces) for pieces in english_pieces(row))
+        assert side_lengths(row) == (fr, en)

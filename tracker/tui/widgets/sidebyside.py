@@ -113,17 +113,23 @@ class SideBySide(ScrollView, can_focus=True):
         `paragraph_approvals`: the verdicts on single paragraphs, marked on their rows (✓ holds, ~ lapsed).
         Either left out keeps what the rows had (a filter shows fewer rows of the same view).
         """
-        old, kept = self.rows, self._plan.layouts if self._placed else []
+        old, kept, sides = self.rows, self._plan.layouts, self._sides
         self.rows = tuple(rows)
-        if self._placed and len(old) == len(self.rows) and self.column_width == self._width:
-            # the rows a save or a reload left as they were keep their layout: nothing around the cursor moves
-            self._known = [lay if new == was else None for lay, new, was in zip(kept, self.rows, old, strict=True)]
+        self._sides = None
+        if len(old) == len(self.rows) > self._plan.eager:
+            # the rows a save or a reload left as they were keep their layout (nothing around the cursor moves)
+            # and their lengths
+            same = [new == was for new, was in zip(self.rows, old, strict=True)]
+            if self._placed and self.column_width == self._width and len(kept) == len(same):
+                self._known = [lay if keep else None for lay, keep in zip(kept, same, strict=True)]
+            if sides is not None:
+                triples = zip(sides, same, self.rows, strict=True)
+                self._sides = [lengths if keep else side_lengths(r) for lengths, keep, r in triples]
         if approved is not None:
             self.approved = approved
         if paragraph_approvals is not None:
             self.paragraph_approvals = tuple(paragraph_approvals)
         self._width = 0
-        self._sides = None
         self._strips.clear()
         self._relayout()
         target = self.cursor if cursor is None else cursor
