@@ -157,8 +157,10 @@ class SideBySide(ScrollView, can_focus=True):
 
     def _relayout(self) -> None:
         if not self.size.width:
-            # not laid out yet (rows given at mount): wrapping at a guessed width would be thrown away
+            # not laid out yet (rows given at mount): wrapping at a guessed width would be thrown away; and the
+            # background pass has nothing left to wrap of rows that are no longer these
             self._placed = False
+            self._plan.reset(0, 0)
             return
         width = self.column_width
         if self._placed and width == self._width and self._plan.count == len(self.rows):
