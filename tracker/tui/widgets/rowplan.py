@@ -34,8 +34,12 @@ def _room(width: int) -> int:
 
 def guess_lines(lengths: Sequence[int], width: int) -> int:
     """Lines that paragraphs of these lengths (in cells) take wrapped at `width`, a blank line between them."""
-    room = _room(width)
-    return sum(-(-n // room) or 1 for n in lengths) + len(lengths) - 1 if lengths else 1
+    if not lengths:
+        return 1
+    room, lines = _room(width), len(lengths) - 1
+    for n in lengths:
+        lines += -(-n // room) or 1
+    return lines
 
 
 def guess_heights(sides: Sequence[tuple[Sequence[int], Sequence[int]]], width: int) -> list[int]:

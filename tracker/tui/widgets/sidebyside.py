@@ -93,6 +93,7 @@ class SideBySide(ScrollView, can_focus=True):
         self._reserve = 0  # below the rows, blank lines that let the last rows scroll clear of toasts
         self._wrapping: Timer | None = None  # the background pass over rows not wrapped yet
         self._slices = 0
+        self._guesses: dict[int, list[int]] = {}  # row heights guessed at each width, for these rows
         self._known: list[RowLayout | None] = []  # for the next plan: layouts of rows that did not change
         self._styles: dict[str, Style] = {}
         # painted lines by (row, line, selected, width): scrolling and cursor moves reuse all but two rows
@@ -115,7 +116,7 @@ class SideBySide(ScrollView, can_focus=True):
         """
         old, kept, sides = self.rows, self._plan.layouts, self._sides
         self.rows = tuple(rows)
-        self._sides = None
+        self._sides, self._guesses = None, {}
         if len(old) == len(self.rows) > self._plan.eager:
             # the rows a save or a reload left as they were keep their layout (nothing around the cursor moves)
             # and their lengths
@@ -153,7 +154,12 @@ class SideBySide(ScrollView, can_focus=True):
     def _guess_heights(self, width: int) -> list[int]:
         if self._sides is None:
             self._sides = [side_lengths(row) for row in self.rows]
-        return guess_heights(self._sides, width)
+            self._guesses = {}
+        # a width comes back (a terminal made narrow then wide again, the details panel shown and hidden)
+        guessed = self._guesses.get(width)
+        if guessed is None:
+            guessed = self._guesses[width] = guess_heights(self._sides, width)
+        return guessed
 
     def _relayout(self) -> None:
         if not self.size.width:
