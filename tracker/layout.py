@@ -149,3 +149,17 @@ class RowLayout:
 
 def layout_row(row: Row, width: int) -> RowLayout:
     return RowLayout(tuple(side_lines(french_pieces(row), width)), tuple(side_lines(english_pieces(row), width)))
+
+
+def side_lengths(row: Row) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The cells each French and English paragraph of a row takes unwrapped (its number, a space, its text, and a
+    word diff's markers): what a height is guessed from, counted without building the pieces where it can."""
+    if row.fr and _diff_flag(row) is None:
+        fr = tuple(len(str(p.index)) + 1 + len(p.text) for p in row.fr)
+    else:
+        fr = tuple(sum(len(text) for text, _ in pieces) for pieces in french_pieces(row))
+    if row.en:
+        en = tuple(len(str(p.index)) + 1 + len(p.text) for p in row.en)
+    else:
+        en = tuple(sum(len(text) for text, _ in pieces) for pieces in english_pieces(row))
+    return fr, en

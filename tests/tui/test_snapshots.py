@@ -29,6 +29,12 @@ def _then(*keys: str) -> Callable[[Pilot[Any]], Any]:
         # a blinking cursor is on or off depending on when the picture is taken (a busy machine takes it late)
         for field in pilot.app.screen.query("TextArea, Input"):
             field.cursor_blink = False  # type: ignore[attr-defined]
+            # Textual's TextArea keys a cached line alike whether the blink hid the cursor or blinking is off: a
+            # line painted in the blink's off phase (a busy machine paints late) would be shown without the cursor
+            lines = getattr(field, "_line_cache", None)
+            if lines is not None:
+                lines.clear()
+            field.refresh()
         await pilot.pause()
 
     return run

@@ -1,12 +1,12 @@
 """The side-by-side view: French and English in two synchronised columns, a flag gutter, one row per link.
 
-A Line API widget (ScrollView + render_line): rows are laid out once per width, and only the visible lines are
-turned into strips, so a 2,000-paragraph story opens and scrolls as fast as a short one.
+A Line API widget (ScrollView + render_line): only the visible lines are turned into strips, and only the rows in
+sight are wrapped before they are shown; the rest of a long story is wrapped in short slices between keys
+(`rowplan.RowPlan`), so 10,000 rows open and follow a width change as fast as a short story's.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -20,11 +20,13 @@ from textual.geometry import Region, Size, Spacing
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 
 from tracker.approvals import row_paragraph_approvals
-from tracker.layout import GUTTER_WIDTH, Line, RowLayout, gutter, layout_row
+from tracker.layout import GUTTER_WIDTH, Line, RowLayout, gutter, layout_row, side_lengths
 from tracker.model import Approval
 from tracker.tui.messages import CursorMoved, RowOpened
+from tracker.tui.widgets.rowplan import RowPlan, guess_heights
 from tracker.view import Row
 
 _STYLE_NAMES = (
@@ -84,11 +86,15 @@ class SideBySide(ScrollView, can_focus=True):
         self.rows: tuple[Row, ...] = ()
         self.approved = False
         self.paragraph_approvals: tuple[Approval, ...] = ()
-        self._layouts: list[RowLayout] = []
-        self._starts: list[int] = []
+        self._plan: RowPlan[RowLayout] = RowPlan(self._wrap_row, self._guess_heights)
+        self._sides: list[tuple[tuple[int, ...], tuple[int, ...]]] | None = None  # paragraph lengths, for guesses
         self._width = 0
-        self._height = 0  # the rows' lines; below them, `_reserve` blank lines let the last rows scroll clear of toasts
-        self._reserve = 0
+        self._placed = False  # rows planned at the widget's width (not before it had one)
+        self._reserve = 0  # below the rows, blank lines that let the last rows scroll clear of toasts
+        self._wrapping: Timer | None = None  # the background pass over rows not wrapped yet
+        self._slices = 0
+        self._guesses: dict[int, list[int]] = {}  # row heights guessed at each width, for these rows
+        self._known: list[RowLayout | None] = []  # for the next plan: layouts of rows that did not change
         self._styles: dict[str, Style] = {}
         # painted lines by (row, line, selected, width): scrolling and cursor moves reuse all but two rows
         self._strips: LRUCache[tuple[int, int, bool, int], Strip] = LRUCache(2048)
@@ -108,7 +114,18 @@ class SideBySide(ScrollView, can_focus=True):
         `paragraph_approvals`: the verdicts on single paragraphs, marked on their rows (✓ holds, ~ lapsed).
         Either left out keeps what the rows had (a filter shows fewer rows of the same view).
         """
+        old, kept, sides = self.rows, self._plan.layouts, self._sides
         self.rows = tuple(rows)
+        self._sides, self._guesses = None, {}
+        if len(old) == len(self.rows) > self._plan.eager:
+            # the rows a save or a reload left as they were keep their layout (nothing around the cursor moves)
+            # and their lengths
+            same = [new == was for new, was in zip(self.rows, old, strict=True)]
+            if self._placed and self.column_width == self._width and len(kept) == len(same):
+                self._known = [lay if keep else None for lay, keep in zip(kept, same, strict=True)]
+            if sides is not None:
+                triples = zip(sides, same, self.rows, strict=True)
+                self._sides = [lengths if keep else side_lengths(r) for lengths, keep, r in triples]
         if approved is not None:
             self.approved = approved
         if paragraph_approvals is not None:
@@ -126,24 +143,61 @@ class SideBySide(ScrollView, can_focus=True):
     def column_width(self) -> int:
         return max(10, (self.scrollable_content_region.width - GUTTER_WIDTH - 3) // 2)
 
+    @property
+    def _starts(self) -> list[int]:
+        """Each row's first line and, after the last, the total; empty until the rows are planned at a width."""
+        return self._plan.starts if self._placed and self.rows else []
+
+    def _wrap_row(self, index: int, width: int) -> RowLayout:
+        return layout_row(self.rows[index], width)
+
+    def _guess_heights(self, width: int) -> list[int]:
+        if self._sides is None:
+            self._sides = [side_lengths(row) for row in self.rows]
+            self._guesses = {}
+        # a width comes back (a terminal made narrow then wide again, the details panel shown and hidden)
+        guessed = self._guesses.get(width)
+        if guessed is None:
+            guessed = self._guesses[width] = guess_heights(self._sides, width)
+        return guessed
+
     def _relayout(self) -> None:
         if not self.size.width:
-            # not laid out yet (rows given at mount): wrapping at a guessed width would be thrown away
-            self._layouts, self._starts = [], []
+            # not laid out yet (rows given at mount): wrapping at a guessed width would be thrown away; and the
+            # background pass has nothing left to wrap of rows that are no longer these
+            self._placed = False
+            self._plan.reset(0, 0)
             return
         width = self.column_width
-        if width == self._width and len(self._layouts) == len(self.rows):
+        if self._placed and width == self._width and self._plan.count == len(self.rows):
             return
-        self._width = width
+        self._width, self._placed = width, True
         self._strips.clear()
-        self._layouts = [layout_row(row, width) for row in self.rows]
-        starts, y = [], 0
-        for lay in self._layouts:
-            starts.append(y)
-            y += lay.height
-        self._starts = starts
-        self._height = y
-        self.virtual_size = Size(self.size.width, y + self._reserve)
+        known, self._known = self._known, []
+        self._plan.reset(len(self.rows), width, known)
+        self._resize_virtual()
+        if not self._plan.done and self._wrapping is None:
+            self._wrapping = self.set_interval(0.001, self._wrap_some, name="wrap rows")
+
+    def _resize_virtual(self) -> None:
+        size = Size(self.size.width, self._plan.total + self._reserve)
+        if size != self.virtual_size:
+            self.virtual_size = size
+
+    def _wrap_some(self) -> None:
+        """A slice of the background pass: the line at the top of the view stays where it is on screen."""
+        top = round(self.scroll_offset.y)
+        moved = self._plan.advance(top)
+        self._slices += 1
+        # a new virtual size lays the screen out again: done when the view must follow, and now and then for the
+        # scroll bar, not after every slice
+        if moved != top or self._plan.done or not self._slices % 16:
+            self._resize_virtual()
+        if moved != top:
+            self.set_scroll(None, moved)  # the rows above the view changed height: it follows them
+        if self._plan.done and self._wrapping is not None:
+            self._wrapping.stop()
+            self._wrapping = None
 
     def on_resize(self) -> None:
         unplaced = not self._starts
@@ -179,7 +233,8 @@ class SideBySide(ScrollView, can_focus=True):
     def row_region(self, index: int) -> Region:
         if not self._starts:
             return Region(0, 0, 0, 0)
-        return Region(0, self._starts[index], self.size.width, self._layouts[index].height)
+        self._plan.layout(index)  # its exact height: the cursor row, a row being edited, are always in sight
+        return Region(0, self._plan.start(index), self.size.width, self._plan.height(index))
 
     def english_column(self, index: int) -> tuple[Region, int, int]:
         """Where row `index`'s English is on screen: the English column (visible cells, the rows' full height), the
@@ -189,17 +244,21 @@ class SideBySide(ScrollView, can_focus=True):
         column = Region(content.x + GUTTER_WIDTH + self._width + 3, content.y, self._width, content.height)
         if not self._starts:
             return column, content.y, 1
-        top = content.y + self._starts[index] - round(self.scroll_offset.y)
-        return column, top, max(1, self._layouts[index].height - 1)
+        height = self._plan.layout(index).height
+        top = content.y + self._plan.start(index) - round(self.scroll_offset.y)
+        return column, top, max(1, height - 1)
 
     def scroll_to_cursor(self, animate: bool = False) -> None:
         if self.rows:
             covered = self.covered_by_toasts()
             if covered != self._reserve and self._starts:
                 self._reserve = covered
-                self.virtual_size = Size(self.size.width, self._height + covered)
+                self._resize_virtual()
             # a line of context above and below, so the neighbours of the row stay in sight; and the lines that
             # notifications cover at the bottom are not counted as in sight
+            # the rows a view around the cursor row can show are wrapped first: none moves it once painted
+            if self._starts:
+                self._plan.around(self.cursor, self.scrollable_content_region.height)
             region = self.row_region(self.cursor).grow((1, 0, 1, 0))
             spacing = Spacing(0, 0, min(covered, max(0, self.scrollable_content_region.height - region.height)), 0)
             self.scroll_to_region(region, spacing=spacing, animate=animate, force=True, immediate=True)
@@ -237,10 +296,14 @@ class SideBySide(ScrollView, can_focus=True):
         _, scroll_y = self.scroll_offset
         virtual_y = y + scroll_y
         width = self.size.width
-        if not self._starts or virtual_y >= self._height:
+        plan = self._plan
+        if not self._starts or virtual_y >= plan.total:
             return Strip.blank(width, self.rich_style)
-        index = bisect_right(self._starts, virtual_y) - 1
-        line_no = virtual_y - self._starts[index]
+        index = plan.row_at(virtual_y)
+        if not plan.is_exact(index):  # the rows from here down the view, wrapped now (those above do not move)
+            plan.fill(virtual_y, self.size.height - y)
+            self.call_after_refresh(self._resize_virtual)
+        line_no = virtual_y - plan.start(index)
         key = (index, line_no, index == self.cursor, width)
         strip = self._strips.get(key)
         if strip is None:
@@ -261,7 +324,7 @@ class SideBySide(ScrollView, can_focus=True):
         return segments
 
     def _row_line(self, index: int, line_no: int, width: int) -> Strip:
-        row, lay = self.rows[index], self._layouts[index]
+        row, lay = self.rows[index], self._plan.layout(index)
         selected = index == self.cursor
         base = self.rich_style + (self._style("cursor") if selected else Style())
         col = self._width
@@ -288,7 +351,7 @@ class SideBySide(ScrollView, can_focus=True):
     # ------------------------------------------------------------------ cursor
     def watch_cursor(self, old: int, new: int) -> None:
         for index in (old, new):
-            if 0 <= index < len(self._starts):
+            if 0 <= index < len(self.rows) and self._starts:
                 region = self.row_region(index)
                 self.refresh(region.translate((0, -self.scroll_offset.y)))
         self.scroll_to_cursor()
@@ -304,8 +367,8 @@ class SideBySide(ScrollView, can_focus=True):
     def action_page(self, step: int) -> None:
         if not self._starts:
             return
-        target_y = self._starts[self.cursor] + step * max(1, self.size.height - 2)
-        self.move_to(bisect_right(self._starts, max(0, target_y)) - 1)
+        target_y = self._plan.start(self.cursor) + step * max(1, self.size.height - 2)
+        self.move_to(self._plan.row_at(max(0, target_y)))
 
     def action_first(self) -> None:
         self.move_to(0)
@@ -334,7 +397,7 @@ class SideBySide(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         if self._starts:
-            index = bisect_right(self._starts, event.y + self.scroll_offset.y) - 1
+            index = self._plan.row_at(event.y + round(self.scroll_offset.y))
             if event.chain >= 2 and index == self.cursor:
                 self.action_open()
             self.move_to(index)
