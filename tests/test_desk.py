@@ -9,7 +9,7 @@ import pytest
 
 from tracker.errors import ConflictError, RefusedError
 from tracker.services.desk import Desk
-from tracker.services.qa import load_qa_config
+from tracker.services.qa_config import load_qa_config
 from tracker.services.seed import SAMPLE_SLUG, seed_sample
 from tracker.services.summaries import derivation_key
 from tracker.storage import Store

@@ -71,7 +71,7 @@ def test_a_database_made_by_the_first_release_opens_with_its_facts_and_a_summary
     from sqlalchemy import DateTime, bindparam, text
 
     from tracker.model import Paragraph, content_hash
-    from tracker.services.qa import load_qa_config
+    from tracker.services.qa_config import load_qa_config
     from tracker.services.summaries import derivation_key, summaries
 
     engine = make_engine(resolve_url(db_url))

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 def load_config() -> QAConfig:
-    """The QA configuration of the configuration file (see tracker.services.qa.load_qa_config)."""
+    """The QA configuration of the configuration file (see tracker.services.qa_config.load_qa_config)."""
     from tracker.services.qa_config import load_qa_config
 
     return load_qa_config()

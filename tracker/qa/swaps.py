@@ -94,7 +94,7 @@ def swapped_figures(pair: Pair) -> list[tuple[Figure, Figure]]:
     swaps = []
     for i, (first, group_a, in_a) in enumerate(placed):
         partners = sorted(j for group_b in in_a for j in by_group.get(group_b, ()) if j > i)
-        for second, group_b, in_b in (placed[j] for j in partners):
-            if group_a != group_b and group_b in in_a and group_a in in_b and first.values != second.values:
+        for second, _, in_b in (placed[j] for j in partners):
+            if group_a in in_b and first.values != second.values:  # second is from a group of in_a, never group_a
                 swaps.append((first, second))
     return swaps

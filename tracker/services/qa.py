@@ -12,10 +12,7 @@ from tracker.model import Finding, Waiver, text_hash
 from tracker.qa import QAConfig, apply_waivers
 from tracker.qa.links import check
 from tracker.services.alignment import StoredAlignment
-
-# where they lived before: imported from here by the views and by scripts
-from tracker.services.qa_config import load_qa_config as load_qa_config
-from tracker.services.qa_config import termbase_names as termbase_names
+from tracker.services.views import shown_links
 
 if TYPE_CHECKING:
     from tracker.storage import Store
@@ -39,8 +36,6 @@ def qa_revisions(
     """Check two stored revisions (None = latest) on the links a view of them shows (`shown_links`: when the French
     moved on since the English was written, the links made on that French, carried over), so the command line
     lists, and lets a person waive, exactly the findings the terminal UI shows."""
-    from tracker.services.views import shown_links  # it reads the QA configuration from here
-
     fr_rev = store.revision(slug, "fr", fr_number)
     en_rev = store.revision(slug, "en", en_number)
     links = shown_links(store, slug, fr_rev.number, en_rev.number)

@@ -14,7 +14,7 @@ from tracker.model import Flag, Link, Revision, alignment_hash
 from tracker.qa import QAConfig, apply_waivers, check
 from tracker.services.alignment import align_revisions
 from tracker.services.derived import DerivedCache, cached_differ, cached_flagger, check_cached
-from tracker.services.qa import load_qa_config
+from tracker.services.qa_config import load_qa_config
 from tracker.services.row_decisions import with_decisions
 from tracker.signals import signal_of
 from tracker.storage import Store
