@@ -44,7 +44,8 @@ def _time(value: object) -> str:
 
 # Built once: `json.dumps` with any option builds an encoder per call, which an import does four times a revision.
 # Their output is exactly `json.dumps(value, ensure_ascii=False[, default=_time])`'s.
-_JSON = json.JSONEncoder(ensure_ascii=False)
+JSON = json.JSONEncoder(ensure_ascii=False)  # built once: json.dumps with an option builds one per call
+_JSON = JSON
 _FACT_JSON = json.JSONEncoder(ensure_ascii=False, default=_time)
 
 

@@ -151,6 +151,10 @@ def _read_job(job: Job) -> tuple[Path, list[Pending] | str]:
         return path, getattr(exc, "problem", str(exc))
 
 
+# Files from which an import counts as bulk: read over the worker pool (three CPUs or more), collector paused
+BULK_FILES = 200
+
+
 def read_all(
     paths: list[Path], options: tuple[str | None, str | None, str | None, str, bool], workers: int | None
 ) -> Iterator[tuple[Path, list[Pending] | str]]:
@@ -164,7 +168,7 @@ def read_all(
     story, lang, encoding, errors, force = options
     jobs: list[Job] = [(path, story, lang, order, encoding, errors, force, allowed) for order, path in enumerate(paths)]
     cpus = os.cpu_count() or 1
-    count = workers if workers is not None else cpus if len(jobs) >= 200 and cpus > 2 else 1
+    count = workers if workers is not None else cpus if len(jobs) >= BULK_FILES and cpus > 2 else 1
     if count <= 1:
         yield from map(_read_job, jobs)
         return

@@ -17,7 +17,7 @@ from typing import Literal
 
 from tracker.errors import TrackerError
 from tracker.model import Document, Revision, content_hash, text_hash
-from tracker.services.file_reading import Pending, expand, number, read_all
+from tracker.services.file_reading import BULK_FILES, Pending, expand, number, read_all
 from tracker.storage import Store
 from tracker.storage.bulk import NewRevision, planned
 from tracker.wire_flags import wire_key
@@ -28,8 +28,6 @@ STATUSES = frozenset({"usable", "withheld", "canceled"})
 # Revisions stored per transaction: large enough that a batch costs a few statements, small enough that a
 # batch failing (and then stored file by file to name the culprit) loses little.
 BATCH = 250
-# Files from which an import counts as bulk (tracker.services.formats._gc_paused).
-_BULK = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,7 +286,7 @@ def import_paths(
     file is stored in one transaction, and nothing at all when any is refused (the others come back `unstored`).
     """
     files = expand(paths)
-    with _gc_paused(len(files) >= _BULK):
+    with _gc_paused(len(files) >= BULK_FILES):
         return _import(store, files, by, at, (story, lang, label, based_on, encoding, errors, force), workers,
                        progress, all_or_nothing)  # fmt: skip
 

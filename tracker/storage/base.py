@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, select
 from sqlalchemy.pool import StaticPool
 
-from tracker.audit import utc
+from tracker.audit import JSON, utc
 from tracker.errors import NotFoundError
 from tracker.storage.engine import WRITE_OPTION, display_url, translated
 from tracker.storage.tables import STORY
@@ -178,7 +178,7 @@ def from_db_time(at: datetime) -> datetime:
     return utc(at)
 
 
-_JSON = json.JSONEncoder(ensure_ascii=False)  # built once: json.dumps with an option builds one per call
+_JSON = JSON  # one encoder for the project (tracker.audit)
 
 
 def dump(value: Any) -> str:
