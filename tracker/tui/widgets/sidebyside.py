@@ -303,6 +303,7 @@ class SideBySide(ScrollView, can_focus=True):
         if not plan.is_exact(index):  # the rows from here down the view, wrapped now (those above do not move)
             plan.fill(virtual_y, self.size.height - y)
             self.call_after_refresh(self._resize_virtual)
+            index = plan.row_at(virtual_y)  # the row wrapped shorter than its guess: the line is the next row's
         line_no = virtual_y - plan.start(index)
         key = (index, line_no, index == self.cursor, width)
         strip = self._strips.get(key)
