@@ -9,7 +9,7 @@ were typed earlier, so they go first); when the hold ends, the app dispatches th
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Protocol, cast
 
 from textual import events
 from textual.dom import DOMNode
@@ -86,3 +86,18 @@ def release_hold(node: DOMNode, generation: int | None) -> None:
     app = holder(node)
     if app is not None and generation is not None and app.key_hold.active and app.key_hold.generation == generation:
         app.release_keys()
+
+
+class WaitsForRows:
+    """A screen that the keys typed with its opening wait for: `rows_hold` is that hold's generation (None: no
+    hold); the screen releases it once its rows are shown, and leaving the screen releases it too (Textual calls
+    each class's own `on_unmount`, this one's included)."""
+
+    rows_hold: int | None = None
+
+    def _release_for_rows(self) -> None:
+        generation, self.rows_hold = self.rows_hold, None
+        release_hold(cast(DOMNode, self), generation)
+
+    def on_unmount(self) -> None:
+        self._release_for_rows()

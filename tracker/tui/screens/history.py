@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Static
 from tracker.errors import TrackerError
 from tracker.model import Change, Revision
 from tracker.tui.backend import Backend
-from tracker.tui.keyhold import release_hold
+from tracker.tui.keyhold import WaitsForRows
 from tracker.tui.messages import ActionFailed, DiffLoaded, HistoryLoaded
 from tracker.tui.widgets.keybar import KeyBar
 from tracker.tui.widgets.wordmarks import append_words
@@ -54,7 +54,7 @@ class Timeline(DataTable[str]):
         self.action_scroll_bottom()
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(WaitsForRows, Screen[None]):
     """Pick a revision to see what it changed; mark one (m) to compare any two of the same language."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -105,13 +105,6 @@ class HistoryScreen(Screen[None]):
         table = self.query_one(DataTable)
         if table.row_count:
             table.move_cursor(row=table.row_count - 1)
-        self._release_for_rows()
-
-    def _release_for_rows(self) -> None:
-        generation, self.rows_hold = self.rows_hold, None
-        release_hold(self, generation)
-
-    def on_unmount(self) -> None:
         self._release_for_rows()
 
     def _refill(self) -> None:

@@ -16,7 +16,7 @@ from tracker.errors import TrackerError
 from tracker.listing import APPROVAL_WORDS, FILTERS, SORTS, listed, state_parts
 from tracker.terminal import visible
 from tracker.tui.backend import Backend
-from tracker.tui.keyhold import holder, release_hold
+from tracker.tui.keyhold import WaitsForRows, holder
 from tracker.tui.messages import POLL_SECONDS, ActionFailed, StoriesLoaded, StoryRequested
 from tracker.tui.screens.polling import PollingScreen
 from tracker.tui.widgets.keybar import KeyBar
@@ -68,7 +68,7 @@ def title_width(rows: list[list[Text]], room: int, padding: int) -> int:
     return max(len(COLUMNS[-1]), room - sum(column_widths(rows)) - 2 * padding * len(COLUMNS))
 
 
-class StoriesScreen(PollingScreen):
+class StoriesScreen(WaitsForRows, PollingScreen):
     """The desk's list of stories; Enter opens one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -124,13 +124,6 @@ class StoriesScreen(PollingScreen):
         self.stories = message.stories
         self.token = message.token or self.token
         self.refill()
-        self._release_for_rows()
-
-    def _release_for_rows(self) -> None:
-        generation, self.rows_hold = self.rows_hold, None
-        release_hold(self, generation)
-
-    def on_unmount(self) -> None:
         self._release_for_rows()
 
     def poll_changes(self) -> None:

@@ -23,7 +23,7 @@ from tracker.model import Change, Revision
 from tracker.terminal import visible
 from tracker.tui.backend import Backend
 from tracker.tui.follow import same_paragraph
-from tracker.tui.keyhold import holder, release_hold
+from tracker.tui.keyhold import WaitsForRows, holder
 from tracker.tui.messages import (
     POLL_SECONDS,
     ActionFailed,
@@ -91,7 +91,7 @@ def approval_text(verdict: ApprovalVerdict) -> Text:
     return out
 
 
-class StoryScreen(FilterActions):
+class StoryScreen(WaitsForRows, FilterActions):
     """One story, side by side; the cursor row is what every action applies to."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -195,13 +195,6 @@ class StoryScreen(FilterActions):
         if app is not None:
             app.hold_keys()
             self.rows_hold = app.key_hold.generation
-
-    def _release_for_rows(self) -> None:
-        generation, self.rows_hold = self.rows_hold, None
-        release_hold(self, generation)
-
-    def on_unmount(self) -> None:
-        self._release_for_rows()
 
     # ------------------------------------------------------------------ reading
     @work(thread=True, exclusive=True, exit_on_error=False, group="view")
